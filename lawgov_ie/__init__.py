@@ -1,0 +1,32 @@
+"""lawgov-ie: typed, checkable data from Chinese rule-of-law government reports.
+
+>>> import lawgov_ie
+>>> report = lawgov_ie.extract("全年调处矛盾纠纷444起，成功率100%。", segmenter="char")
+>>> [(r.value, r.unit) for r in report.records]
+[(444.0, '起'), (100.0, '%')]
+"""
+
+from __future__ import annotations
+
+from .api import extract, extract_many
+from .errors import InputError, LawgovError, ModelNotFoundError, PatternError
+from .models import Check, DocumentMeta, Entity, Record, Report, Section
+from .pipeline import load
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Check",
+    "DocumentMeta",
+    "Entity",
+    "InputError",
+    "LawgovError",
+    "ModelNotFoundError",
+    "PatternError",
+    "Record",
+    "Report",
+    "Section",
+    "extract",
+    "extract_many",
+    "load",
+]

@@ -1,0 +1,28 @@
+"""Component ``lawgov_entities``: an entity ruler driven by ``entity`` patterns."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ..entity_rules import EntityRules
+from ..pattern_files import load_patterns
+
+
+class EntityRuler:
+    def __init__(self, nlp: Language, patterns: list[str]) -> None:
+        self.rules = EntityRules.from_patterns(load_patterns(patterns), nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.rules.find(doc)
+        doc._.lawgov_entities = found
+        spans = [doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
+                 for e in found]
+        doc.ents = filter_spans([span for span in spans if span is not None])
+        return doc
+
+
+@Language.factory("lawgov_entities", default_config={"patterns": []})
+def make_entities(nlp: Language, name: str, patterns: list[str]) -> EntityRuler:
+    return EntityRuler(nlp, patterns)

@@ -1,0 +1,84 @@
+"""What the components leave on a ``Doc``: plain data under ``doc._``, char offsets into doc.text.
+
+Components talk to each other only through these attributes:
+
+- ``doc._.lawgov_year_hint`` / ``doc._.lawgov_source``: what the caller knows (set before the run);
+- ``doc._.lawgov_sections``: :class:`SectionInfo` list (sections component);
+- ``doc._.lawgov_entities``: :class:`EntityInfo` list (entity ruler; ``doc.ents`` too);
+- ``doc._.lawgov_meta``: :class:`lawgov_ie.models.DocumentMeta` (document facts component);
+- ``doc._.lawgov_records``: :class:`RecordDraft` list (quantities; later components fill fields);
+- ``doc._.report``: the finished :class:`lawgov_ie.models.Report` (report component).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .models import Check
+
+
+@dataclass
+class SectionInfo:
+    title: str
+    level: int
+    kind: str  # achievement / problem / plan / other
+    heading_kind: str  # as kind, with duties kept apart
+    start: int  # heading start
+    end: int  # body end
+    title_end: int  # end of the heading line
+
+
+@dataclass
+class EntityInfo:
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class RecordDraft:
+    """A record while the pipeline works on it; each component fills its own fields."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    kind: str
+    qualifier: str
+    implicit: bool = False
+    # labels component
+    label: str = ""
+    label_start: int | None = None
+    label_end: int | None = None
+    # indicators component
+    indicator: str | None = None
+    # relations component
+    part_of: int | None = None  # index into doc._.lawgov_records
+    rate_of: tuple[int, int] | None = None
+    checks: list[Check] = field(default_factory=list)
+    period: int | None = None
+
+
+_ATTRIBUTES: dict[str, object] = {
+    "lawgov_year_hint": None,
+    "lawgov_source": None,
+    "lawgov_sections": None,
+    "lawgov_entities": None,
+    "lawgov_meta": None,
+    "lawgov_records": None,
+    "report": None,
+}
+
+
+def register_extensions() -> None:
+    """Register the ``doc._`` attributes once (idempotent)."""
+    for name, default in _ATTRIBUTES.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register_extensions()

@@ -1,0 +1,97 @@
+"""The public output models: the API contract of ``../shared/spec/api.md``.
+
+Every field listed in the contract is present; fields may be added, never renamed or removed.
+Offsets are always into the caller's original text: ``text == input[start:end]``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+RecordKind = Literal["count", "rate", "money", "rank", "change", "measure"]
+Qualifier = Literal["exact", "approx", "more_than", "less_than"]
+SectionKind = Literal["achievement", "problem", "plan", "other"]
+HeadingKind = Literal["achievement", "problem", "plan", "duties", "other"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Check(_Model):
+    """A consistency finding about one record (its numbers do not add up)."""
+
+    code: str = Field(description='Stable code, e.g. "parts_exceed_total", "rate_mismatch".')
+    message: str = Field(description="One sentence a person can read.")
+
+
+class Record(_Model):
+    """One quantity the report states as a fact about its subject's work, results or state."""
+
+    id: str = Field(description='Unique within the report, e.g. "r12".')
+    value: float = Field(description="The number: numerals read, 万/亿 folded in, money in 元.")
+    unit: str = Field(description='Measure word or "%"; 元 for money; "" for an implicit zero.')
+    kind: RecordKind
+    qualifier: Qualifier
+    label: str = Field(description="What was counted, copied from the sentence.")
+    indicator: str | None = Field(description="Canonical indicator id, or null when none fits.")
+    text: str = Field(description="The quantity as written; equals input[start:end].")
+    start: int
+    end: int
+    implicit: bool = Field(description="A zero stated in words (未发布…).")
+    sentence: str = Field(description="The sentence that holds the record.")
+    section: list[str] = Field(description="Heading path, outermost first.")
+    section_kind: SectionKind
+    period: int | None = Field(description="Year the figure is about.")
+    part_of: str | None = Field(description="Id of the total this record is a breakdown of.")
+    rate_of: list[str] | None = Field(description="[numerator id, denominator id] of a rate.")
+    checks: list[Check] = Field(default_factory=list)
+
+
+class Entity(_Model):
+    """A named thing: ORG, PERSON, GPE, LAW, DATE, DOC_NO …"""
+
+    label: str
+    text: str
+    start: int
+    end: int
+
+
+class Section(_Model):
+    """A heading and the body it opens, up to the next heading of the same or a higher level."""
+
+    title: str
+    level: int = Field(description="1 for 一、, 2 for （一）, 3 for 1., 4 for 一是 …")
+    kind: SectionKind
+    heading_kind: HeadingKind = Field(
+        default="other", description="Kind of the heading itself, with 'duties' kept apart."
+    )
+    start: int = Field(description="Start of the whole section (its heading).")
+    end: int = Field(description="End of the section body.")
+
+
+class DocumentMeta(_Model):
+    """Facts about the document as a whole."""
+
+    source: str | None = None
+    title: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    admin_level: str | None = None
+    year: int | None = None
+    date: str | None = None
+    doc_number: str | None = None
+    recipients: list[str] = Field(default_factory=list)
+    cc: list[str] = Field(default_factory=list)
+    signers: list[str] = Field(default_factory=list)
+
+
+class Report(_Model):
+    """Everything extracted from one report."""
+
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
+    records: list[Record] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)

@@ -1,0 +1,54 @@
+"""Turn the pipeline's drafts into the public pydantic models (pure Python)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from .doc_data import EntityInfo, RecordDraft, SectionInfo
+from .models import DocumentMeta, Entity, Record, Report, Section
+from .section_reader import path_at
+
+_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``: from after the previous 。！？； or newline."""
+    begin = start
+    while begin > 0 and not _SENTENCE_END.match(text, begin - 1):
+        begin -= 1
+    stop = _SENTENCE_END.search(text, end)
+    finish = stop.end() if stop else len(text)
+    return begin, finish
+
+
+def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[RecordDraft],
+                 entities: Sequence[EntityInfo], sections: Sequence[SectionInfo]) -> Report:
+    ordered = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
+    ids = {index: f"r{number}" for number, index in enumerate(ordered, start=1)}
+    out: list[Record] = []
+    for index in ordered:
+        draft = records[index]
+        begin, finish = sentence_bounds(text, draft.start, draft.end)
+        path = path_at(sections, draft.start)
+        out.append(Record(
+            id=ids[index], value=draft.value, unit=draft.unit, kind=draft.kind,  # type: ignore[arg-type]
+            qualifier=draft.qualifier, label=draft.label,  # type: ignore[arg-type]
+            indicator=draft.indicator, text=draft.text, start=draft.start, end=draft.end,
+            implicit=draft.implicit, sentence=text[begin:finish].strip(),
+            section=[s.title for s in path],
+            section_kind=path[-1].kind if path else "other",  # type: ignore[arg-type]
+            period=draft.period,
+            part_of=ids.get(draft.part_of) if draft.part_of is not None else None,
+            rate_of=[ids[draft.rate_of[0]], ids[draft.rate_of[1]]] if draft.rate_of else None,
+            checks=list(draft.checks),
+        ))
+    return Report(
+        meta=meta or DocumentMeta(),
+        records=out,
+        entities=[Entity(label=e.label, text=e.text, start=e.start, end=e.end) for e in entities],
+        sections=[Section(title=s.title, level=s.level, kind=s.kind,  # type: ignore[arg-type]
+                          heading_kind=s.heading_kind,  # type: ignore[arg-type]
+                          start=s.start, end=s.end) for s in sections],
+    )
