@@ -1,0 +1,43 @@
+"""Shared fixtures: the seed reports and the two pipelines (loaded once per test session)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import lawgov_ie
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "corpus" / "raw"
+GOLD = ROOT / "corpus" / "gold"
+SHARED = ROOT.parent / "shared"
+
+
+def read_seed(stem_prefix: str) -> str:
+    """The text of the seed report whose file name starts with ``stem_prefix`` (e.g. "002")."""
+    (path,) = sorted(RAW.glob(f"{stem_prefix}*.txt"))
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def yinglin_text() -> str:
+    return read_seed("002")
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The default pipeline (pkuseg words)."""
+    return lawgov_ie.load()
+
+
+@pytest.fixture(scope="session")
+def nlp_char() -> Language:
+    """The fast pipeline (one token a character)."""
+    return lawgov_ie.load(segmenter="char")
