@@ -1,0 +1,80 @@
+"""The public API contract of ../shared/spec/api.md: names, fields, errors, JSON schema."""
+
+from __future__ import annotations
+
+import pytest
+
+import lawgov_ie
+from lawgov_ie import DocumentMeta, Record, Report
+
+CONTRACT = {
+    "Report": {"meta", "records", "entities", "sections"},
+    "DocumentMeta": {"source", "title", "issuer", "place", "admin_level", "year", "date",
+                     "doc_number", "recipients", "cc", "signers"},
+    "Record": {"id", "value", "unit", "kind", "qualifier", "label", "indicator", "text", "start",
+               "end", "implicit", "sentence", "section", "section_kind", "period", "part_of",
+               "rate_of", "checks"},
+    "Check": {"code", "message"},
+    "Entity": {"label", "text", "start", "end"},
+    "Section": {"title", "level", "kind", "start", "end"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_models_carry_every_contract_field(name: str) -> None:
+    model = getattr(lawgov_ie, name)
+    assert CONTRACT[name] <= set(model.model_fields)
+
+
+def test_json_schema_describes_the_report() -> None:
+    schema = Report.model_json_schema()
+    record = schema["$defs"]["Record"]
+    assert set(record["required"]) >= {"value", "unit", "kind", "text", "start", "end"}
+    kinds = record["properties"]["kind"]["enum"]
+    assert set(kinds) == {"count", "rate", "money", "rank", "change", "measure"}
+
+
+@pytest.mark.parametrize("bad", [123, None, b"bytes", 1.5, ["list"]])
+def test_extract_rejects_non_text_naming_the_type(bad: object) -> None:
+    with pytest.raises(TypeError, match=type(bad).__name__):
+        lawgov_ie.extract(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\n\n\t　"])
+def test_blank_text_gives_an_empty_report(blank: str) -> None:
+    report = lawgov_ie.extract(blank, source="x.txt")
+    assert report.records == [] and report.entities == [] and report.sections == []
+    assert report.meta.source == "x.txt"
+
+
+def test_year_and_source_hints_reach_the_report() -> None:
+    text = "今年以来，全镇共调处矛盾纠纷12起，调解成功12起。"
+    report = lawgov_ie.extract(text, year=2022, source="memo.txt", segmenter="char")
+    assert report.meta.year == 2022
+    assert report.meta.source == "memo.txt"
+    assert all(r.period == 2022 for r in report.records)
+
+
+def test_report_round_trips_through_json(yinglin_text: str) -> None:
+    report = lawgov_ie.extract(yinglin_text, segmenter="char")
+    again = Report.model_validate_json(report.model_dump_json())
+    assert again == report
+    assert isinstance(again.meta, DocumentMeta)
+    assert all(isinstance(r, Record) for r in again.records)
+
+
+def test_nlp_report_is_the_same_as_extract(yinglin_text: str) -> None:
+    nlp = lawgov_ie.load(segmenter="char")
+    assert nlp(yinglin_text)._.report == lawgov_ie.extract(yinglin_text, segmenter="char")
+
+
+def test_load_is_cached_per_settings() -> None:
+    assert lawgov_ie.load(segmenter="char") is lawgov_ie.load(segmenter="char")
+    with pytest.raises(ValueError, match="segmenter"):
+        lawgov_ie.load(segmenter="jieba")  # type: ignore[arg-type]
+
+
+def test_extract_many_keeps_input_order(seed_texts: dict[str, str]) -> None:
+    texts = list(seed_texts.values())
+    many = list(lawgov_ie.extract_many(texts, segmenter="char"))
+    assert many == [lawgov_ie.extract(t, segmenter="char") for t in texts]
