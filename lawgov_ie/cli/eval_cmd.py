@@ -1,0 +1,61 @@
+"""``lawgov-ie eval GOLD_DIR [--docs DIR] [--segmenter char] [--errors] [--json]``: run the
+extractor on the documents of a gold folder and print the figures of ``annotation.md`` §5."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..api import extract
+from ..evaluation import evaluate, format_figures
+from ..gold import check_gold, document_text, read_docs_dir, read_gold_dir
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "eval", help="score the extractor against a folder of gold files",
+        description="Run the extractor on every document of a gold folder and print precision, "
+                    "recall and F1 and the agreement figures of the annotation guideline.")
+    parser.add_argument("gold", metavar="GOLD_DIR", help="folder of <id>.json gold files")
+    parser.add_argument("--docs", metavar="DIR", default=None,
+                        help="folder of <id>.json documents with 'id' and 'text' (default: each "
+                             "gold file's 'source')")
+    parser.add_argument("--segmenter", choices=["pkuseg", "char"], default="pkuseg")
+    parser.add_argument("--patterns", action="append", default=None, metavar="DIR",
+                        help="extra pattern files or folders merged over the bundled ones")
+    parser.add_argument("--errors", action="store_true",
+                        help="also list each miss, false hit and label disagreement")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    golds = read_gold_dir(args.gold)
+    docs = read_docs_dir(args.docs) if args.docs else None
+    triples = []
+    for gold in golds:
+        text = document_text(gold, docs)
+        for problem in check_gold(gold, text):
+            print(f"lawgov-ie eval: warning: {problem}", file=sys.stderr)
+        report = extract(text, source=gold.source or gold.id, patterns=args.patterns,
+                         segmenter=args.segmenter)
+        triples.append((gold, report, text))
+    scores = evaluate(triples)
+    figures = scores.figures()
+    figures["gold"] = str(Path(args.gold))
+    figures["segmenter"] = args.segmenter
+    if args.json:
+        if args.errors:
+            figures["errors"] = [error.__dict__ for error in scores.errors]
+        sys.stdout.write(json.dumps(figures, ensure_ascii=False, indent=1) + "\n")
+        return 0
+    title = f"{args.gold}  [{args.segmenter}]"
+    sys.stdout.write(format_figures(figures, title) + "\n")
+    if args.errors:
+        sys.stdout.write(f"errors ({len(scores.errors)})\n")
+        for error in scores.errors:
+            sys.stdout.write("  " + error.describe() + "\n")
+    return 0
