@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from .doc_serialization import register_msgpack_types
 from .models import Check
 
 
@@ -82,3 +83,4 @@ def register_extensions() -> None:
 
 
 register_extensions()
+register_msgpack_types()  # docs with these attributes can cross processes (nlp.pipe n_process>1)
