@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -49,13 +50,13 @@ def run(args: argparse.Namespace) -> int:
     figures["segmenter"] = args.segmenter
     if args.json:
         if args.errors:
-            figures["errors"] = [error.__dict__ for error in scores.errors]
+            figures["errors"] = [asdict(error) for error in scores.errors]
         sys.stdout.write(json.dumps(figures, ensure_ascii=False, indent=1) + "\n")
         return 0
     title = f"{args.gold}  [{args.segmenter}]"
     sys.stdout.write(format_figures(figures, title) + "\n")
     if args.errors:
         sys.stdout.write(f"errors ({len(scores.errors)})\n")
-        for error in scores.errors:
+        for error in sorted(scores.errors, key=lambda e: (e.doc_id, e.start, e.type)):
             sys.stdout.write("  " + error.describe() + "\n")
     return 0
