@@ -1,4 +1,8 @@
-"""Component ``lawgov_labels``: what each record counts, copied from its sentence."""
+"""Component ``lawgov_labels``: what each record counts, copied from its sentence.
+
+A quantity that carries several labels (办结率、满意率均为100%) becomes several records: the
+extra ones are copies of its draft, appended to ``doc._.lawgov_records``.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,9 @@ class Labeller:
         self.reader = LabelReader.from_patterns(load_patterns(patterns))
 
     def __call__(self, doc: Doc) -> Doc:
-        self.reader.label_all(doc.text, doc._.lawgov_records or [])
+        records = doc._.lawgov_records or []
+        extra = self.reader.label_all(doc.text, records)
+        doc._.lawgov_records = [*records, *extra]
         return doc
 
 

@@ -31,6 +31,7 @@ def register(kind: str) -> Callable[[P], P]:
 
 # Import the kind modules so that they register themselves.
 from . import entities, filters, indicators, sections, terms, units  # noqa: E402
+from . import numeric_cues  # noqa: E402,F401  (label, breakdown, rate and period cue words)
 
 __all__ = ["KINDS", "PatternBase", "RegexStr", "entities", "filters", "indicators",
            "register", "sections", "terms", "units"]
