@@ -4,18 +4,20 @@ A pattern file is UTF-8 JSON Lines: one JSON object a line, each with a ``kind``
 :mod:`lawgov_ie.pattern_kinds`) and an ``id``. Blank lines and lines starting with ``#`` are
 skipped. Files are read in layers: the bundled directory first, then every path the user gives,
 in order. A later layer adds patterns, replaces one with the same kind and id, or switches one
-off with ``"disabled": true``. Every problem is reported with its file, line and field.
+off with ``"disabled": true``. Every problem is reported with its file, line and field, and all
+problems of all files are gathered before :class:`~lawgov_ie.errors.PatternError` is raised.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -49,11 +51,18 @@ class Origin:
 
 @dataclass
 class PatternSet:
-    """The merged patterns in force, by kind, in load order, with where each came from."""
+    """The merged patterns in force, by kind, in load order, with where each came from.
+
+    ``origins`` says where each pattern in force was read; ``overridden`` lists, for a pattern a
+    later file replaced, the places of the lines it replaced (oldest first); ``disabled`` says
+    where a pattern was switched off, and ``disabled_was`` where the line it switched off was.
+    """
 
     by_kind: dict[str, dict[str, PatternBase]] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    overridden: dict[tuple[str, str], list[Origin]] = field(default_factory=dict)
     disabled: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    disabled_was: dict[tuple[str, str], Origin] = field(default_factory=dict)
     layers: list[Path] = field(default_factory=list)
 
     def of(self, kind: str, model: type[P] | None = None) -> list[P]:
@@ -64,6 +73,9 @@ class PatternSet:
         for patterns in self.by_kind.values():
             yield from patterns.values()
 
+    def __len__(self) -> int:
+        return sum(len(patterns) for patterns in self.by_kind.values())
+
 
 def files_of(path: Path) -> list[Path]:
     """The pattern files a path stands for: itself, or the ``*.jsonl`` files below a folder."""
@@ -73,48 +85,102 @@ def files_of(path: Path) -> list[Path]:
 
 
 def _field_of(loc: tuple[int | str, ...]) -> str | None:
-    parts = [str(part) for part in loc if not str(part).startswith("function-")]
-    if parts and parts[0] in KINDS:  # discriminator level in some pydantic messages
-        parts = parts[1:]
-    return ".".join(parts) or None
+    """A pydantic error location as a field path: ``triggers[0]``, ``tokens[2].LOWER``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif part in KINDS or str(part).startswith("function-"):
+            continue  # a discriminator or validator level in some pydantic locations
+        else:
+            text += f".{part}" if text else str(part)
+    return text or None
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateKey(key)
+        data[key] = value
+    return data
+
+
+def _message(item: Any, model: type[PatternBase]) -> str:
+    """A pydantic error in the words of a person editing a pattern file."""
+    kind, message = item["type"], str(item["msg"])
+    if kind == "extra_forbidden":
+        name = str(item["loc"][-1])
+        known = [f for f in model.model_fields if f != "kind"]
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        return f"unknown field; {hint}fields of kind '{model.kind_name}': {', '.join(known)}"
+    if kind == "missing":
+        return "required field is missing"
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    if kind != "value_error" and "input" in item and not isinstance(item["input"], (dict, list)):
+        message += f" (got {json.dumps(item['input'], ensure_ascii=False)})"
+    return message
 
 
 def parse_line(text: str, path: Path, line: int) -> tuple[PatternBase | None, list[PatternProblem]]:
     """Parse and validate one line; return the pattern or the problems found."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as error:
         return None, [PatternProblem(path, line, None, f"invalid JSON: {error.msg} "
                                                       f"(column {error.colno})")]
+    except _DuplicateKey as error:
+        return None, [PatternProblem(path, line, str(error), "field given twice on one line")]
     if not isinstance(data, dict):
         return None, [PatternProblem(path, line, None, "a pattern line must be a JSON object")]
-    kind = data.get("kind")
-    if kind not in KINDS:
-        known = ", ".join(sorted(KINDS))
-        return None, [PatternProblem(path, line, "kind", f"unknown kind {kind!r}; known: {known}")]
-    if data.get("disabled") is True and set(data) <= {"kind", "id", "disabled", "note"}:
-        model = KINDS[kind]
-        return model.model_construct(**data), []  # a switch-off line needs no other fields
+    known = ", ".join(sorted(KINDS))
+    if "kind" not in data:
+        return None, [PatternProblem(path, line, "kind", f"required field is missing; "
+                                                         f"known kinds: {known}")]
+    kind = data["kind"]
+    if not isinstance(kind, str) or kind not in KINDS:
+        return None, [PatternProblem(path, line, "kind", f"unknown kind {kind!r}; "
+                                                         f"known kinds: {known}")]
+    model = KINDS[kind]
+    if data.get("disabled") is True:
+        return _switch_off(model, data, path, line)
     try:
-        return KINDS[kind].model_validate(data), []
+        return model.model_validate(data), []
     except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            message = item["msg"]
-            if item["type"] == "extra_forbidden":
-                message = "unknown field"
-            problems.append(PatternProblem(path, line, _field_of(item["loc"]), message))
+        return None, [PatternProblem(path, line, _field_of(item["loc"]), _message(item, model))
+                      for item in error.errors()]
+
+
+def _switch_off(model: type[PatternBase], data: dict[str, Any], path: Path,
+                line: int) -> tuple[PatternBase | None, list[PatternProblem]]:
+    """A ``"disabled": true`` line needs only kind and id; other fields must still exist."""
+    problems = [PatternProblem(path, line, name, _message(
+        {"type": "extra_forbidden", "loc": (name,), "msg": ""}, model))
+        for name in data if name not in model.model_fields]
+    pattern_id = data.get("id")
+    if not isinstance(pattern_id, str) or not pattern_id:
+        problems.append(PatternProblem(path, line, "id", "a disabled line needs the id of the "
+                                                         "pattern it switches off"))
+    if problems:
         return None, problems
+    return model.model_construct(**data), []
 
 
 def read_file(path: Path) -> tuple[list[tuple[PatternBase, Origin]], list[PatternProblem]]:
     """All patterns of one file with their origins, and every problem in it."""
     try:
-        content = path.read_text(encoding="utf-8")
+        content = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         return [], [PatternProblem(path, None, None, "no such file or directory")]
     except UnicodeDecodeError as error:
-        return [], [PatternProblem(path, None, None, f"not UTF-8 text ({error.reason})")]
+        return [], [PatternProblem(path, None, None, f"not UTF-8 text ({error.reason} at byte "
+                                                     f"{error.start})")]
     except OSError as error:
         return [], [PatternProblem(path, None, None, f"cannot read: {error.strerror}")]
     patterns: list[tuple[PatternBase, Origin]] = []
@@ -134,10 +200,14 @@ def read_layer(path: Path) -> tuple[list[tuple[PatternBase, Origin]], list[Patte
     """One layer (a file, or a folder of files); an id twice in one layer is an error."""
     if not path.exists():
         return [], [PatternProblem(path, None, None, "no such file or directory")]
+    files = files_of(path)
+    if not files:
+        return [], [PatternProblem(path, None, None, f"no pattern files (*{SUFFIX}) in this "
+                                                     "folder")]
     patterns: list[tuple[PatternBase, Origin]] = []
     problems: list[PatternProblem] = []
     seen: dict[tuple[str, str], Origin] = {}
-    for file in files_of(path):
+    for file in files:
         found, file_problems = read_file(file)
         problems.extend(file_problems)
         for pattern, origin in found:
@@ -146,32 +216,49 @@ def read_layer(path: Path) -> tuple[list[tuple[PatternBase, Origin]], list[Patte
                 problems.append(PatternProblem(
                     origin.path, origin.line, "id",
                     f"duplicate id {pattern.id!r} of kind {pattern.kind!r}"
-                    f" (first at {seen[key]})"))
+                    f" (first at {seen[key]}); to replace a pattern of an earlier folder,"
+                    " give its id in a later one"))
                 continue
             seen[key] = origin
             patterns.append((pattern, origin))
     return patterns, problems
 
 
-def merge(layers: Sequence[Path]) -> PatternSet:
-    """Read the layers in order and merge them; raise :class:`PatternError` on any problem."""
+def collect(layers: Sequence[Path]) -> tuple[PatternSet, list[PatternProblem]]:
+    """Read the layers in order and merge them; return the result and every problem found."""
     result = PatternSet(layers=list(layers))
     problems: list[PatternProblem] = []
     for layer in layers:
         patterns, layer_problems = read_layer(layer)
-        problems.extend(layer_problems)
         for pattern, origin in patterns:
             key = (pattern.kind, pattern.id)
             bucket = result.by_kind.setdefault(pattern.kind, {})
             if pattern.disabled:
-                bucket.pop(pattern.id, None)
-                result.origins.pop(key, None)
+                if key not in result.origins:
+                    layer_problems.append(PatternProblem(
+                        origin.path, origin.line, "id",
+                        f"nothing to disable: no earlier pattern file has kind {pattern.kind!r} "
+                        f"with id {pattern.id!r}"))
+                    continue
+                bucket.pop(pattern.id)
+                result.disabled_was[key] = result.origins.pop(key)
                 result.disabled[key] = origin
                 continue
+            if key in result.origins:
+                result.overridden.setdefault(key, []).append(result.origins[key])
+            elif key in result.disabled:
+                result.overridden.setdefault(key, []).append(result.disabled_was.pop(key))
+                del result.disabled[key]
             bucket.pop(pattern.id, None)  # an override moves to the end of the load order
             bucket[pattern.id] = pattern
             result.origins[key] = origin
-            result.disabled.pop(key, None)
+        problems.extend(sorted(layer_problems, key=lambda p: (str(p.path), p.line or 0)))
+    return result, problems
+
+
+def merge(layers: Sequence[Path]) -> PatternSet:
+    """Read the layers in order and merge them; raise :class:`PatternError` on any problem."""
+    result, problems = collect(layers)
     if problems:
         raise PatternError(problems)
     return result

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Annotated, ClassVar
 
 import regex
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+
+from ..regex_backtracking import find_runaway
 
 
 class PatternBase(BaseModel):
@@ -19,18 +21,27 @@ class PatternBase(BaseModel):
     kind_name: ClassVar[str] = ""
 
     kind: str
-    id: str = Field(min_length=1)
-    disabled: bool = False
+    id: str = Field(min_length=1, description="Unique within its kind. A later file that gives "
+                    "the same kind and id replaces this pattern.")
+    disabled: bool = Field(default=False, description="true: switch off the pattern of this kind "
+                           "and id that an earlier file defines.")
     note: str | None = Field(default=None, description="Free text for people editing the file.")
 
 
 def _check_regex(pattern: str) -> str:
+    """Compile the expression, and refuse one that could backtrack without end."""
     try:
         regex.compile(pattern)
     except regex.error as error:
-        raise ValueError(f"invalid regular expression {pattern!r}: {error}") from None
+        where = f" at column {error.pos + 1}" if error.pos is not None else ""
+        raise ValueError(f"invalid regular expression '{pattern}': {error.msg}{where}") from None
+    runaway = find_runaway(pattern)
+    if runaway is not None:
+        raise ValueError(f"regular expression '{pattern}' could backtrack without end: {runaway}")
     return pattern
 
 
-RegexStr = Annotated[str, AfterValidator(_check_regex)]
-"""A regular expression (``regex`` module syntax), compiled once at load to check it."""
+RegexStr = Annotated[str, AfterValidator(_check_regex),
+                     WithJsonSchema({"type": "string", "format": "regex"})]
+"""A regular expression (``regex`` module syntax), compiled once at load to check it, and
+scanned for nested or overlapping repeats that could make matching run without end."""

@@ -1,0 +1,404 @@
+"""Find the parts of a regular expression that can make a backtracking engine run without end.
+
+A backtracking matcher (``re``, ``regex``) tries every way a pattern can match before it gives
+up. Two shapes make the number of ways grow exponentially with the length of the text:
+
+* a repeat inside a repeat — ``(a+)+``, ``(a*)*``, ``(?:[^，]+，?)+``, ``(\\d+){2,}``: the text
+  can be cut between the inner and the outer repeat in exponentially many ways;
+* a repeated alternation whose alternatives can match the same text — ``(a|a)*``,
+  ``(?:\\d|\\d\\d)+``: every repetition can take either branch.
+
+:func:`find_runaway` scans the pattern itself (the ``regex`` module's syntax: ``\\p{Han}``,
+possessive ``a++``, atomic ``(?>…)``, nested sets …) into a small tree that keeps every part's
+place in the text, so the message can quote the part to rewrite. A repeat is safe when it cannot
+give characters back: possessive quantifiers (``a++``, ``a*+``) and atomic groups (``(?>a+)``)
+are the way out, as are bounded repeats (``a{1,8}``) and alternatives that start differently.
+
+The scan is deliberately conservative about repeats in repeats (the classic "star height" rule)
+and approximate about alternatives: those that consist of plain characters and classes are
+compared place by place, the others by the characters they can start with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+_QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+_FUZZY = re.compile(r"\{[^{}]*[<=>][^{}]*\}")  # regex's fuzzy constraints, e.g. {e<=1}
+_PROBES = (
+    "".join(chr(c) for c in range(32, 127))
+    + "\n\t\u3000０１９中一二三十百千万亿第年月日号件起人次元宗天，。、；：（）《》〔〕％"
+)
+
+
+@dataclass
+class Node:
+    """One item of a sequence: an atom with its quantifier, and where it is in the pattern."""
+
+    start: int
+    end: int
+    kind: str  # "char" (one character from a set), "group", "atomic", "look", "empty", "other"
+    charset: str = ""  # for "char": a regex matching exactly the characters it accepts
+    alternatives: list[list[Node]] = field(default_factory=list)
+    low: int = 1
+    high: int | None = 1
+    possessive: bool = False
+
+    @property
+    def repeats(self) -> bool:
+        """Can this item match its body more than once, and give iterations back?"""
+        return (self.high is None or self.high > 1) and not self.possessive
+
+    @property
+    def unbounded(self) -> bool:
+        return self.high is None and not self.possessive
+
+    @property
+    def nullable(self) -> bool:
+        if self.low == 0 or self.kind in ("empty", "look"):
+            return True
+        if self.kind in ("group", "atomic"):
+            return any(all(n.nullable for n in alt) for alt in self.alternatives)
+        return False
+
+
+class _Scanner:
+    """A recursive-descent reader of the structure of a pattern (not its full meaning)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.i = 0
+        self.verbose = False
+
+    def parse(self) -> list[list[Node]]:
+        alternatives = self.alternation()
+        while self.i < len(self.p):  # a stray ')' (regex.compile reports it): read on
+            self.i += 1
+            alternatives.extend(self.alternation())
+        return alternatives
+
+    def alternation(self) -> list[list[Node]]:
+        alternatives = [self.sequence()]
+        while self.i < len(self.p) and self.p[self.i] == "|":
+            self.i += 1
+            alternatives.append(self.sequence())
+        return alternatives
+
+    def sequence(self) -> list[Node]:
+        items: list[Node] = []
+        while self.i < len(self.p) and self.p[self.i] not in "|)":
+            node = self.atom()
+            if node is not None:
+                self.quantifier(node)
+                items.append(node)
+        return items
+
+    def atom(self) -> Node | None:
+        p, start = self.p, self.i
+        c = p[start]
+        if self.verbose and c.isspace():
+            self.i += 1
+            return None
+        if self.verbose and c == "#":
+            newline = p.find("\n", start)
+            self.i = len(p) if newline < 0 else newline + 1
+            return None
+        if c == "\\":
+            return self.escape()
+        if c == "[":
+            self.i = self.class_end(start)
+            return Node(start, self.i, "char", charset=p[start:self.i])
+        if c == "(":
+            return self.group()
+        self.i += 1
+        if c in "^$":
+            return Node(start, self.i, "empty")
+        if c == ".":
+            return Node(start, self.i, "char", charset=".")
+        return Node(start, self.i, "char", charset=regex.escape(c))
+
+    def escape(self) -> Node:
+        p, start = self.p, self.i
+        letter = p[start + 1] if start + 1 < len(p) else ""
+        end = start + 2
+        if letter in "pPNx" and p.startswith("{", end):
+            end = self.closing(end, "}")
+        elif letter in "pP":
+            end += 1  # \pL
+        elif letter in "gkL" and end < len(p) and p[end] in "<{'":
+            end = self.closing(end, {"<": ">", "{": "}", "'": "'"}[p[end]])
+        elif letter == "x":
+            end += 2
+        elif letter == "u":
+            end += 4
+        elif letter == "U":
+            end += 8
+        elif letter == "0":
+            while end < len(p) and end < start + 4 and p[end] in "01234567":
+                end += 1
+        elif letter.isdigit():
+            while end < len(p) and p[end].isdigit():
+                end += 1
+            self.i = end
+            return Node(start, end, "other")  # a back reference
+        self.i = min(end, len(p))
+        if letter in "bBAZzGmMK":
+            return Node(start, self.i, "empty")
+        if letter in "gkL":
+            return Node(start, self.i, "other")
+        return Node(start, self.i, "char", charset=p[start:self.i])
+
+    def closing(self, at: int, close: str) -> int:
+        end = self.p.find(close, at + 1)
+        return len(self.p) if end < 0 else end + 1
+
+    def class_end(self, start: int) -> int:
+        """The index after the ``]`` closing the set at ``start`` (nested sets allowed)."""
+        for nested in (True, False):
+            end = self._class_end(start, nested)
+            if end is not None:
+                return end
+        return len(self.p)
+
+    def _class_end(self, start: int, nested: bool) -> int | None:
+        p, depth = self.p, 1
+        j = self._set_body(start)
+        while j < len(p):
+            c = p[j]
+            if c == "\\":
+                j += 2
+                if j < len(p) and p[j - 1] in "pPNx" and p[j] == "{":
+                    j = self.closing(j, "}")
+            elif c == "[" and p[j + 1:j + 2] in (":", "=", "."):
+                close = p.find(p[j + 1] + "]", j + 2)
+                j = j + 1 if close < 0 else close + 2
+            elif c == "[" and nested:
+                depth += 1
+                j = self._set_body(j)
+            elif c == "]":
+                depth -= 1
+                j += 1
+                if depth == 0:
+                    return j
+            else:
+                j += 1
+        return None
+
+    def _set_body(self, at: int) -> int:
+        """Skip a set's ``[``, its ``^`` and a ``]`` standing first (a literal there)."""
+        j = at + 1
+        if self.p.startswith("^", j):
+            j += 1
+        if self.p.startswith("]", j):
+            j += 1
+        return j
+
+    def group(self) -> Node | None:
+        p, start = self.p, self.i
+        head = p[start:start + 4]
+        kind = "group"
+        if head.startswith("(*"):  # a backtracking verb such as (*SKIP)
+            self.i = self.closing(start, ")")
+            return Node(start, self.i, "empty")
+        if head.startswith("(?#"):
+            self.i = self.closing(start, ")")
+            return None
+        if head.startswith("(?"):
+            body = start + 2
+            flags = re.match(r"[a-zA-Z0-9-]*", p[body:])
+            after = body + (flags.end() if flags else 0)
+            if flags and flags.group() and after < len(p) and p[after] == ")":
+                if "x" in flags.group().split("-")[0] and not p[body].isdigit():
+                    self.verbose = True
+                self.i = after + 1
+                recursion = flags.group()[0] in "R0123456789"  # (?R), (?1); (?i) sets flags
+                return Node(start, self.i, "other" if recursion else "empty")
+            if head.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+                kind, body = "look", body + (2 if head.startswith("(?<") else 1)
+            elif head.startswith("(?>"):
+                kind, body = "atomic", body + 1
+            elif head.startswith(("(?P<", "(?<", "(?'")):
+                close = ">" if "<" in head else "'"
+                body = self.closing(body + (1 if head[2] == "P" else 0), close)
+            elif (head.startswith(("(?P=", "(?P>", "(?&", "(?+", "(?-"))
+                  and not flags_colon(p, body)):
+                self.i = self.closing(start, ")")
+                return Node(start, self.i, "other")
+            elif head.startswith("(?("):
+                body = self.closing(body, ")")
+            elif head.startswith("(?|"):
+                body += 1
+            elif flags and after < len(p) and p[after] == ":":
+                body = after + 1
+            self.i = body
+        else:
+            self.i = start + 1
+        alternatives = self.alternation()
+        if self.i < len(p) and p[self.i] == ")":
+            self.i += 1
+        return Node(start, self.i, kind, alternatives=alternatives)
+
+    def quantifier(self, node: Node) -> None:
+        p, i = self.p, self.i
+        while self.verbose and i < len(p) and p[i].isspace():
+            i += 1
+        if i >= len(p):
+            return
+        if p[i] in "*+?":
+            node.low, node.high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[p[i]]
+            i += 1
+        elif (m := _QUANTIFIER.match(p, i)) and (m.group(1) or m.group(2)):
+            low = int(m.group(1) or 0)
+            high = None if m.group(2) and not m.group(3) else int(m.group(3) or m.group(1))
+            node.low, node.high = low, high
+            i = m.end()
+        elif _FUZZY.match(p, i):
+            self.i = _FUZZY.match(p, i).end()  # type: ignore[union-attr]
+            return
+        else:
+            return
+        if i < len(p) and p[i] == "+":
+            node.possessive = True
+            i += 1
+        elif i < len(p) and p[i] == "?":
+            i += 1
+        self.i = i
+        node.end = i
+
+
+def flags_colon(p: str, at: int) -> bool:
+    """``(?-i:…)``: a flags group, not the relative recursion ``(?-1)``."""
+    m = re.match(r"[+-][a-zA-Z]+:", p[at:])
+    return m is not None
+
+
+def _children(node: Node) -> list[Node]:
+    return [item for alternative in node.alternatives for item in alternative]
+
+
+def _inner_unbounded(node: Node) -> Node | None:
+    """The first repeat inside ``node`` that can grow without bound and give characters back."""
+    for child in _children(node):
+        if child.possessive or child.kind == "atomic":
+            continue  # gives nothing back once matched
+        if child.unbounded:
+            return child
+        found = _inner_unbounded(child)
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _charset(source: str) -> regex.Pattern[str] | None:
+    try:
+        return regex.compile(source)
+    except regex.error:
+        return None
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Can the one-character sets ``a`` and ``b`` (regex sources) match the same character?"""
+    left, right = _charset(a), _charset(b)
+    if left is None or right is None:
+        return True
+    candidates = set(a) | set(b) | set(_PROBES)
+    return any(left.fullmatch(c) and right.fullmatch(c) for c in candidates)
+
+
+def _firsts(sequence: list[Node]) -> list[str] | None:
+    """The character sets a sequence can start with; None if unknown (back references …)."""
+    found: list[str] = []
+    for node in sequence:
+        if node.kind == "char":
+            found.append(node.charset)
+        elif node.kind in ("group", "atomic"):
+            for alternative in node.alternatives:
+                inner = _firsts(alternative)
+                if inner is None:
+                    return None
+                found.extend(inner)
+        elif node.kind == "other":
+            return None
+        if not node.nullable:
+            return found
+    return found
+
+
+def _plain(sequence: list[Node]) -> list[str] | None:
+    """The character sets of a sequence of single, unquantified characters; else None."""
+    if all(n.kind == "char" and n.low == n.high == 1 for n in sequence):
+        return [n.charset for n in sequence]
+    return None
+
+
+def _alternatives_clash(left: list[Node], right: list[Node]) -> bool:
+    """Can the two alternatives match the same text, or one a beginning of the other's?"""
+    a, b = _plain(left), _plain(right)
+    if a is not None and b is not None:
+        return all(_overlap(x, y) for x, y in zip(a, b, strict=False))
+    first_a, first_b = _firsts(left), _firsts(right)
+    if first_a is None or first_b is None or not first_a or not first_b:
+        return False
+    return any(_overlap(x, y) for x in first_a for y in first_b)
+
+
+def _clashing_alternation(node: Node) -> tuple[Node, list[Node], list[Node]] | None:
+    """A group at or inside ``node`` whose alternatives can match the same text."""
+    if node.kind in ("group", "atomic") and node.kind != "atomic":
+        alternatives = node.alternatives
+        for i, left in enumerate(alternatives):
+            for right in alternatives[i + 1:]:
+                if _alternatives_clash(left, right):
+                    return node, left, right
+    for child in _children(node):
+        if child.kind == "atomic" or child.possessive:
+            continue
+        found = _clashing_alternation(child)
+        if found is not None:
+            return found
+    return None
+
+
+def _walk(sequence: list[Node]) -> list[Node]:
+    nodes = []
+    for node in sequence:
+        nodes.append(node)
+        for alternative in node.alternatives:
+            nodes.extend(_walk(alternative))
+    return nodes
+
+
+def find_runaway(pattern: str) -> str | None:
+    """Why ``pattern`` could backtrack without end, quoting the part; None if it looks safe."""
+    scanner = _Scanner(pattern)
+    top = Node(0, len(pattern), "group", alternatives=scanner.parse())
+
+    def quote(node: Node) -> str:
+        return f"'{pattern[node.start:node.end]}' (column {node.start + 1})"
+
+    def text_of(sequence: list[Node]) -> str:
+        return f"'{pattern[sequence[0].start:sequence[-1].end]}'" if sequence else "''"
+
+    for node in _walk([top])[1:]:
+        if not node.repeats or node.kind not in ("group", "look"):
+            continue
+        inner = _inner_unbounded(node)
+        if inner is not None:
+            return (f"the repeat {quote(node)} contains the unbounded repeat {quote(inner)}, "
+                    "so a text can be split between them in exponentially many ways; "
+                    "make the inner repeat possessive (e.g. 'a++') or atomic ('(?>…)'), "
+                    "or give it a bound ('{1,20}')")
+        clash = _clashing_alternation(node)
+        if clash is not None:
+            group, left, right = clash
+            where = "" if group is node else f" in the group {quote(group)}"
+            return (f"the repeat {quote(node)} holds alternatives {text_of(left)} and "
+                    f"{text_of(right)}{where} that can match the same text, so "
+                    "each repetition can go either way; make the alternatives start "
+                    "differently (factor out the common start) or the group atomic ('(?>…)')")
+    return None
