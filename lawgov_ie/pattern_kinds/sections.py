@@ -12,11 +12,16 @@ from .base import PatternBase, RegexStr
 
 @register("heading")
 class HeadingPattern(PatternBase):
-    """A heading style: a regex for the marker at the start of a line, and its level."""
+    """A heading style: a regex for the marker at the start of a line, and its level.
+
+    ``inline`` headings (一是, 二是 …) may also open a sentence inside a paragraph; their
+    section then ends with the paragraph at the latest.
+    """
 
     kind: Literal["heading"] = "heading"
     regex: RegexStr
     level: int = Field(ge=1, le=9)
+    inline: bool = False
 
 
 @register("section_kind")
