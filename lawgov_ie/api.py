@@ -6,9 +6,10 @@ Both take any ``str`` — scraped, converted from PDF, typed by hand — and nev
 - anything that is not a ``str`` raises :class:`TypeError` naming the type it got;
 - a text longer than ``max_chars`` is read in pieces cut at paragraph breaks
   (:mod:`lawgov_ie.chunking`); every offset is shifted back into the caller's string, record ids
-  run ``r1, r2 …`` over the whole document, sections that run on past a cut are joined up, the
-  document facts (``meta``) come from the first piece (those it lacks, such as the date of
-  the closing block, from the last), and relations never link two pieces;
+  run ``r1, r2 …`` over the whole document, each piece is read with the headings still open
+  where it starts (so sections run on past a cut), the document facts (``meta``) come from the
+  first piece (the closing block's date, 抄送 and signers from the last when the first lacks
+  them), and relations never link two pieces;
 - characters the tokenizer cannot take (lone surrogates) are replaced, one for one, before the
   pipeline sees the text, so offsets still count the caller's characters; if the word
   segmenter returns words that do not spell the text, the piece falls back to one token a
@@ -38,6 +39,14 @@ from .pipeline import Segmenter, load
 DEFAULT_MAX_CHARS = 100_000
 """Texts longer than this (in characters) are read in pieces; pass ``max_chars`` to change it."""
 
+# Reading in pieces: at most this many open headings are put before a piece as its context,
+# and a heading's title is looked for this far after its marker.
+_MAX_CONTEXT_HEADINGS = 8
+_MAX_HEADING_PREFIX = 40
+# Document facts of the closing block: taken from the last piece when the first lacks them.
+_CLOSING_FACTS = ("date", "cc", "signers")
+_LATE_KINDS = ("problem", "plan")
+_TITLE_MARKS = tuple("。：:；;！!？?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TRAILING_SPACE = " \t\r\n\u3000"
 
@@ -130,79 +139,109 @@ def _read(nlp: Language, text: str, year: int | None, source: str | None,
         piece = safe[start:end]
         if not piece.strip():
             continue
-        report = _run(nlp, piece, hint, source)
-        if joined.meta_from is None:
-            joined.meta_from = report
+        context = joined.context()
+        report = _run(nlp, context + piece, hint, source)
+        if joined.first is None:
+            joined.first = report
             if hint is None:
                 hint = report.meta.year  # later pieces date their figures like the first
-        joined.add(report, start, start + len(piece.rstrip(_TRAILING_SPACE)))
-        joined.meta_last = report
-    if joined.meta_from is None:
+        joined.add(report, start, len(context), start + len(piece.rstrip(_TRAILING_SPACE)))
+        joined.last = report
+        joined.last_newline = max(joined.last_newline, safe.rfind("\n", start, end))
+    if joined.first is None:
         return _empty_report(year, source)
     return _finish(joined.report(), text, safe)
 
 
 @dataclass
 class _Joined:
-    """The reports of a text's pieces, put together as one report of the whole text."""
+    """The reports of a text's pieces, put together as one report of the whole text.
+
+    Each piece after the first is read with a *context*: the heading lines of the sections
+    still open where it starts, one a line, put before it. The section reader then sees the
+    outline the piece belongs to (its headings get their parents, kinds and levels as in the
+    whole text, and it decides where those open sections end); whatever is found inside the
+    context is left out, so nothing is reported twice and no relation links two pieces.
+    """
 
     text: str
-    meta_from: Report | None = None  # the first piece: the document facts come from it
-    meta_last: Report | None = None  # the last piece: fills facts the first lacks (date, cc)
+    first: Report | None = None  # the document facts come from the first piece
+    last: Report | None = None  # the closing block (date, 抄送, signers) is in the last one
     records: list[Record] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     # sections that ran to the end of the last piece added: the next piece may continue them
     running: list[Section] = field(default_factory=list)
+    reached: Section | None = None  # the last problem or plan heading so far
+    last_newline: int = -1  # where the last line break before the next piece is
 
-    def add(self, report: Report, offset: int, content_end: int) -> None:
-        """Add one piece's report; ``content_end`` is where the piece's text (less spaces) ends."""
-        carried = self._continue_running(report.sections, offset, content_end)
-        ids = {r.id: f"r{len(self.records) + n}" for n, r in enumerate(report.records, start=1)}
-        for record in report.records:
-            update: dict[str, object] = {
-                "id": ids[record.id], "start": record.start + offset,
-                "end": record.end + offset,
+    def context(self) -> str:
+        """The heading lines of the open sections, outermost first, each ending in a newline;
+        first the last problem or plan heading if none of them is one (after the problems and
+        plans, a top-level heading without a kind word is ``other``). When the cut fell inside
+        the innermost heading's own paragraph, its line ends with the title's closing mark and
+        no newline, so the piece goes on with that paragraph."""
+        headings = self.running[-_MAX_CONTEXT_HEADINGS:]
+        if self.reached is not None and not any(s.heading_kind in _LATE_KINDS for s in headings):
+            headings = [self.reached, *headings]
+        lines = []
+        for section in headings:
+            title_at = self.text.find(section.title, section.start,
+                                      section.start + _MAX_HEADING_PREFIX + len(section.title))
+            if title_at < 0:
+                continue
+            end = title_at + len(section.title)
+            line = self.text[section.start:end]
+            if section is headings[-1] and self.last_newline < section.start and \
+                    self.text[end:end + 1] in _TITLE_MARKS:
+                lines.append(line + self.text[end])
+            else:
+                lines.append(line + "\n")
+        return "".join(lines)
+
+    def add(self, report: Report, offset: int, context: int, content_end: int) -> None:
+        """Add one piece's report, read with ``context`` characters of headings before it;
+        ``content_end`` is where the piece's text (less trailing spaces) ends."""
+        shift = offset - context
+        self._continue_running([s for s in report.sections if s.start < context], context, shift)
+        records = [r for r in report.records if r.start >= context]
+        ids = {r.id: f"r{len(self.records) + n}" for n, r in enumerate(records, start=1)}
+        for record in records:
+            self.records.append(record.model_copy(update={
+                "id": ids[record.id], "start": record.start + shift, "end": record.end + shift,
                 "part_of": ids.get(record.part_of) if record.part_of else None,
                 "rate_of": ([ids[i] for i in record.rate_of]
                             if record.rate_of and all(i in ids for i in record.rate_of) else None),
-            }
-            path = [s for s in carried if s.start <= record.start + offset < s.end]
-            if path:
-                update["section"] = [s.title for s in path] + record.section
-                if not record.section:
-                    update["section_kind"] = path[-1].kind
-            self.records.append(record.model_copy(update=update))
-        self.entities.extend(e.model_copy(update={"start": e.start + offset,
-                                                  "end": e.end + offset})
-                             for e in report.entities)
-        new = [s.model_copy(update={"start": s.start + offset, "end": s.end + offset})
-               for s in report.sections]
+            }))
+        self.entities.extend(e.model_copy(update={"start": e.start + shift, "end": e.end + shift})
+                             for e in report.entities if e.start >= context)
+        new = [s.model_copy(update={"start": s.start + shift, "end": s.end + shift})
+               for s in report.sections if s.start >= context]
         self.sections.extend(new)
-        self.running = [s for s in carried if s.end >= content_end]
+        self.reached = next((s for s in reversed(new) if s.heading_kind in _LATE_KINDS),
+                            self.reached)
+        self.running = [s for s in self.running if s.end >= content_end]
         self.running.extend(s for s in new if s.end >= content_end)
 
-    def _continue_running(self, new: list[Section], offset: int,
-                          content_end: int) -> list[Section]:
-        """The sections open where a piece starts, their ends moved to where this piece closes
-        them: at its first heading of the same or a higher level, else at its end.
-        Returned outermost first."""
+    def _continue_running(self, seen: list[Section], context: int, shift: int) -> None:
+        """Move the ends of the open sections to where the reader ended them in this piece.
+
+        ``seen`` are the sections the reader found in the context; each is matched to the open
+        section it repeats (same title and level, in order)."""
+        remaining = iter(seen)
         for section in self.running:
-            closer = next((s for s in new if s.level <= section.level), None)
-            end = closer.start + offset if closer is not None else content_end
-            while end > section.start and self.text[end - 1] in _TRAILING_SPACE:
-                end -= 1
-            section.end = max(section.end, end)
-        return sorted(self.running, key=lambda s: (s.start, -s.end))
+            for again in remaining:
+                if (again.title, again.level) == (section.title, section.level):
+                    if again.end > context:
+                        section.end = max(section.end, again.end + shift)
+                    break
 
     def report(self) -> Report:
-        assert self.meta_from is not None
-        meta = self.meta_from.meta
-        if self.meta_last is not None and self.meta_last is not self.meta_from:
-            # the closing block (date, signers, 抄送) is at the end of the document
-            tail = self.meta_last.meta
-            meta = meta.model_copy(update={name: getattr(tail, name)
-                                           for name in type(meta).model_fields
+        assert self.first is not None
+        meta = self.first.meta
+        if self.last is not None and self.last is not self.first:
+            tail = self.last.meta
+            meta = meta.model_copy(update={name: getattr(tail, name) for name in _CLOSING_FACTS
                                            if getattr(meta, name) in (None, [])})
         return Report(meta=meta, records=self.records, entities=self.entities,
                       sections=self.sections)

@@ -5,9 +5,10 @@ A piece ends, in this order of preference:
 1. after a line break (a paragraph of a report is one line), the last one that keeps the piece
    within ``max_chars``;
 2. failing that (one huge line), after the last sentence mark (。！？；!?;) in the window;
-3. failing that, at a hard cut that does not split a character cluster (combining marks, emoji
-   modifiers and joiners, variation selectors, CR LF, surrogate pairs) and, when it can, not a
-   run of digits or numerals.
+3. failing that, after the last clause mark (，,、：:);
+4. failing that, at a hard cut that does not split a character cluster (combining marks, emoji
+   modifiers and joiners, variation selectors, CR LF, surrogate pairs) and, when it can, does
+   not touch a number (digits, numerals, 余/多, %), so no quantity loses digits or its unit.
 
 The pieces are returned as ``(start, end)`` offsets into the text; they cover it exactly, in
 order, without overlap, so ``"".join(text[s:e] for s, e in chunk_spans(text, n)) == text``.
@@ -23,10 +24,11 @@ from __future__ import annotations
 import unicodedata
 
 _SENTENCE_MARKS = "。！？；!?;"
-# Characters that may be part of a number: a hard cut between two of them could split it.
+_CLAUSE_MARKS = "，,、：:"
+# Characters that may be part of a number: a hard cut next to one could split a quantity.
 _NUMERIC = frozenset(
     "0123456789０１２３４５６７８９.．,，%％"
-    "〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩"
+    "〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩余多"
 )
 # How far back a hard cut may move to avoid splitting a number.
 _NUMBER_BACKOFF = 64
@@ -55,19 +57,21 @@ def _cut(text: str, start: int, limit: int) -> int:
     newline = text.rfind("\n", start, limit)
     if newline >= start:
         return newline + 1
-    mark = max(text.rfind(m, start, limit) for m in _SENTENCE_MARKS)
-    if mark >= start:
-        return mark + 1
+    for marks in (_SENTENCE_MARKS, _CLAUSE_MARKS):
+        mark = max(text.rfind(m, start, limit) for m in marks)
+        if mark >= start:
+            return mark + 1
     return hard_cut(text, start, limit)
 
 
 def hard_cut(text: str, start: int, limit: int) -> int:
-    """A position in ``(start, limit]`` splitting no character cluster and, if it can, no number."""
+    """A position in ``(start, limit]`` splitting no character cluster and, if it can, with no
+    number on either side."""
     floor = max(start + 1, limit - _NUMBER_BACKOFF)
     for position in range(limit, floor - 1, -1):
         if _splits_cluster(text, position):
             continue
-        if text[position - 1] in _NUMERIC and position < len(text) and text[position] in _NUMERIC:
+        if text[position - 1] in _NUMERIC or (position < len(text) and text[position] in _NUMERIC):
             continue
         return position
     for position in range(limit, start, -1):
