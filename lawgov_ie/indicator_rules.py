@@ -1,4 +1,12 @@
-"""Decide the indicator id of a record from its label, unit and section (pure Python)."""
+"""Decide the indicator id of a record from its label, unit, kind and context (pure Python).
+
+Each ``indicator`` pattern line is one way to reach an indicator: label triggers and excludes,
+accepted units and kinds, and optionally words that must stand in the clause or sentence around
+the number. All lines that fit are candidates; the highest priority wins, and a line whose
+``sections`` match the title of a heading above the record gets a bonus. So 讲座 under 普法 is a
+publicity event while 讲座 among leaders' study is a training session, and 办结率 is a mediation
+success rate only where the sentence is about disputes.
+"""
 
 from __future__ import annotations
 
@@ -10,38 +18,99 @@ import regex
 from .doc_data import RecordDraft, SectionInfo
 from .pattern_files import PatternSet
 from .pattern_kinds.indicators import IndicatorPattern
+from .section_reader import path_at
+
+_SECTION_BONUS = 5
+_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+_CLAUSE_END = regex.compile(r"[。！？!?；;\n，,：:]")
+
+
+def _any(patterns: tuple[regex.Pattern[str], ...]) -> regex.Pattern[str] | None:
+    if not patterns:
+        return None
+    return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
 @dataclass(frozen=True)
 class _Rule:
     id: str
     units: frozenset[str]
-    triggers: tuple[regex.Pattern[str], ...]
-    excludes: tuple[regex.Pattern[str], ...]
+    kinds: frozenset[str]
+    trigger: regex.Pattern[str]
+    exclude: regex.Pattern[str] | None
+    clause: regex.Pattern[str] | None
+    sentence: regex.Pattern[str] | None
+    sections: regex.Pattern[str] | None
     priority: int
+
+    @classmethod
+    def of(cls, pattern: IndicatorPattern) -> _Rule:
+        def compiled(items: list[str]) -> regex.Pattern[str] | None:
+            return _any(tuple(regex.compile(i) for i in items))
+
+        trigger = compiled(pattern.triggers)
+        assert trigger is not None  # the model requires one trigger at least
+        return cls(pattern.assigns, frozenset(pattern.units), frozenset(pattern.kinds), trigger,
+                   compiled(pattern.excludes), compiled(pattern.clause),
+                   compiled(pattern.sentence), compiled(pattern.sections), pattern.priority)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What around a record may decide its indicator."""
+
+    clause: str = ""
+    sentence: str = ""
+    sections: tuple[str, ...] = ()
+
+
+def _around(text: str, start: int, end: int, stop: regex.Pattern[str]) -> str:
+    begin = start
+    while begin > 0 and not stop.match(text, begin - 1):
+        begin -= 1
+    found = stop.search(text, end)
+    return text[begin:found.start() if found else len(text)]
 
 
 class IndicatorRules:
     def __init__(self, indicators: Sequence[IndicatorPattern]) -> None:
-        self.rules = sorted(
-            (_Rule(i.id, frozenset(i.units), tuple(regex.compile(t) for t in i.triggers),
-                   tuple(regex.compile(e) for e in i.excludes), i.priority) for i in indicators),
-            key=lambda rule: -rule.priority)
+        self.rules = [_Rule.of(i) for i in indicators]
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> IndicatorRules:
         return cls(patterns.of("indicator", IndicatorPattern))
 
-    def indicator_of(self, record: RecordDraft) -> str | None:
+    def indicator_of(self, record: RecordDraft, context: Context | None = None) -> str | None:
+        """The id of the best fitting line, or None when no line fits."""
+        context = context or Context()
+        best: tuple[int, str] | None = None
+        label = record.label
         for rule in self.rules:
             if rule.units and record.unit not in rule.units:
                 continue
-            if any(t.search(record.label) for t in rule.triggers) and not any(
-                    e.search(record.label) for e in rule.excludes):
-                return rule.id
-        return None
+            if rule.kinds and record.kind not in rule.kinds:
+                continue
+            if not rule.trigger.search(label):
+                continue
+            if rule.exclude is not None and rule.exclude.search(label):
+                continue
+            if rule.clause is not None and not rule.clause.search(context.clause):
+                continue
+            if rule.sentence is not None and not rule.sentence.search(context.sentence):
+                continue
+            score = rule.priority
+            if rule.sections is not None and any(rule.sections.search(t) for t in context.sections):
+                score += _SECTION_BONUS
+            if best is None or score > best[0]:
+                best = (score, rule.id)
+        return best[1] if best else None
 
     def assign(self, text: str, records: Sequence[RecordDraft],
                sections: Sequence[SectionInfo]) -> None:
         for record in records:
-            record.indicator = self.indicator_of(record)
+            context = Context(
+                clause=_around(text, record.start, record.end, _CLAUSE_END),
+                sentence=_around(text, record.start, record.end, _SENTENCE_END),
+                sections=tuple(s.title for s in path_at(sections, record.start)),
+            )
+            record.indicator = self.indicator_of(record, context)
