@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup model demo test lint eval bench clean
+.PHONY: setup model browser demo test lint eval bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,11 +21,17 @@ model: $(STAMP)
 demo: model
 	$(BIN)/lawgov-ie extract corpus/raw --format table
 
+# Headless Chromium for the page test (tests/test_show.py), from Debian's chromium package when
+# missing; the test skips with the reason when it still cannot be found.
+browser:
+	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; } \
+		|| echo "make browser: chromium could not be installed; the browser test will be skipped"
+
 lint: $(STAMP)
 	$(BIN)/ruff check lawgov_ie tests benchmarks
 	$(BIN)/mypy
 
-test: model lint
+test: model lint browser
 	$(BIN)/python -m pytest -q
 
 eval: model
