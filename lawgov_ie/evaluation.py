@@ -159,7 +159,7 @@ class ErrorItem:
     """One miss, false hit or label disagreement, with the text around it."""
 
     doc_id: str
-    type: str  # "miss", "false", "label"
+    type: str  # "miss", "false", "label", "offset"
     line: str  # "explicit" or "implicit"
     text: str
     start: int
@@ -176,6 +176,9 @@ class ErrorItem:
         if self.type == "label":
             return (f"LABEL  {where:<18} {self.text!r} gold {self.label!r} "
                     f"predicted {self.other_label!r}  | {self.context}")
+        if self.type == "offset":
+            return (f"OFFSET {where:<18} {self.text!r} but the input there is "
+                    f"{self.other_label!r}")
         name = "MISS " if self.type == "miss" else "FALSE"
         implicit = " (implicit)" if self.line == "implicit" else ""
         return f"{name}  {where:<18} {self.text!r} = {value}{implicit} label {self.label!r}" \
@@ -213,6 +216,7 @@ class Scores:
     explicit: Line = field(default_factory=Line)
     implicit: Line = field(default_factory=Line)
     optional_gold: int = 0
+    bad_offsets: int = 0  # predictions whose text is not input[start:end]
     matched: int = 0
     label_strict: int = 0
     label_lenient: int = 0
@@ -234,9 +238,9 @@ class Scores:
         self.documents += other.documents
         self.explicit.add(other.explicit)
         self.implicit.add(other.implicit)
-        for name in ("optional_gold", "matched", "label_strict", "label_lenient", "qualifier",
-                     "kind", "indicator_equal", "indicator_predicted", "indicator_gold",
-                     "indicator_correct_predicted", "indicator_correct_gold"):
+        for name in ("optional_gold", "bad_offsets", "matched", "label_strict", "label_lenient",
+                     "qualifier", "kind", "indicator_equal", "indicator_predicted",
+                     "indicator_gold", "indicator_correct_predicted", "indicator_correct_gold"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name, line in other.relations.items():
             self.relations.setdefault(name, Line()).add(line)
@@ -256,6 +260,7 @@ class Scores:
             "explicit": prf(self.explicit),
             "implicit": prf(self.implicit),
             "optional_gold": self.optional_gold,
+            "bad_offsets": self.bad_offsets,
             "matched": n,
             "label_strict": share(self.label_strict, n),
             "label_lenient": share(self.label_lenient, n),
@@ -379,6 +384,13 @@ def evaluate_document(gold: GoldDocument, report: Report, text: str) -> Scores:
     """Counts for one document: ``report`` is what the extractor returned for ``text``."""
     scores = Scores(documents=1)
     predicted = list(report.records)
+    for pred in predicted:
+        if text[pred.start:pred.end] != pred.text:
+            scores.bad_offsets += 1
+            scores.errors.append(ErrorItem(gold.id, "offset", "implicit" if pred.implicit
+                                           else "explicit", pred.text, pred.start, pred.end,
+                                           pred.value, pred.unit, pred.label,
+                                           text[pred.start:pred.end], ""))
     matched: dict[int, Record] = {}
     optional = [r for r in gold.records if r.optional]
     scores.optional_gold = len(optional)
@@ -451,6 +463,9 @@ def format_figures(figures: dict[str, Any], title: str = "") -> str:
     out.append("records")
     out.append(_prf_line("explicit", figures["explicit"]))
     out.append(_prf_line("implicit zeros", figures["implicit"]))
+    if figures["bad_offsets"]:
+        out.append(f"  !! {figures['bad_offsets']} predictions whose text is not "
+                   "input[start:end] (see --errors)")
     out.append(f"matched pairs ({n})")
     out.append(f"  {'label strict (>=0.8)':<22} {_pct(figures['label_strict'])}")
     out.append(f"  {'label lenient (>=0.5)':<22} {_pct(figures['label_lenient'])}")

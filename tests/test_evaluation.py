@@ -257,6 +257,17 @@ def test_errors_carry_context() -> None:
     assert "'调处矛盾纠纷'" in label.describe() and "'纠纷'" in label.describe()
 
 
+def test_predictions_with_wrong_offsets_are_counted() -> None:
+    shifted = predicted("p1", "444起", 444, "起", "调处矛盾纠纷").model_copy(update={"start": 7})
+    scores = evaluate_document(gold_doc(G444), report(shifted), TEXT)
+    assert scores.bad_offsets == 1
+    (error,) = [e for e in scores.errors if e.type == "offset"]
+    assert error.other_label == "纷444起"
+    assert "not input[start:end]" in format_figures(scores.figures())
+    right = evaluate_document(gold_doc(G444), report(predicted("p1", "444起", 444, "起", "")), TEXT)
+    assert right.bad_offsets == 0
+
+
 def test_format_figures_prints_every_figure() -> None:
     figures = evaluate([(gold_doc(G444), report(predicted("p1", "444起", 444, "起", "纠纷")),
                          TEXT)]).figures()
