@@ -97,6 +97,8 @@ def read_arabic(text: str) -> float:
     >>> read_arabic("1,234")
     1234.0
     """
+    if text.isascii() and text.isdigit():
+        return float(text)  # the common case, fast
     if not _ARABIC_RE.fullmatch(text):
         raise ValueError(f"not an Arabic number: {text!r}")
     return float(_decimal_arabic(text))
@@ -117,9 +119,10 @@ def _section(text: str, whole: str) -> int:
             if unit >= last_unit:
                 raise ValueError(f"place words out of order in Chinese numeral {whole!r}")
             if digit is None:
-                if char not in "十拾" or total:
+                if total or not whole.startswith(text):
                     raise ValueError(f"place word without a digit in Chinese numeral {whole!r}")
-                digit = 1  # 十二 = 12
+                digit = 1  # 十二 = 12, 百余 = 100+
+
             total += digit * unit
             digit = None
             last_unit = unit
@@ -162,7 +165,9 @@ def read_chinese(text: str) -> float:
             if big_char in rest:
                 raise ValueError(f"{big_char} twice in Chinese numeral {text!r}")
             if not head:
-                raise ValueError(f"{big_char} without a number before it in {text!r}")
+                if total or not text.startswith(big_char):
+                    raise ValueError(f"{big_char} without a number before it in {text!r}")
+                head = "一"  # 万余人 = 10000+
             total += _section(head, text) * big if big == 10_000 else _big(head, text) * big
             lower = big
     if rest:

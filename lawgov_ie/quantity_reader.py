@@ -26,7 +26,7 @@ from decimal import Decimal
 
 import regex
 
-from .numbers import ARABIC, CHINESE, MAGNITUDE, fold_magnitude, read_chinese, read_number
+from .numbers import ARABIC, CHINESE, MAGNITUDE, fold_magnitude, read_arabic, read_number
 from .pattern_files import PatternSet
 from .pattern_kinds.filters import ImplicitZeroPattern, NotRecordPattern, QualifierPattern
 from .pattern_kinds.units import ChangeCuePattern, RankCuePattern, UnitPattern
@@ -83,6 +83,9 @@ class QuantityReader:
         self.qualifiers: dict[tuple[str, str], str] = {
             (q.position, q.word): q.qualifier for q in qualifiers}
         self.scanner = self._scanner()
+        prefixes = [w for (p, w) in self.qualifiers if p == "prefix"]
+        self.prefix = regex.compile(rf"(?r)(?P<word>{self._words('prefix')}){_SPACE}\Z")
+        self.prefix_reach = max(map(len, prefixes), default=0) + 2
         self.not_records = [
             _Rule(regex.compile(p.regex), frozenset(p.applies_to), p.id) for p in not_records]
         self.implicit_zeros = [regex.compile(p.regex) for p in implicit_zeros]
@@ -106,20 +109,25 @@ class QuantityReader:
         return _alternation(w for (p, w) in self.qualifiers if p == position) or "(?!)"
 
     def _scanner(self) -> regex.Pattern[str]:
+        """One expression for every quantity that starts with its number (prefixes: apart)."""
         units = _alternation([*self.units, *_PERCENT_UNITS]) or "(?!)"
         number = f"{ARABIC}|{CHINESE}"
+        after = rf"(?:{_SPACE}(?P<after>{self._words('after_unit')}))?"
+        # The leading class lets the engine skip to where a number can start.
         return regex.compile(
-            rf"(?:(?P<pre>{self._words('prefix')}){_SPACE})?"
-            r"(?:"
+            r"(?=[第前百千万0-9０-９〇零一二两三四五六七八九十])(?:"
             rf"(?P<mark>第|前){_SPACE}(?P<rank>{number})(?:{_SPACE}(?P<rank_unit>名|位))?"
-            rf"|(?P<percent_word>百分之)(?P<percent>{number}|百)"
-            rf"|(?<!{_NOT_BEFORE_ARABIC})(?P<arabic>{ARABIC})(?:{_GAP}(?P<magnitude>{MAGNITUDE}))?"
+            rf"(?:{_GAP}(?P<rank_tail>{units}))?"
+            rf"|(?P<percent_word>百分之)(?P<percent>{number}|百){after}"
+            r"|(?:"
+            rf"(?<!{_NOT_BEFORE_ARABIC})(?P<arabic>{ARABIC})(?:{_GAP}(?P<magnitude>{MAGNITUDE}))?"
             rf"|(?P<chinese>{CHINESE})"
+            rf"|(?P<round>[百千万])(?=[余多])"
             r")"
             rf"(?:{_GAP}(?P<suffix>{self._words('suffix')}))?"
             rf"(?:{_GAP}(?P<magnitude2>{MAGNITUDE}))?"
-            rf"(?:{_GAP}(?P<unit>{units}))?"
-            rf"(?:{_SPACE}(?P<after>{self._words('after_unit')}))?"
+            rf"{_GAP}(?P<unit>{units}){after}"
+            r")"
         )
 
     # -- reading ------------------------------------------------------------------------------
@@ -136,35 +144,40 @@ class QuantityReader:
 
     def _quantity(self, text: str, match: regex.Match[str]) -> tuple[Quantity, int, int] | None:
         """The quantity a scanner match stands for, with the span of its number and unit."""
-        if match.group("mark"):
+        groups = match.groupdict()
+        if groups["mark"]:
             return self._rank_or_number_after(text, match)
-        unit_written = match.group("unit")
-        if match.group("percent_word"):
-            if unit_written:  # 百分之九十五 takes no measure word after it
-                return None
+        unit_written = groups["unit"]
+        if groups["percent_word"]:
             unit, kind = "%", "rate"
-        elif not unit_written:
-            return None
+            core_start = match.start("percent_word")
+            core_end = match.end("percent")
         else:
             unit, kind = self._unit(unit_written)
+            core_start = match.start("arabic" if groups["arabic"] else
+                                     "chinese" if groups["chinese"] else "round")
+            core_end = match.end("unit")
         try:
-            value = self._value(match)
+            value = self._value(groups)
         except ValueError:
             return None
         pattern = self.units.get(unit_written) if unit_written else None
         if pattern is not None and pattern.scale != 1:
             value = float(Decimal(str(value)) * Decimal(str(pattern.scale)))
-        qualifier = self._qualifier(match)
-        start = match.start("pre") if match.group("pre") else match.start(
-            "percent_word" if match.group("percent_word") else
-            "arabic" if match.group("arabic") else "chinese")
+        start = core_start
+        qualifier = "exact"
+        prefix = self.prefix.search(text, max(0, start - self.prefix_reach), start)
+        if prefix is not None:
+            start = prefix.start()
+            qualifier = self.qualifiers[("prefix", prefix.group("word"))]
+        elif groups["suffix"]:
+            qualifier = self.qualifiers[("suffix", groups["suffix"])]
+        elif groups["after"]:
+            qualifier = self.qualifiers[("after_unit", groups["after"])]
         end = match.end()
-        core_start = match.start("percent_word") if match.group("percent_word") else (
-            match.start("arabic") if match.group("arabic") else match.start("chinese"))
-        core_end = match.end("unit") if unit_written else match.end("percent")
         kind = self._change_kind(text, start, unit, kind)
-        return (Quantity(start, end, text[start:end], value, unit, kind, qualifier),
-                core_start, core_end)
+        quantity = Quantity(start, end, text[start:end], value, unit, kind, qualifier)
+        return quantity, core_start, core_end
 
     def _unit(self, written: str) -> tuple[str, str]:
         if written in _PERCENT_UNITS:
@@ -173,25 +186,16 @@ class QuantityReader:
         return pattern.canonical or pattern.unit, pattern.unit_kind
 
     @staticmethod
-    def _value(match: regex.Match[str]) -> float:
-        if match.group("percent_word"):
-            written = match.group("percent")
+    def _value(groups: dict[str, str | None]) -> float:
+        if groups["percent_word"]:
+            written = groups["percent"] or ""
             return 100.0 if written == "百" else read_number(written)
-        if match.group("arabic"):
-            number = match.group("arabic")
-            magnitude = (match.group("magnitude") or "") + (match.group("magnitude2") or "")
-            return fold_magnitude(number, magnitude) if magnitude else read_number(number)
-        value = read_chinese(match.group("chinese"))
-        if match.group("magnitude2"):
-            value = fold_magnitude(str(value), match.group("magnitude2"))
-        return value
-
-    def _qualifier(self, match: regex.Match[str]) -> str:
-        for group, position in (("pre", "prefix"), ("suffix", "suffix"), ("after", "after_unit")):
-            word = match.group(group)
-            if word:
-                return self.qualifiers[(position, word)]
-        return "exact"
+        magnitude = (groups["magnitude"] or "") + (groups["magnitude2"] or "")
+        arabic = groups["arabic"]
+        if arabic:
+            return fold_magnitude(arabic, magnitude) if magnitude else read_arabic(arabic)
+        value = read_number(groups["chinese"] or groups["round"] or "")
+        return fold_magnitude(str(value), magnitude) if magnitude else value
 
     def _change_kind(self, text: str, start: int, unit: str, kind: str) -> str:
         if kind == "change":
@@ -207,7 +211,7 @@ class QuantityReader:
         """第三 / 前十 after a ranking cue is a rank; 前 + a counted number is that count."""
         mark_start = match.start("mark")
         end = match.end("rank_unit") if match.group("rank_unit") else match.end("rank")
-        is_rank = (self.rank_cue is not None and not match.group("pre")
+        is_rank = (self.rank_cue is not None
                    and _RANK_END.match(text, end) is not None
                    and self.rank_cue.search(text, max(0, mark_start - 16), mark_start))
         if is_rank:
@@ -219,7 +223,7 @@ class QuantityReader:
             quantity = Quantity(mark_start, end, text[mark_start:end], value, "名", "rank",
                                 qualifier)
             return quantity, mark_start, end
-        if match.group("mark") == "前" and match.group("unit"):
+        if match.group("mark") == "前" and match.group("rank_tail"):
             # 提前10天, 前3个月: the number after 前 is read as any other (rules may drop it)
             sub = self.scanner.match(text, match.start("rank"), match.end())
             if sub is not None and not sub.group("mark"):
@@ -241,15 +245,18 @@ class QuantityReader:
         starts = [b[0] for b in blocked]
         longest = max(b[1] - b[0] for b in blocked)
         kept = []
+        count = len(blocked)
         for quantity, core_start, core_end in found:
-            first = bisect_left(starts, core_start - longest)
+            index = bisect_left(starts, core_start - longest)
             hit = False
-            for b_start, b_end, kinds in blocked[first:]:
+            while index < count:
+                b_start, b_end, kinds = blocked[index]
                 if b_start >= core_end:
                     break
                 if b_end > core_start and (not kinds or quantity.kind in kinds):
                     hit = True
                     break
+                index += 1
             if not hit:
                 kept.append(quantity)
         return kept
