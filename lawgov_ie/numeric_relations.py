@@ -180,24 +180,28 @@ class RelationFinder:
 
     @staticmethod
     def _labelled_parts(text: str, records: Sequence[RecordDraft], order: list[int]) -> None:
-        """设立14个信访评理室，乡级信访评理室1个，村级信访评理室13个: without a cue, figures right
-        after a total, in its sentence, with its unit, whose labels narrow its label, are its
-        parts when they do not add up to more than it."""
+        """设立14个信访评理室，乡级信访评理室1个，村级信访评理室13个: without a cue, two or more
+        figures right after a total, in its sentence, with its unit, whose labels narrow the
+        total's head noun (乡级…, 村级…), are its parts when they do not add up to more than it."""
         for position, index in enumerate(order):
             total = records[index]
             if not total.label or total.implicit or total.part_of is not None:
                 continue
             scope = _SCOPE_END.search(text, total.end)
             limit = scope.start() if scope else len(text)
-            parts = []
+            parts: list[int] = []
+            head = ""
             for later in order[position + 1:]:
                 other = records[later]
                 if other.start >= limit or other.unit != total.unit or other.part_of is not None:
                     break
-                if other.label == total.label or not other.label.endswith(total.label):
+                if not head:
+                    head = _common_suffix(total.label, other.label)
+                if len(head) < 2 or other.label == total.label or other.label == head \
+                        or not other.label.endswith(head):
                     break
                 parts.append(later)
-            if parts and sum(records[i].value for i in parts) <= total.value:
+            if len(parts) >= 2 and sum(records[i].value for i in parts) <= total.value:
                 for part in parts:
                     records[part].part_of = index
 
@@ -310,6 +314,13 @@ class RelationFinder:
         if not found:
             return year
         return max(found, key=lambda item: item[0])[1]
+
+
+def _common_suffix(a: str, b: str) -> str:
+    size = 0
+    while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
+        size += 1
+    return a[len(a) - size:]
 
 
 def _scope_start(text: str, position: int) -> int:
