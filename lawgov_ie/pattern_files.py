@@ -90,8 +90,8 @@ def _field_of(loc: tuple[int | str, ...]) -> str | None:
     for part in loc:
         if isinstance(part, int):
             text += f"[{part}]"
-        elif part in KINDS or str(part).startswith("function-"):
-            continue  # a discriminator or validator level in some pydantic locations
+        elif str(part).startswith("function-"):
+            continue  # a validator level in some pydantic locations
         else:
             text += f".{part}" if text else str(part)
     return text or None
@@ -172,28 +172,59 @@ def _switch_off(model: type[PatternBase], data: dict[str, Any], path: Path,
     return model.model_construct(**data), []
 
 
-def read_file(path: Path) -> tuple[list[tuple[PatternBase, Origin]], list[PatternProblem]]:
-    """All patterns of one file with their origins, and every problem in it."""
+Key = tuple[str, str]
+
+
+@dataclass
+class FileContent:
+    """What one pattern file holds: its valid patterns, its problems, and the (kind, id) each
+    line claims — also of lines that are otherwise wrong, so that duplicates are still found."""
+
+    patterns: list[tuple[PatternBase, Origin]] = field(default_factory=list)
+    problems: list[PatternProblem] = field(default_factory=list)
+    claims: list[tuple[Key, Origin]] = field(default_factory=list)
+
+
+def _claim(text: str) -> Key | None:
     try:
-        content = path.read_text(encoding="utf-8-sig")
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(data, dict) and isinstance(data.get("kind"), str) \
+            and isinstance(data.get("id"), str):
+        return data["kind"], data["id"]
+    return None
+
+
+def read_file(path: Path) -> FileContent:
+    """All patterns of one file with their origins, and every problem in it."""
+    content = FileContent()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        return [], [PatternProblem(path, None, None, "no such file or directory")]
+        content.problems.append(PatternProblem(path, None, None, "no such file or directory"))
+        return content
     except UnicodeDecodeError as error:
-        return [], [PatternProblem(path, None, None, f"not UTF-8 text ({error.reason} at byte "
-                                                     f"{error.start})")]
+        content.problems.append(PatternProblem(
+            path, None, None, f"not UTF-8 text ({error.reason} at byte {error.start})"))
+        return content
     except OSError as error:
-        return [], [PatternProblem(path, None, None, f"cannot read: {error.strerror}")]
-    patterns: list[tuple[PatternBase, Origin]] = []
-    problems: list[PatternProblem] = []
-    for number, raw in enumerate(content.splitlines(), start=1):
-        text = raw.strip()
-        if not text or text.startswith("#"):
+        content.problems.append(PatternProblem(path, None, None,
+                                               f"cannot read: {error.strerror}"))
+        return content
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
             continue
-        pattern, found = parse_line(text, path, number)
-        problems.extend(found)
+        pattern, found = parse_line(line, path, number)
+        content.problems.extend(found)
+        origin = Origin(path, number)
         if pattern is not None:
-            patterns.append((pattern, Origin(path, number)))
-    return patterns, problems
+            content.patterns.append((pattern, origin))
+            content.claims.append(((pattern.kind, pattern.id), origin))
+        elif (key := _claim(line)) is not None:
+            content.claims.append((key, origin))
+    return content
 
 
 def read_layer(path: Path) -> tuple[list[tuple[PatternBase, Origin]], list[PatternProblem]]:
@@ -206,21 +237,22 @@ def read_layer(path: Path) -> tuple[list[tuple[PatternBase, Origin]], list[Patte
                                                      "folder")]
     patterns: list[tuple[PatternBase, Origin]] = []
     problems: list[PatternProblem] = []
-    seen: dict[tuple[str, str], Origin] = {}
+    first: dict[Key, Origin] = {}
     for file in files:
-        found, file_problems = read_file(file)
-        problems.extend(file_problems)
-        for pattern, origin in found:
-            key = (pattern.kind, pattern.id)
-            if key in seen:
+        content = read_file(file)
+        problems.extend(content.problems)
+        for key, origin in content.claims:
+            if key in first:
+                earlier = first[key]
+                where = f"line {earlier.line}" if earlier.path == origin.path else str(earlier)
                 problems.append(PatternProblem(
                     origin.path, origin.line, "id",
-                    f"duplicate id {pattern.id!r} of kind {pattern.kind!r}"
-                    f" (first at {seen[key]}); to replace a pattern of an earlier folder,"
-                    " give its id in a later one"))
-                continue
-            seen[key] = origin
-            patterns.append((pattern, origin))
+                    f"duplicate id {key[1]!r} of kind {key[0]!r} (first at {where}); "
+                    "to replace a pattern of an earlier folder, give its id in a later one"))
+            else:
+                first[key] = origin
+        patterns.extend((pattern, origin) for pattern, origin in content.patterns
+                        if first[(pattern.kind, pattern.id)] == origin)
     return patterns, problems
 
 

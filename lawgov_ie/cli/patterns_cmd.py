@@ -13,6 +13,7 @@ import argparse
 import os
 import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -110,11 +111,17 @@ def run_list(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     patterns = load_patterns(args.patterns)
     rows = listing_rows(patterns, set(args.kind or KINDS))
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    widths = [max(_width(row[i]) for row in rows) for i in range(3)]
     for row in rows:
-        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
-        out.write((line + "  " + row[3]).rstrip() + "\n")
+        cells = [cell + " " * (width - _width(cell))
+                 for cell, width in zip(row, widths, strict=False)]
+        out.write(("  ".join(cells) + "  " + row[3]).rstrip() + "\n")
     return 0
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def listing_rows(patterns: PatternSet, kinds: set[str]) -> list[tuple[str, str, str, str]]:
