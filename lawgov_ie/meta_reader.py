@@ -36,6 +36,7 @@ from .models import DocumentMeta
 _HAN = r"\p{Han}"
 _YEAR = r"(?:19|20)[0-9]{2}"
 _CN_DIGITS = "〇零一二三四五六七八九"
+_YEAR_WORDS = r"(?:(?:19|20)[0-9]{2}|[一二][〇零][〇零一二三四五六七八九]{2})"  # 2024, 二〇二四
 
 # Lines and their parts -------------------------------------------------------------------------
 _LINE = regex.compile(r"^.*$", regex.MULTILINE)
@@ -66,7 +67,7 @@ _PLACE_AT_START = regex.compile(r"(?:[" + _HAN + r"]{2,6}?(?:省|市|县|区))*[
                                 + r"]{2,5}?(?:街道|镇|乡)")
 # The subject of the first sentence: "2023年，在…领导下，XX局坚持…".
 _SUBJECT = regex.compile(
-    r"^\s*(?:" + _YEAR + r"\s*年(?:度|以来)?\s*[，,]?\s*)?"
+    r"^\s*(?:" + _YEAR_WORDS + r"\s*年(?:度|以来)?\s*[，,]?\s*)?"
     r"(?:在[^，,。\n]{1,40}?下\s*[，,]\s*)?"
     r"(?P<body>[" + _HAN + r"]{1,14}?(?:" + _ORG_TAIL + r"|街道|镇|乡|区|县|市))"
     r"(?=党委|党工委|坚持|始终|深入|认真|紧紧|全面|以|积极|围绕|扎实|着力|不断|持续|在|高度"
@@ -74,8 +75,8 @@ _SUBJECT = regex.compile(
 _WEB_BODY = regex.compile(r"(?:发布机构|发文机构|信息来源|来源)[\s\]】|:：]{0,12}([^\s|\]]+)")
 
 # Years -----------------------------------------------------------------------------------------
-_ANY_YEAR = regex.compile(r"(" + _YEAR + r"|[二一][〇零][" + _CN_DIGITS[2:] + r"〇零]{2})\s*年")
-_OPENING_YEAR = regex.compile(r"^[\s#*]*(" + _YEAR + r")\s*年(?:度)?(?:以来)?\s*[，,、]")
+_ANY_YEAR = regex.compile(r"(" + _YEAR_WORDS + r")\s*年")
+_OPENING_YEAR = regex.compile(r"^[\s#*]*(" + _YEAR_WORDS + r")\s*年(?:度)?(?:以来)?\s*[，,、]")
 _HEADING_YEAR = regex.compile(r"^[\s#*]*[一二三四五六七八九十]{1,3}[、．.]\s*(" + _YEAR
                               + r")\s*年")
 _LONE_YEAR = regex.compile(r"^[\s#*]*(" + _YEAR + r")\s*年?(?:度)?[\s*]*$")
@@ -134,6 +135,10 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 def _cn_index(char: str) -> int:
     return "〇一二三四五六七八九".index("〇" if char == "零" else char)
+
+
+def _year_value(digits: str) -> int:
+    return int(digits) if digits.isascii() else _cn_year(digits)
 
 
 def _cn_number(digits: str) -> int:
@@ -298,12 +303,11 @@ class MetaReader:
         if title:
             found = _ANY_YEAR.search(title)
             if found:
-                digits = found.group(1)
-                return int(digits) if digits.isascii() else _cn_year(digits)
+                return _year_value(found.group(1))
         if body < len(lines):
             opening = _OPENING_YEAR.match(lines[body].core)
             if opening:
-                return int(opening.group(1))
+                return _year_value(opening.group(1))
         for line in lines[:body + 200]:
             heading = _HEADING_YEAR.match(line.core)
             if heading:
