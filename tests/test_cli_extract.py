@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -288,3 +291,31 @@ def test_pkuseg_run_gives_what_extract_gives(
     expected = lawgov_ie.extract(yinglin_text, source=str(path))
     assert Report.model_validate_json(line) == expected
     assert expected.records
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe to hold the run")
+def test_a_terminated_command_leaves_the_old_output_and_no_temporary_file(
+        tmp_path: Path, yinglin_text: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(yinglin_text, encoding="utf-8")
+    os.mkfifo(folder / "b.txt")  # reading it blocks: the run is caught in the middle
+    out = tmp_path / "out.csv"
+    out.write_text("the previous complete run\n", encoding="utf-8")
+    process = subprocess.Popen([*_command(), "extract", str(folder), "-o", str(out),
+                                "--format", "csv", "--segmenter", "char", "--jobs", "2"],
+                               stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not list(tmp_path.glob(".out.csv.*.part")):
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130
+    assert process.stderr is not None and b"interrupted" in process.stderr.read()
+    assert out.read_text(encoding="utf-8") == "the previous complete run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.csv"]

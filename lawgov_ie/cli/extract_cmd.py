@@ -10,9 +10,11 @@ everything else still comes out, and the exit code is 1.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -169,8 +171,37 @@ def process(nlp: Language, docs: Iterator[CorpusDocument], jobs: int,
         failed_before(None)
 
 
-def _on_signal(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
+@contextmanager
+def _interruptible() -> Iterator[threading.Event]:
+    """SIGTERM and SIGINT end the run like Ctrl-C: the worker processes it started are
+    stopped, then KeyboardInterrupt unwinds, so the temporary output is removed. Without this,
+    spaCy's pipe would wait for workers blocked on a full pipe. The event tells that a signal
+    came."""
+    signalled = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield signalled
+        return
+    owner = os.getpid()
+    before = {child.pid for child in multiprocessing.active_children()}
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != owner:  # a forked worker inherited this handler: just stop
+            os._exit(128 + signum)
+        signalled.set()
+        for child in multiprocessing.active_children():
+            if child.pid not in before:
+                child.terminate()
+        raise KeyboardInterrupt
+
+    saved = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGINT)}
+    signal.signal(signal.SIGTERM, stop)
+    if saved[signal.SIGINT] is signal.default_int_handler:  # leave an ignored SIGINT ignored
+        signal.signal(signal.SIGINT, stop)
+    try:
+        yield signalled
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -187,27 +218,24 @@ def run(args: argparse.Namespace) -> int:
     nlp = load(segmenter=args.segmenter, patterns=args.patterns)
     files = find_files(args.paths, on_error=lambda error: tally.fail(str(error)))
     show = not args.no_progress and sys.stderr.isatty()
-    previous = signal.getsignal(signal.SIGTERM)
-    in_main = _in_main_thread()
-    if in_main:  # a terminated run cleans up like an interrupted one
-        signal.signal(signal.SIGTERM, _on_signal)
-    try:
-        with Progress(total=len(files), enabled=show, unit="file") as progress, \
-                open_output(args.output, args.format) as writer:
-            for document, report in process(nlp, documents(files, on_error=unreadable),
-                                            args.jobs, unprocessed):
-                writer.write(document.id, report)
-                tally.documents += 1
-                tally.records += len(report.records)
-                progress.update(len(document.closes))
-    finally:
-        if in_main:
-            signal.signal(signal.SIGTERM, previous)
+    with _interruptible() as signalled:
+        try:
+            with Progress(total=len(files), enabled=show, unit="file") as progress, \
+                    open_output(args.output, args.format) as writer:
+                for document, report in process(nlp, documents(files, on_error=unreadable),
+                                                args.jobs, unprocessed):
+                    writer.write(document.id, report)
+                    tally.documents += 1
+                    tally.records += len(report.records)
+                    progress.update(len(document.closes))
+        except KeyboardInterrupt:
+            if signalled.is_set() and args.jobs > 1:
+                # The output is cleaned up. spaCy's queue threads may be stuck writing to the
+                # stopped workers, and would hold the exit forever: leave now.
+                print("lawgov-ie: interrupted", file=sys.stderr, flush=True)
+                sys.stdout.flush()
+                os._exit(130)
+            raise
     print(f"lawgov-ie: {tally.summary()}", file=sys.stderr)
     return 1 if tally.failed else 0
 
-
-def _in_main_thread() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
