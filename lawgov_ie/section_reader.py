@@ -75,16 +75,18 @@ class SectionReader:
                 return kind
         return None
 
-    def _title(self, text: str, begin: int, line_end: int) -> tuple[str, int] | None:
-        """The heading's title from ``begin``: up to the first 。：； on its line; a long one is
-        cut at its first comma."""
+    def _title(self, text: str, begin: int, line_end: int,
+               inline: bool = False) -> tuple[str, int] | None:
+        """The heading's title from ``begin``: up to the first 。：； on its line; a long one, or
+        an inline one (一是…), is cut at its first comma."""
         stop = _TITLE_END.search(text, begin, line_end)
         end = stop.start() if stop else line_end
-        if end - begin > _MAX_TITLE:
+        if end - begin > _MAX_TITLE or inline:
             comma = _CLAUSE_END.search(text, begin, end)
-            if comma is None or comma.start() - begin > _MAX_TITLE:
+            if comma is not None and comma.start() - begin <= _MAX_TITLE:
+                end = comma.start()
+            elif end - begin > _MAX_TITLE:
                 return None
-            end = comma.start()
         title = text[begin:end].strip(" \t\u3000*")
         return (title, end) if title else None
 
@@ -99,7 +101,7 @@ class SectionReader:
                     continue
                 title_start = _DECORATION.match(text, marker.end(), line.end())
                 begin = title_start.end() if title_start else marker.end()
-                title = self._title(text, begin, line.end())
+                title = self._title(text, begin, line.end(), inline=style.inline is not None)
                 if title:
                     found.append(_Heading(line.start(), pos, title[1], style.level, title[0],
                                           line.end() if style.inline else None))
@@ -108,7 +110,7 @@ class SectionReader:
                 if style.inline is None:
                     continue
                 for marker in style.inline.finditer(text, pos + 1, line.end()):
-                    title = self._title(text, marker.end(), line.end())
+                    title = self._title(text, marker.end(), line.end(), inline=True)
                     if title:
                         found.append(_Heading(marker.start(), marker.start(), title[1],
                                               style.level, title[0], line.end()))

@@ -101,8 +101,9 @@ def test_clean_report_with_chinese_numeral_date_and_subject_in_first_sentence() 
 
 
 def test_year_from_title_with_spaces_and_markdown() -> None:
-    meta = READER.read("# 红岭乡 2022 年法治政府建设工作报告\n\n今年以来，红岭乡认真贯彻落实上级部署，"
-                       "全面推进依法行政，法治政府建设取得明显成效，具体情况报告如下：\n")
+    meta = READER.read("# 红岭乡 2022 年法治政府建设工作报告\n\n"
+                       "今年以来，红岭乡认真贯彻落实上级部署，全面推进依法行政，"
+                       "法治政府建设取得明显成效，具体情况报告如下：\n")
     assert (meta.place, meta.year, meta.issuer) == ("红岭乡", 2022, "红岭乡")
 
 
