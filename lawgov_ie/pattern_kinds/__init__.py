@@ -30,8 +30,8 @@ def register(kind: str) -> Callable[[P], P]:
 
 
 # Import the kind modules so that they register themselves.
-from . import entities, filters, indicators, sections, terms, units  # noqa: E402
-from . import numeric_cues  # noqa: E402,F401  (label, breakdown, rate and period cue words)
+# numeric_cues: label, breakdown, rate and period cue words.
+from . import entities, filters, indicators, numeric_cues, sections, terms, units  # noqa: E402
 
 __all__ = ["KINDS", "PatternBase", "RegexStr", "entities", "filters", "indicators",
-           "register", "sections", "terms", "units"]
+           "numeric_cues", "register", "sections", "terms", "units"]
