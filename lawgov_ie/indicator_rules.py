@@ -21,6 +21,8 @@ from .pattern_kinds.indicators import IndicatorPattern
 from .section_reader import path_at
 
 _SECTION_BONUS = 5
+_MAX_CONTEXT = 300  # characters read on each side of a number for its clause and sentence
+_BARE_VERB = 2  # a label this short is a verb whose object is the figure before
 _SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = regex.compile(r"[。！？!?；;\n，,：:]")
 
@@ -66,10 +68,11 @@ class Context:
 
 def _around(text: str, start: int, end: int, stop: regex.Pattern[str]) -> str:
     begin = start
-    while begin > 0 and not stop.match(text, begin - 1):
+    floor = max(0, start - _MAX_CONTEXT)
+    while begin > floor and not stop.match(text, begin - 1):
         begin -= 1
-    found = stop.search(text, end)
-    return text[begin:found.start() if found else len(text)]
+    found = stop.search(text, end, min(len(text), end + _MAX_CONTEXT))
+    return text[begin:found.start() if found else min(len(text), end + _MAX_CONTEXT)]
 
 
 class IndicatorRules:
@@ -107,10 +110,18 @@ class IndicatorRules:
 
     def assign(self, text: str, records: Sequence[RecordDraft],
                sections: Sequence[SectionInfo]) -> None:
-        for record in records:
+        """Set every record's indicator. A record whose label is a bare verb (受理复议案件45件，
+        审结42件) takes the indicator of the figure before it in its sentence, same unit."""
+        previous: tuple[RecordDraft, str] | None = None
+        for record in sorted(records, key=lambda r: (r.start, r.end)):
+            sentence = _around(text, record.start, record.end, _SENTENCE_END)
             context = Context(
                 clause=_around(text, record.start, record.end, _CLAUSE_END),
-                sentence=_around(text, record.start, record.end, _SENTENCE_END),
+                sentence=sentence,
                 sections=tuple(s.title for s in path_at(sections, record.start)),
             )
             record.indicator = self.indicator_of(record, context)
+            if record.indicator is None and len(record.label) <= _BARE_VERB and previous \
+                    and previous[1] == sentence and previous[0].unit == record.unit:
+                record.indicator = previous[0].indicator
+            previous = (record, sentence)

@@ -181,8 +181,10 @@ class LabelReader:
             cursor -= 1
         return cursor in stops or (cursor > 0 and text[cursor - 1].isdigit())
 
-    def _after(self, text: str, end: int, starts: frozenset[int]) -> Span | None:
-        """The noun phrase just after a quantity, when one stands there (14个信访评理室)."""
+    def _after(self, text: str, end: int, starts: frozenset[int]) -> tuple[Span, bool] | None:
+        """The noun phrase just after a quantity, when one stands there (14个信访评理室), and
+        whether it is complete: it ends at a clause break or a verb, not at the next number
+        (受理案件20件办结18件 runs on into another figure)."""
         cues = self.cues
         begin = end
         while begin < len(text) and text[begin] in _SPACE:
@@ -195,6 +197,7 @@ class LabelReader:
             return None
         stop = begin
         limit = min(len(text), begin + _MAX_AFTER)
+        complete = False
         while stop < limit:
             char = text[stop]
             if char in _OPENING:
@@ -202,19 +205,23 @@ class LabelReader:
                 if close is not None:  # 村(社区): a short aside belongs to the noun
                     stop = close.end()
                     continue
-            if char in _BREAK or char.isdigit() or stop in starts:
+            if char.isdigit() or stop in starts:
                 break
-            if char == "、" and (stop + 1 < len(text) and text[stop + 1].isdigit()):
+            if char in _BREAK or (char == "、" and stop + 1 < len(text)
+                                  and text[stop + 1].isdigit()):
+                complete = True
                 break
             if stop > begin and cues.after_stop is not None and cues.after_stop.match(text, stop):
+                complete = True
                 break
             stop += 1
+        complete = complete or stop >= len(text)
         # 毕业的法律专业人员 → 法律专业人员: the head noun after the last 的.
         of = text.rfind("的", begin, stop)
         if of != -1 and of + 1 < stop:
             begin = of + 1
         begin, stop = self._trim(text, begin, stop)
-        return (begin, stop) if stop > begin else None
+        return ((begin, stop), complete) if stop > begin else None
 
     def _rate_items(self, text: str, span: Span) -> list[Span]:
         """办结率、满意率 → [办结率, 满意率]; one span otherwise."""
@@ -274,11 +281,14 @@ class LabelReader:
         begin, end = self._cut(text, begin, end)
         begin, end = self._trim(text, begin, end)
         before = text[begin:end]
-        after = self._after(text, record.end, starts)
+        found_after = self._after(text, record.end, starts)
+        after = found_after[0] if found_after else None
         empty = begin >= end
-        named_rate = record.kind == "rate" and _NAMED_RATE.search(before) is not None
-        if after is not None and not named_rate and record.kind != "money":
-            return [after]
+        weak = empty or len(before) <= 2 or _matches(cues.bare, before) or (
+            record.kind == "rate" and _NAMED_RATE.search(before) is None)
+        if found_after is not None and record.kind != "money" and (weak or found_after[1]) \
+                and not (record.kind == "rate" and _NAMED_RATE.search(before)):
+            return [found_after[0]]
         if end - begin > _LONG_LIST and "、" in before:
             # a long list of names before the number: the last item is what was counted
             begin, end = self._trim(text, text.rfind("、", begin, end) + 1, end)

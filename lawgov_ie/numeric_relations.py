@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ _SCOPE_END = regex.compile(
 _BRACKETS = {"（": "）", "(": ")"}
 _MAX_TOTAL_DISTANCE = 120  # characters between a total and its breakdown cue
 _MAX_RATE_DISTANCE = 80  # characters between a rate and its numerator
+_MAX_SENTENCE = 400  # how far back a sentence is read for its time words
 _YEAR = regex.compile(
     r"(?<![0-9０-９—\-－~～/])(?P<year>(?:19|20)[0-9]{2})\s*年(?P<since>以来|来)?(?![0-9—\-－~～])")
 _NUMBER = regex.compile(r"[0-9]+(?:\.([0-9]+))?")
@@ -68,6 +70,7 @@ def _alternation(cues: Sequence[RelationCuePattern], role: str) -> regex.Pattern
 class RelationFinder:
     def __init__(self, cues: Sequence[RelationCuePattern],
                  rate_links: Sequence[RateLinkPattern]) -> None:
+        self._starts: list[int] = []
         self.breakdown = _alternation(cues, "breakdown")
         self.period_previous = _alternation(cues, "period_previous")
         self.period_span = _alternation(cues, "period_span")
@@ -85,6 +88,7 @@ class RelationFinder:
     def relate(self, text: str, records: Sequence[RecordDraft], year: int | None) -> None:
         """Fill ``part_of``, ``rate_of``, ``checks`` and ``period`` of every record in place."""
         order = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
+        self._starts = [records[i].start for i in order]
         self._breakdowns(text, records, order)
         self._bracketed_parts(text, records, order)
         self._labelled_parts(text, records, order)
@@ -100,7 +104,7 @@ class RelationFinder:
             return
         for cue in self.breakdown.finditer(text):
             scope_end = self._scope_end(text, cue.start(), cue.end())
-            parts = [i for i in order if cue.end() <= records[i].start < scope_end]
+            parts = self._between(order, cue.end(), scope_end)
             if not parts:
                 continue
             first_kind = records[parts[0]].kind
@@ -134,8 +138,11 @@ class RelationFinder:
                 return close
         return limit
 
-    @staticmethod
-    def _total_before(text: str, records: Sequence[RecordDraft], order: list[int], cue: int,
+    def _between(self, order: list[int], start: int, end: int) -> list[int]:
+        """Indexes of the records starting in ``[start, end)``, in text order."""
+        return order[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+    def _total_before(self, text: str, records: Sequence[RecordDraft], order: list[int], cue: int,
                       part: RecordDraft) -> int | None:
         """The figure a breakdown at ``cue`` divides: the nearest one before it of the same kind,
         preferring the same unit, in the same sentence or (when the cue opens a sentence) the
@@ -145,7 +152,7 @@ class RelationFinder:
         if not text[sentence:cue].strip(" \t\u3000\n“\"*"):
             floor = _scope_start(text, sentence - 1) if sentence > 0 else 0
         floor = max(floor, cue - _MAX_TOTAL_DISTANCE)
-        candidates = [i for i in order if floor <= records[i].start and records[i].end <= cue
+        candidates = [i for i in self._between(order, floor, cue) if records[i].end <= cue
                       and records[i].kind == part.kind and not records[i].implicit
                       and records[i].part_of is None]
         if not candidates:
@@ -208,7 +215,7 @@ class RelationFinder:
     # --- rates --------------------------------------------------------------------------------
 
     def _rates(self, text: str, records: Sequence[RecordDraft], order: list[int]) -> None:
-        for position, index in enumerate(order):
+        for index in order:
             rate = records[index]
             if rate.kind != "rate" or rate.rate_of is not None:
                 continue
@@ -217,8 +224,8 @@ class RelationFinder:
                 continue
             sentence = _scope_start(text, rate.start)
             floor = max(sentence, rate.start - _MAX_RATE_DISTANCE)
-            before = [i for i in order[:position]
-                      if records[i].start >= floor and records[i].kind == "count"
+            before = [i for i in self._between(order, floor, rate.start) if i != index
+                      and records[i].start >= floor and records[i].kind == "count"
                       and not records[i].implicit]
             numerator = next((i for i in reversed(before)
                               if any(link.numerator.search(records[i].label) for link in links)),
@@ -289,7 +296,8 @@ class RelationFinder:
     def period_of(self, text: str, record: RecordDraft, year: int | None) -> int | None:
         """The year a figure is about: the last time word before it in its sentence decides."""
         start = record.start
-        while start > 0 and not _SENTENCE_END.match(text, start - 1):
+        floor = max(0, start - _MAX_SENTENCE)
+        while start > floor and not _SENTENCE_END.match(text, start - 1):
             start -= 1
         window = text[start:record.start]
         found: list[tuple[int, int | None]] = []  # (position, period)

@@ -144,3 +144,10 @@ def test_pipeline_sets_indicators_from_section_and_sentence(nlp_char: Language) 
     assert record(report, "98%").indicator == "services.satisfaction_rate"
     assert record(report, "12场").indicator == "publicity.events"
     assert record(report, "3000份").indicator == "publicity.materials"
+
+
+def test_bare_verb_takes_the_indicator_of_the_figure_before(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "受理行政复议申请45件，审结42件。")
+    assert record(report, "45件").indicator == "reconsideration.cases"
+    assert record(report, "42件").label == "审结"
+    assert record(report, "42件").indicator == "reconsideration.cases"

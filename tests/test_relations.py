@@ -123,3 +123,12 @@ def test_no_check_fires_on_the_seed_reports(nlp: Language, seed_texts: dict[str,
         assert all_codes(report) == [], name
         links += sum(1 for r in report.records if r.part_of or r.rate_of)
     assert links >= 15  # the checks had links to look at: breakdowns and rates are found
+
+
+def test_breakdown_with_baokuo_and_no_cue_word_in_the_part_labels(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "调解委员会调处纠纷210件，包括婚姻家庭纠纷60件，邻里纠纷90件，"
+                                 "土地纠纷80件。")
+    total = record(report, "210件")
+    assert [record(report, t).label for t in ("60件", "90件", "80件")] == [
+        "婚姻家庭纠纷", "邻里纠纷", "土地纠纷"]
+    assert codes(total) == ["parts_exceed_total"]  # 230 > 210
