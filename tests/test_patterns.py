@@ -15,6 +15,7 @@ from lawgov_ie.cli import main
 from lawgov_ie.cli.patterns_cmd import reference_markdown
 from lawgov_ie.errors import PatternProblem
 from lawgov_ie.pattern_files import bundled_pattern_dir, load_patterns
+from lawgov_ie.pattern_kinds import KINDS
 from lawgov_ie.regex_backtracking import find_runaway
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -311,6 +312,16 @@ def test_safe_regexes_pass(pattern: str) -> None:
 
 
 # --- the docs stay true ------------------------------------------------------------------------
+
+def test_patterns_kinds_lists_every_kind_and_its_required_fields(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["patterns", "kinds"]) == 0
+    out = capsys.readouterr().out
+    assert {line.split(":")[0] for line in out.splitlines() if not line.startswith(" ")} \
+        == set(KINDS)
+    assert "    unit: text (not empty) (required)" in out
+    assert "    triggers: list of regex" in out
+
 
 def test_docs_reference_matches_the_models() -> None:
     text = (ROOT / "docs" / "patterns.md").read_text(encoding="utf-8")
