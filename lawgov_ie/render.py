@@ -157,7 +157,8 @@ def _outline_html(report: Report) -> str:
 
 
 def records_table_html(records: Sequence[Record]) -> str:
-    """The table of records: value, unit, kind, label, indicator, section, checks."""
+    """The table of records: value, unit, kind, label, indicator, section (its innermost heading;
+    the whole path shows on hover), links and checks."""
     head = ("<tr><th>id</th><th>text</th><th>value</th><th>unit</th><th>kind</th>"
             "<th>label</th><th>indicator</th><th>section</th><th>links</th><th>checks</th></tr>")
     rows = []
@@ -177,7 +178,8 @@ def records_table_html(records: Sequence[Record]) -> str:
             f"<td>{escape(r.text)}</td><td class=num>{r.value:g}</td><td>{escape(r.unit)}</td>"
             f"<td>{escape(r.kind)}{' · ' + escape(r.qualifier) if r.qualifier != 'exact' else ''}"
             f"</td><td>{escape(r.label)}</td><td>{escape(r.indicator or '—')}</td>"
-            f'<td>{escape(section)} <span class="kind">{escape(r.section_kind)}</span></td>'
+            f'<td title="{escape(section)}">{escape(r.section[-1] if r.section else "")} '
+            f'<span class="kind">{escape(r.section_kind)}</span></td>'
             f"<td>{'<br>'.join(links)}</td><td>{checks}</td></tr>")
     return f'<table class="records">{head}{"".join(rows)}</table>'
 
