@@ -71,6 +71,7 @@ class RelationFinder:
     def __init__(self, cues: Sequence[RelationCuePattern],
                  rate_links: Sequence[RateLinkPattern]) -> None:
         self._starts: list[int] = []
+        self._groups: dict[int, int] = {}  # part index -> the breakdown (cue) it came from
         self.breakdown = _alternation(cues, "breakdown")
         self.period_previous = _alternation(cues, "period_previous")
         self.period_span = _alternation(cues, "period_span")
@@ -89,6 +90,7 @@ class RelationFinder:
         """Fill ``part_of``, ``rate_of``, ``checks`` and ``period`` of every record in place."""
         order = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
         self._starts = [records[i].start for i in order]
+        self._groups = {}
         self._breakdowns(text, records, order)
         self._bracketed_parts(text, records, order)
         self._labelled_parts(text, records, order)
@@ -117,6 +119,7 @@ class RelationFinder:
                 total = self._total_before(text, records, order, cue.start(), part)
                 if total is not None:
                     part.part_of = total
+                    self._groups[index] = cue.start()
 
     @staticmethod
     def _scope_end(text: str, start: int, end: int) -> int:
@@ -183,10 +186,10 @@ class RelationFinder:
                 if other.kind == record.kind and _same_family(other.unit, record.unit) \
                         and "等" in text[close.end():other.start]:
                     record.part_of = later
+                    self._groups[index] = -1 - record.start
                     break
 
-    @staticmethod
-    def _labelled_parts(text: str, records: Sequence[RecordDraft], order: list[int]) -> None:
+    def _labelled_parts(self, text: str, records: Sequence[RecordDraft], order: list[int]) -> None:
         """设立14个信访评理室，乡级信访评理室1个，村级信访评理室13个: without a cue, two or more
         figures right after a total, in its sentence, with its unit, whose labels narrow the
         total's head noun (乡级…, 村级…), are its parts when they do not add up to more than it."""
@@ -211,6 +214,7 @@ class RelationFinder:
             if len(parts) >= 2 and sum(records[i].value for i in parts) <= total.value:
                 for part in parts:
                     records[part].part_of = index
+                    self._groups[part] = -1 - total.start
 
     # --- rates --------------------------------------------------------------------------------
 
@@ -244,13 +248,15 @@ class RelationFinder:
 
     # --- checks -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _checks(records: Sequence[RecordDraft]) -> None:
-        parts_of: dict[int, list[int]] = {}
+    def _checks(self, records: Sequence[RecordDraft]) -> None:
+        # Parts are summed per breakdown: 办件5.6万件（含线上办件3.1万件），其中即办件…承诺件…
+        # cuts one total two ways.
+        parts_of: dict[tuple[int, int], list[int]] = {}
         for index, record in enumerate(records):
             if record.part_of is not None:
-                parts_of.setdefault(record.part_of, []).append(index)
-        for total_index, part_indexes in parts_of.items():
+                key = (record.part_of, self._groups.get(index, 0))
+                parts_of.setdefault(key, []).append(index)
+        for (total_index, _group), part_indexes in parts_of.items():
             total = records[total_index]
             parts = [records[i] for i in part_indexes]
             seen: set[tuple[int, int]] = set()

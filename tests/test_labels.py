@@ -106,3 +106,10 @@ def test_labels_on_the_seed_reports_are_copied_from_their_sentence(
             assert item.label, f"record {item.text!r} has no label"
             if not item.implicit:
                 assert item.label in text
+
+
+def test_rate_words_joined_by_and_but_not_by_jishi(reader: LabelReader) -> None:
+    text = "信访事项及时受理率、按期办结率均达100%。"
+    item = draft(text, "100%", 100, "%", "rate")
+    extra = reader.label_all(text, [item])
+    assert [item.label, *(e.label for e in extra)] == ["信访事项及时受理率", "按期办结率"]

@@ -132,3 +132,12 @@ def test_breakdown_with_baokuo_and_no_cue_word_in_the_part_labels(nlp_char: Lang
     assert [record(report, t).label for t in ("60件", "90件", "80件")] == [
         "婚姻家庭纠纷", "邻里纠纷", "土地纠纷"]
     assert codes(total) == ["parts_exceed_total"]  # 230 > 210
+
+
+def test_two_breakdowns_of_one_total_are_summed_apart(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "服务中心全年办件560件（含线上办件310件），其中：即办件220件，"
+                                 "承诺件340件。")
+    total = record(report, "560件")
+    assert [record(report, t).part_of for t in ("310件", "220件", "340件")] == [total.id] * 3
+    assert record(report, "310件").label == "线上办件"
+    assert all_codes(report) == []  # 310 | 220 + 340: each breakdown fits the total
