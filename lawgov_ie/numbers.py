@@ -50,7 +50,7 @@ __all__ = [
     "read_rank",
 ]
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 #: Chinese digits; 〇/零 stand for zero, 两 and 俩 for two (两万, 两名).
 CHINESE_DIGITS: dict[str, int] = {
@@ -62,11 +62,15 @@ _SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "�
 _BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 
 _DIGIT_CLASS = "〇零一二两三四五六七八九"
-#: An Arabic number: digits (either width), thousands separators in groups of three, a decimal
-#: part. The only quantifier inside a group is the fixed ``{3}``: nothing can backtrack badly.
-ARABIC = (r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?")
-#: A Chinese numeral that starts with a digit or 十 (so 万人, 千家万户, 百姓 are not numbers).
-CHINESE = f"[{_DIGIT_CLASS}十][{_DIGIT_CLASS}十百千万亿]*"
+#: An Arabic number: digits (either width), thousands separators (an ASCII comma; the full-width
+#: ，is clause punctuation in Chinese text) in groups of three, a decimal part. The group repeat
+#: is possessive and holds only the fixed ``{3}``: nothing can backtrack badly. Longer digit runs
+#: (identifiers, codes) are not numbers.
+ARABIC = (r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3}){1,4}+|[0-9０-９]{1,13}+)"
+          r"(?:[.．][0-9０-９]{1,8}+)?")
+#: A Chinese numeral that starts with a digit or 十 (so 万人, 千家万户, 百姓 are not numbers), never
+#: in the middle of another numeral, at most 16 characters long (九千九百九十九万九千九百九十九).
+CHINESE = (f"(?<![{_DIGIT_CLASS}十百千万亿])[{_DIGIT_CLASS}十][{_DIGIT_CLASS}十百千万亿]{{0,15}}")
 #: Magnitude words written after an Arabic number (1.2万, 3亿, 2万亿).
 MAGNITUDE = "万亿|万|亿"
 
