@@ -63,7 +63,7 @@ class Section(_Model):
     """A heading and the body it opens, up to the next heading of the same or a higher level."""
 
     title: str
-    level: int = Field(description="1 for 一、, 2 for （一）, 3 for 1., 4 for 一是 …")
+    level: int = Field(description="1 for 一、, 2 for （一）, 3 for 1., 4 for （1）, 5 for 一是")
     kind: SectionKind
     heading_kind: HeadingKind = Field(
         default="other", description="Kind of the heading itself, with 'duties' kept apart."
