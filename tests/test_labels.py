@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
 from lawgov_ie.doc_data import RecordDraft
+from lawgov_ie.errors import PatternError
 from lawgov_ie.label_reader import LabelReader
 from lawgov_ie.models import Record, Report
 from lawgov_ie.pattern_files import load_patterns
@@ -113,3 +116,15 @@ def test_rate_words_joined_by_and_but_not_by_jishi(reader: LabelReader) -> None:
     item = draft(text, "100%", 100, "%", "rate")
     extra = reader.label_all(text, [item])
     assert [item.label, *(e.label for e in extra)] == ["信访事项及时受理率", "按期办结率"]
+
+
+def test_bad_cue_line_names_file_line_and_field(tmp_path: Path) -> None:
+    bad = tmp_path / "cues.jsonl"
+    bad.write_text('{"kind": "label_cue", "id": "x", "role": "leadin", "words": ["今年"]}\n'
+                   '{"kind": "rate_link", "id": "y", "rate": "(", "numerator": "成功"}\n',
+                   encoding="utf-8")
+    with pytest.raises(PatternError) as caught:
+        load_patterns([bad])
+    message = str(caught.value)
+    assert f"{bad}:1: field 'role'" in message
+    assert f"{bad}:2: field 'rate'" in message
