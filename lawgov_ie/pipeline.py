@@ -1,17 +1,24 @@
-"""Build the spaCy pipeline: ``spacy.blank("zh")`` with pkuseg words and our components."""
+"""Build the spaCy pipeline: ``spacy.blank("zh")`` with pkuseg words and our components.
+
+The tokenizer is :class:`lawgov_ie.tokenizer.LawgovTokenizer` (spaCy's Chinese tokenizer, the
+same tokens, made cheap for long texts and for the components: docs/performance.md)."""
 
 from __future__ import annotations
 
+import copy
 import os
 from functools import lru_cache
 from typing import Any, Literal
 
 import spacy
 from spacy.language import Language
+from spacy.vocab import Vocab
 
 from . import components
+from .errors import ModelNotFoundError
 from .pattern_files import PatternPaths, load_patterns, normalise_paths
 from .pattern_kinds.terms import TermPattern
+from .tokenizer import TOKENIZER_NAME, LawgovTokenizer
 
 Segmenter = Literal["pkuseg", "char"]
 
@@ -24,18 +31,45 @@ def user_dictionary(paths: tuple[str, ...]) -> list[str]:
 @lru_cache(maxsize=8)
 def _load(segmenter: Segmenter, model_dir: str | None, patterns: tuple[str, ...]) -> Language:
     load_patterns(patterns)  # fail early, with file and line, on a broken pattern file
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter}}})
+    tokenizer_config = {"@tokenizers": TOKENIZER_NAME, "segmenter": segmenter}
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": tokenizer_config}})
     if segmenter == "pkuseg":
         from .pkuseg_model import resolve_model_dir  # not at import: `python -m` runs it
 
         model = resolve_model_dir(model_dir)
         tokenizer: Any = nlp.tokenizer
-        tokenizer.initialize(pkuseg_model=str(model), pkuseg_user_dict="default")
+        tokenizer.pkuseg_seg = _own_user_dictionary(_pkuseg_segmenter(str(model.resolve())))
         tokenizer.pkuseg_update_user_dict(user_dictionary(patterns))
     for name in components.PIPELINE:
         config = {"patterns": list(patterns)} if "patterns" in _config_keys(name) else {}
         nlp.add_pipe(name, config=config)
     return nlp
+
+
+@lru_cache(maxsize=2)
+def _pkuseg_segmenter(model_dir: str) -> Any:
+    """pkuseg's segmenter of ``model_dir``, loaded once (seconds, hundreds of MB) and shared by
+    every pipeline built on that model, whatever their patterns."""
+    from .pkuseg_model import ENV_VAR, REFETCH_HINT
+
+    loader = LawgovTokenizer(Vocab(), segmenter="pkuseg")  # type: ignore[arg-type]
+    try:
+        loader.initialize(pkuseg_model=model_dir, pkuseg_user_dict="default")
+    except Exception as error:  # a truncated or foreign file: say which model, and what to do
+        raise ModelNotFoundError(
+            f"Could not load the pkuseg model in {model_dir} ({type(error).__name__}: {error})."
+            f" If it is the cached model, fetch it again with: {REFETCH_HINT}; otherwise point"
+            f" {ENV_VAR} (or model_dir) at a working pkuseg model directory."
+        ) from None
+    return loader.pkuseg_seg
+
+
+def _own_user_dictionary(shared: Any) -> Any:
+    """A segmenter sharing ``shared``'s model but with its own copy of the user dictionary (the
+    only part a pipeline changes; the model is only read)."""
+    segmenter = copy.copy(shared)
+    segmenter.preprocesser = copy.deepcopy(shared.preprocesser)
+    return segmenter
 
 
 def _config_keys(factory: str) -> set[str]:
