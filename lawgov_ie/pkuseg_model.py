@@ -6,6 +6,11 @@ directory and use it from there afterwards. ``LAWGOV_IE_PKUSEG_MODEL`` (or the `
 argument of :func:`lawgov_ie.load`) points at any pkuseg model directory instead.
 
 Run ``python -m lawgov_ie.pkuseg_model`` (``make model`` does) to fetch it ahead of time.
+
+The features are kept as the archive has them, ``features.pkl``: spacy_pkuseg also reads
+``features.msgpack`` (it looks for it first), but the pickle loads faster — measured in
+docs/performance.md (``python benchmarks/optimisations.py features``) — so nothing is converted.
+A model directory with either file is accepted.
 """
 
 from __future__ import annotations
@@ -25,9 +30,12 @@ PACKAGE = "pkuseg==0.0.25"
 ARCHIVE_NAME = "pkuseg-0.0.25.tar.gz"
 ARCHIVE_SHA256 = "dd012bf93689721c9574bc2b2ba98fb4ac22790cec0af354a78e217828b81e91"
 MODEL_MEMBER_PREFIX = "pkuseg-0.0.25/pkuseg/models/default/"
-MODEL_FILES = ("features.pkl", "weights.npz")
+MODEL_FILES = ("features.pkl", "weights.npz")  # what we unpack from the archive
+WEIGHTS_FILE = "weights.npz"
+FEATURE_FILES = ("features.msgpack", "features.pkl")  # what spacy_pkuseg reads, in its order
 ENV_VAR = "LAWGOV_IE_PKUSEG_MODEL"
 FETCH_HINT = "python -m lawgov_ie.pkuseg_model   (or: make model)"
+REFETCH_HINT = "python -m lawgov_ie.pkuseg_model --force"
 
 
 def cache_root() -> Path:
@@ -47,7 +55,8 @@ def default_model_dir() -> Path:
 
 
 def is_model_dir(path: Path) -> bool:
-    return all((path / name).is_file() for name in MODEL_FILES)
+    """Whether ``path`` holds a pkuseg model: weights and features in a format pkuseg reads."""
+    return (path / WEIGHTS_FILE).is_file() and any((path / f).is_file() for f in FEATURE_FILES)
 
 
 def resolve_model_dir(model_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -57,7 +66,8 @@ def resolve_model_dir(model_dir: str | os.PathLike[str] | None = None) -> Path:
         path = Path(explicit).expanduser()
         if not is_model_dir(path):
             raise ModelNotFoundError(
-                f"{path} is not a pkuseg model directory (it needs {' and '.join(MODEL_FILES)})."
+                f"{path} is not a pkuseg model directory (it needs {WEIGHTS_FILE} and"
+                f" {' or '.join(FEATURE_FILES)})."
                 f" Point {ENV_VAR} at a pkuseg model, or unset it and run: {FETCH_HINT}"
             )
         return path
