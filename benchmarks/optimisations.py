@@ -1,0 +1,164 @@
+#!/usr/bin/env python
+"""Before/after of each optimisation, measured side by side in one run (docs/performance.md).
+
+    python benchmarks/optimisations.py tokenizer   # spaCy's ChineseTokenizer vs LawgovTokenizer
+    python benchmarks/optimisations.py features    # pkuseg features: features.pkl vs .msgpack
+
+``tokenizer`` runs the same pipeline (same components, same pkuseg segmenter object) with spaCy's
+stock tokenizer and with ours, alternating rounds and keeping each one's best, so the load of a
+shared machine hits both alike. ``features`` loads the model's features in fresh interpreters,
+alternating the formats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import chars_of, one_text, repeat_to, seed_texts
+
+
+def _staged_seconds(nlp: Any, make: Callable[[str], Any], docs: list[str]) -> tuple[float, float]:
+    """(tokenizer seconds, components seconds) over ``docs``."""
+    tokenize = components = 0.0
+    clock = time.perf_counter
+    for text in docs:
+        start = clock()
+        doc = make(text)
+        middle = clock()
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        components += clock() - middle
+        tokenize += middle - start
+    return tokenize, components
+
+
+def tokenizer(size_mb: float, rounds: int, big_mb: float) -> dict[str, Any]:
+    from spacy.lang.zh import ChineseTokenizer
+
+    from lawgov_ie import load
+
+    docs = repeat_to(seed_texts(), size_mb)
+    chars = chars_of(docs)
+    result: dict[str, Any] = {"chars": chars, "rounds": rounds}
+    for segmenter in ("char", "pkuseg"):
+        nlp = load(segmenter=segmenter)
+        ours = nlp.tokenizer
+        stock = ChineseTokenizer(nlp.vocab, segmenter=segmenter)  # type: ignore[arg-type]
+        stock.pkuseg_seg = getattr(ours, "pkuseg_seg", None)
+        best: dict[str, tuple[float, float]] = {}
+        for _ in range(rounds):
+            for name, make in (("stock", stock), ("ours", ours)):
+                seconds = _staged_seconds(nlp, make, docs)
+                if name not in best or sum(seconds) < sum(best[name]):
+                    best[name] = seconds
+        result[segmenter] = {
+            name: {"tokenizer_chars_per_s": chars / tok, "components_s": comp,
+                   "pipeline_chars_per_s": chars / (tok + comp)}
+            for name, (tok, comp) in best.items()
+        }
+    # one long text, tokenizer only (char): spaCy's alignment is quadratic in the length
+    text = one_text(seed_texts(), big_mb, single_line=False)
+    nlp = load(segmenter="char")
+    stock = ChineseTokenizer(nlp.vocab, segmenter="char")  # type: ignore[arg-type]
+    long: dict[str, float] = {"chars": len(text)}
+    for name, make in (("stock", stock), ("ours", nlp.tokenizer)):
+        start = time.perf_counter()
+        make(text)
+        long[f"{name}_s"] = time.perf_counter() - start
+    result["long_text_char_tokenizer"] = long
+    return result
+
+
+_LOAD_FEATURES = """
+import sys, time
+from spacy_pkuseg.feature_extractor import FeatureExtractor
+start = time.perf_counter()
+FeatureExtractor.load(sys.argv[1])
+print(time.perf_counter() - start)
+"""
+
+
+def features(rounds: int) -> dict[str, Any]:
+    import srsly
+
+    from lawgov_ie.pkuseg_model import resolve_model_dir
+
+    model = resolve_model_dir()
+    with tempfile.TemporaryDirectory(prefix="lawgov-ie-formats-") as tmp:
+        msgpack_dir = Path(tmp) / "msgpack"
+        msgpack_dir.mkdir()
+        import pickle
+
+        with (model / "features.pkl").open("rb") as handle:
+            data = pickle.load(handle)
+        srsly.write_msgpack(msgpack_dir / "features.msgpack", data)
+        del data
+        dirs = {"pkl": model, "msgpack": msgpack_dir}
+        sizes = {"pkl": (model / "features.pkl").stat().st_size,
+                 "msgpack": (msgpack_dir / "features.msgpack").stat().st_size}
+        times: dict[str, list[float]] = {name: [] for name in dirs}
+        for _ in range(rounds):
+            for name, directory in dirs.items():
+                done = subprocess.run([sys.executable, "-c", _LOAD_FEATURES, str(directory)],
+                                      capture_output=True, text=True, check=True)
+                times[name].append(float(done.stdout.strip().splitlines()[-1]))
+        shutil.rmtree(msgpack_dir)
+    return {name: {"bytes": sizes[name], "min_s": min(t), "median_s": statistics.median(t),
+                   "runs": t} for name, t in times.items()}
+
+
+def render_tokenizer(r: dict[str, Any]) -> str:
+    lines = [f"tokenizer: spaCy's ChineseTokenizer (stock) vs LawgovTokenizer (ours),"
+             f" {r['chars']:,} chars, best of {r['rounds']} alternating rounds"]
+    for segmenter in ("char", "pkuseg"):
+        for name in ("stock", "ours"):
+            f = r[segmenter][name]
+            lines.append(f"  {segmenter:<7}{name:<6} tokenizer {f['tokenizer_chars_per_s']:>12,.0f}"
+                         f" chars/s  components {f['components_s']:7.3f} s"
+                         f"  pipeline {f['pipeline_chars_per_s']:>10,.0f} chars/s")
+    long = r["long_text_char_tokenizer"]
+    lines.append(f"  one text of {long['chars']:,} chars, char tokenizer: stock"
+                 f" {long['stock_s']:.2f} s, ours {long['ours_s']:.2f} s")
+    return "\n".join(lines)
+
+
+def render_features(r: dict[str, Any]) -> str:
+    lines = ["pkuseg features, FeatureExtractor.load in a fresh interpreter"]
+    for name, f in r.items():
+        lines.append(f"  {name:<8}{f['bytes'] / 2**20:6.0f} MiB  min {f['min_s']:.2f} s"
+                     f"  median {f['median_s']:.2f} s  ({len(f['runs'])} runs)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("what", choices=("tokenizer", "features"))
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--size-mb", type=float, default=0.5)
+    parser.add_argument("--big-mb", type=float, default=1.0)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if args.what == "tokenizer":
+        result = tokenizer(args.size_mb, args.rounds, args.big_mb)
+        text = render_tokenizer(result)
+    else:
+        result = features(args.rounds)
+        text = render_features(result)
+    print(json.dumps(result, indent=2) if args.json else text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
