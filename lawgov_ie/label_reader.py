@@ -6,7 +6,7 @@ subject and adverbs (全年、今年以来、我镇、共、累计) are left out
 come from ``label_cue`` patterns (``patterns/labels.jsonl``):
 
 - a second figure of the same thing takes the label of the first (开展普法宣传162次、14400人次;
-  接待来访群众42批270多人; 开展培训10场，覆盖500余人次);
+  接待群众31批260多人; 举办讲座8场，覆盖600余人次);
 - a rate after a list of rate words is one record per word (办结率、满意率均为100%): the reader
   returns several labels for one quantity and the caller adds a record for each extra label;
 - an implicit zero (未发布规范性文件) is labelled with what it says there was none of, one
@@ -136,7 +136,7 @@ class LabelReader:
             if last is not None:
                 head = self._trim(text, start, last.start())
                 if end - last.end() <= 2 and head[1] > head[0]:
-                    # 一般程序案件共办理2326件: the object stands before 共, the verb alone after
+                    # 简易程序案件共办理318件: the object stands before 共, the verb alone after
                     return head
                 start = last.end()
         if cues.change is not None:
@@ -173,7 +173,7 @@ class LabelReader:
 
     @staticmethod
     def _listed_count(text: str, comma: int, stops: frozenset[int]) -> bool:
-        """Whether the 、 at ``comma`` closes a list item holding a quantity (22宗行政处罚、)."""
+        """Whether the 、 at ``comma`` closes a list item holding a quantity (15宗行政处罚、)."""
         if comma in stops:
             return True
         cursor = comma

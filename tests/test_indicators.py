@@ -119,7 +119,7 @@ def test_context_decides_what_a_rate_or_a_lecture_is(rules: IndicatorRules) -> N
 
 
 def test_no_indicator_when_nothing_fits(rules: IndicatorRules) -> None:
-    assert rules.indicator_of(labelled("召开专题部署会议", "次")) is None
+    assert rules.indicator_of(labelled("召开工作推进会议", "次")) is None
     assert rules.indicator_of(labelled("种植绿化苗木", "株")) is None
 
 

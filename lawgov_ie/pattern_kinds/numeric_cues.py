@@ -33,7 +33,7 @@ LabelRole = Literal[
     "negation",  # opens an implicit zero (未, 没有, 无发生)
     "generic_head",  # a head noun too general to be a label alone (案件, 事件, 情况)
     "etc_generic",  # X、Y等活动 keeps its list; X、Y等重点问题 is labelled by the noun after 等
-    "change",  # a change is labelled from 同比 on (案件数量较去年同比增长 → 同比增长)
+    "change",  # a change is labelled from 同比 on (办件量较去年同比增长 → 同比增长)
 ]
 
 
