@@ -1,4 +1,10 @@
-"""Component ``lawgov_quantities``: every quantity that is a record, as a RecordDraft."""
+"""Component ``lawgov_quantities``: every quantity that is a record, as a RecordDraft.
+
+The reading is :class:`lawgov_ie.quantity_reader.QuantityReader`'s (pure Python, rules from
+``unit``/``rank_cue``/``change_cue``/``qualifier``/``not_record``/``implicit_zero`` patterns); this
+shell builds it once, runs it on ``doc.text`` and leaves the drafts in ``doc._.lawgov_records``
+(labels and the rest are later components' fields) and their spans in ``doc.spans["quantities"]``.
+"""
 
 from __future__ import annotations
 
