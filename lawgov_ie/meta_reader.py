@@ -13,7 +13,7 @@ Where each fact comes from, first hit wins:
 - ``issuer``: the signature block above the signature date; else an organisation line just above
   the title; else the body named at the head of the title; else the body the first sentence
   names as its subject; else the page's 发布机构/来源 field;
-- ``place``/``admin_level``: the smallest administrative unit in the issuer (英林镇, 海淀区), or
+- ``place``/``admin_level``: the smallest administrative unit in the issuer (英林镇, 上城区), or
   the issuing department as written (县综合行政执法局 → 部门);
 - ``year``: the year in the title; else the year the first paragraph opens with; else the year in
   a heading; else a year standing alone on a header line; else the year before the date;
