@@ -32,9 +32,9 @@ from .pattern_kinds.filters import ImplicitZeroPattern, NotRecordPattern, Qualif
 from .pattern_kinds.units import ChangeCuePattern, RankCuePattern, UnitPattern
 
 #: Space inside a line, and any space (a line or page break included) between the parts of a
-#: quantity (「18000 余份」, 「347\n件」); both bounded.
-_SPACE = r"[ \t\u3000\u00a0]{0,2}"
-_GAP = r"[\s\u3000]{0,4}"
+#: quantity (「18000 余份」, 「347\n件」); both bounded. Zero-width spaces from web pages count.
+_SPACE = r"[ \t\u3000\u00a0\u200b\ufeff]{0,2}"
+_GAP = r"[\s\u3000\u200b\ufeff]{0,4}"
 #: What may not stand right before an Arabic number (it would be the middle of a code or name).
 _NOT_BEFORE_ARABIC = r"[0-9０-９.．A-Za-zＡ-Ｚａ-ｚ_\-/]"
 #: What may stand right after a ranking (全市第三。, 第三名, 第三的好成绩).

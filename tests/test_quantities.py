@@ -76,6 +76,8 @@ FOUND: list[tuple[str, list[Row]]] = [
     ("其中线上办件\n\n347 件，延时服务 55 件。",
      [("347 件", 347, "件", "count", "exact"), ("55 件", 55, "件", "count", "exact")]),
     ("共调解纠纷 56\n起。", [("56\n起", 56, "起", "count", "exact")]),
+    ("办理案件347\u200b件。", [("347\u200b件", 347, "件", "count", "exact")]),
+    ("联合12部门开展执法。", [("12部门", 12, "部门", "count", "exact")]),
     # ranks
     ("综合考核排名全市第三。", [("第三", 3, "名", "rank", "exact")]),
     ("群众满意度位列全省前十名。", [("前十名", 10, "名", "rank", "less_than")]),
@@ -123,6 +125,8 @@ NOT_RECORDS = [
     "数十人参与，几十家企业入驻，上百人次受益。",
     "抽查第一季度案卷，全市第一家挂牌，位列全省第二批。",
     "报告正文\n\n- 3 -\n\n人民调解工作",
+    "上一篇：某县开展法治宣传活动30场\n下一篇：某镇调解纠纷12起\n浏览：356次",
+    "坚持四个转变，做到两个毫不动摇。",
 ]
 
 
@@ -137,6 +141,7 @@ def test_not_records_are_not_read(reader: QuantityReader, text: str) -> None:
      "没有因行政执法行为引发的行政复议、行政诉讼的案件"),
     ("全年无发生群体性事件。", "无发生群体性事件"),
     ("经查，未发现本单位存在此类文件。", "未发现本单位存在此类文件"),
+    ("全年未收到群众投诉。", "未收到群众投诉"),
 ])
 def test_implicit_zeros(reader: QuantityReader, text: str, zero: str) -> None:
     (found,) = [q for q in reader.read(text) if q.implicit]
