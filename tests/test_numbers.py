@@ -118,7 +118,7 @@ def test_ranks(text: str, expected: tuple[float, str]) -> None:
     ("比上年减少3件", Change(3, "件", -1)),
     ("下降2.1个百分点", Change(2.1, "个百分点", -1)),
     ("较去年同比下降31.6％", Change(31.6, "%", -1)),
-    ("增加两万余人次", Change(20000, "余人次", 1)),
+    ("增加两万余人次", Change(20000, "人次", 1)),
 ])
 def test_changes(text: str, expected: Change) -> None:
     assert read_change(text) == expected
