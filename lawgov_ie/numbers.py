@@ -6,7 +6,7 @@ Arabic digits (half- and full-width, decimals, thousands separators), Chinese nu
 ranks (第三, 前十) and changes (同比增长15%, 比上年减少3件, 下降2.1个百分点).
 
 Values are computed with :class:`decimal.Decimal` and returned as ``float``, so that
-``696.645万`` is exactly ``6966450.0``.
+``738.215万`` is exactly ``7382150.0``.
 
 The regular-expression fragments :data:`ARABIC`, :data:`CHINESE` and :data:`MAGNITUDE` are what
 :mod:`lawgov_ie.quantity_reader` builds its scanner from, so that what the scanner finds is what
@@ -192,8 +192,8 @@ def _big(head: str, whole: str) -> int:
 def fold_magnitude(value: str | float | Decimal, magnitude: str) -> float:
     """``value`` times the magnitude word (万, 亿, 万亿), computed exactly.
 
-    >>> fold_magnitude("696.645", "万")
-    6966450.0
+    >>> fold_magnitude("738.215", "万")
+    7382150.0
     """
     number = _decimal_arabic(value) if isinstance(value, str) else Decimal(str(value))
     factor = 1

@@ -17,7 +17,7 @@ class QualifierPattern(PatternBase):
     """A word that qualifies a number (约 → approx, 余 → more_than, 以下 → less_than).
 
     ``position``: ``prefix`` before the number (约1100人次), ``suffix`` between the number and
-    its unit (300余册, 560多人次), ``after_unit`` after the unit (98%以上, 100人左右).
+    its unit (300余册, 560多人次), ``after_unit`` after the unit (96%以上, 100人左右).
     """
 
     kind: Literal["qualifier"] = "qualifier"
