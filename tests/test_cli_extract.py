@@ -319,3 +319,37 @@ def test_a_terminated_command_leaves_the_old_output_and_no_temporary_file(
     assert process.stderr is not None and b"interrupted" in process.stderr.read()
     assert out.read_text(encoding="utf-8") == "the previous complete run\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.csv"]
+
+
+_FAIL_ON_THIRD_WRITE = """
+import sys
+from lawgov_ie import output
+from lawgov_ie.cli import main
+write, written = output.JsonlWriter.write, []
+def fail_on_third(self, doc_id, report):
+    written.append(doc_id)
+    if len(written) == 3:
+        raise OSError(28, "No space left on device")
+    write(self, doc_id, report)
+output.JsonlWriter.write = fail_on_third
+try:
+    main(sys.argv[1:])
+except OSError as error:
+    print("raised:", error, file=sys.stderr)
+"""
+
+
+def test_a_write_error_with_two_processes_stops_the_workers_and_does_not_hang(
+        tmp_path: Path, seed_texts: dict[str, str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(4):  # 20 reports: the workers are busy when writing fails
+        for name, text in seed_texts.items():
+            (folder / f"{number}_{name}").write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = subprocess.run(
+        [sys.executable, "-c", _FAIL_ON_THIRD_WRITE, "extract", str(folder), "-o", str(out),
+         "--segmenter", "char", "--jobs", "2"],
+        capture_output=True, timeout=120, check=False)
+    assert "raised: [Errno 28] No space left on device" in result.stderr.decode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # no output, no temporary

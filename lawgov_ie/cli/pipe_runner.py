@@ -1,0 +1,165 @@
+"""Run the pipeline over a stream of corpus documents with spaCy's ``nlp.pipe``, one or several
+processes, so that one failing document never stops the others, and a run left early (an
+error while writing, Ctrl-C, SIGTERM) never hangs.
+
+- Texts go in as ``(text, index)`` tuples; with ``n_process`` > 1 the words are segmented in
+  the workers too. The document's source is put on its report afterwards (the pipeline only
+  copies it into ``report.meta.source``).
+- A spaCy error handler notes a failed document instead of raising; in a worker it re-raises,
+  so spaCy sends the traceback to the parent, which notes it there in input order.
+- spaCy's multi-process pipe, when left early, joins workers that may be blocked writing to
+  the parent, and its queue threads may block the interpreter's exit; :class:`PipeGuard`
+  stops the workers it started and releases those threads.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.queues
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from spacy.language import Language
+
+from ..corpus import CorpusDocument
+from ..models import Report
+
+_ACTIVE: list[PipeGuard] = []  # guards of the pipes running now, for signal handlers
+
+
+def reason(error: BaseException) -> str:
+    """One line for an exception: for a worker's traceback, its last line."""
+    text = str(error)
+    if "Traceback (most recent call last)" in text:
+        lines = [line for line in text.strip().splitlines() if line.strip()]
+        return lines[-1].strip() if lines else type(error).__name__
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+class _ErrorRecorder:
+    """spaCy error handler that notes a failed document instead of stopping the run."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.errors: deque[tuple[int | None, str]] = deque()
+
+    def __call__(self, proc_name: str | None, proc: Any, docs: Any, error: Exception) -> None:
+        if os.getpid() != self.pid:
+            raise error  # in a worker: spaCy sends the traceback to the parent
+        context = getattr(docs[0], "_context", None) if docs else None
+        where = f"in {proc_name}: " if proc_name else ""
+        self.errors.append((context if isinstance(context, int) else None,
+                            where + reason(error)))
+
+    def take(self, index: int) -> str:
+        """The reason noted for the document ``index`` (or the oldest one without an index)."""
+        for position, (context, message) in enumerate(self.errors):
+            if context in (None, index):
+                del self.errors[position]
+                return message
+        return "could not be processed"
+
+
+@contextmanager
+def _error_handler(nlp: Language, handler: Any) -> Iterator[None]:
+    saved = nlp.default_error_handler
+    components = [(proc, proc.get_error_handler()) for _, proc in nlp.pipeline
+                  if hasattr(proc, "get_error_handler") and hasattr(proc, "set_error_handler")]
+    nlp.set_error_handler(handler)
+    try:
+        yield
+    finally:
+        nlp.default_error_handler = saved
+        for proc, previous in components:
+            proc.set_error_handler(previous)
+
+
+def _queues(generator: Any) -> list[multiprocessing.queues.Queue[Any]]:
+    """The multiprocessing queues held by a (chain of) running generators."""
+    found: list[multiprocessing.queues.Queue[Any]] = []
+    todo, seen = [generator], set()
+    while todo:
+        current = todo.pop()
+        frame = getattr(current, "gi_frame", None)
+        if frame is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        for value in frame.f_locals.values():
+            items = value if isinstance(value, list | tuple) else [value]
+            for item in items:
+                if isinstance(item, multiprocessing.queues.Queue):
+                    found.append(item)
+                elif hasattr(item, "gi_frame"):
+                    todo.append(item)
+    return found
+
+
+class PipeGuard:
+    """Knows the worker processes and queues of one running ``nlp.pipe`` and can abandon it."""
+
+    def __init__(self) -> None:
+        self.before = {child.pid for child in multiprocessing.active_children()}
+        self.stream: Any = None
+
+    def abandon(self) -> None:
+        """Stop the workers this pipe started and let the exit not wait for its queues."""
+        for child in multiprocessing.active_children():
+            if child.pid not in self.before:
+                child.terminate()
+        if self.stream is not None:
+            for queue in _queues(self.stream):
+                queue.cancel_join_thread()
+
+
+def abandon_running_pipes() -> None:
+    """For a signal handler: abandon every pipe running now."""
+    for guard in list(_ACTIVE):
+        guard.abandon()
+
+
+def process(nlp: Language, docs: Iterator[CorpusDocument], jobs: int,
+            on_failed: Callable[[CorpusDocument, str], None],
+            ) -> Iterator[tuple[CorpusDocument, Report]]:
+    """(document, report) for each document the pipeline gets through, in input order.
+
+    A document that fails is passed to ``on_failed`` with the reason, and left out.
+    """
+    waiting: dict[int, CorpusDocument] = {}
+    recorder = _ErrorRecorder()
+
+    def inputs() -> Iterator[tuple[str, int]]:
+        for index, document in enumerate(docs):
+            if len(document.text) >= nlp.max_length:
+                nlp.max_length = len(document.text) + 1  # no parser or NER: length is fine
+            waiting[index] = document
+            yield document.text, index
+
+    def failed_before(index: int | None) -> None:
+        for number in sorted(waiting):
+            if index is not None and number >= index:
+                break
+            on_failed(waiting.pop(number), recorder.take(number))
+
+    batch_size = 1 if jobs > 1 else 8  # one document a batch: a failure loses only itself
+    guard = PipeGuard()
+    _ACTIVE.append(guard)
+    try:
+        with _error_handler(nlp, recorder):
+            stream = nlp.pipe(inputs(), as_tuples=True, n_process=jobs, batch_size=batch_size)
+            guard.stream = stream
+            for doc, index in stream:
+                failed_before(index)
+                document = waiting.pop(index)
+                report: Report = doc._.report
+                report.meta.source = document.source
+                yield document, report
+            failed_before(None)
+    except BaseException:  # also GeneratorExit: the caller stopped reading
+        if jobs > 1:
+            guard.abandon()
+        raise
+    finally:
+        _ACTIVE.remove(guard)
