@@ -33,7 +33,7 @@ from .textio import read_text
 # A line that closes a report: the signature date, a 印发 line, a 抄送 line.
 _END_LINE = regex.compile(
     r"^[ \t\u3000]*(?:(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日(?:\s*印发)?"
-    r"|[^\n]{0,40}[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*印发|抄送[：:][^\n]*)[ \t\u3000]*$",
+    r"|[^\n]{0,40}[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*印发|抄送[：:][^\n]*)[ \t\r\u3000]*$",
     regex.MULTILINE)
 # A heading inside a body (一、 （一） 1. 一是), which is never a report header or title.
 _HEADING_MARK = (r"(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
@@ -42,12 +42,12 @@ _HEADING_MARK = (r"(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一�
 _START_LINE = regex.compile(
     r"^[ \t\u3000#]*(?!" + _HEADING_MARK + r")"
     r"(?:[^\n]{2,40}(?:文件|〔(?:19|20)[0-9]{2}〕[0-9]{1,4}号)"
-    r"|[^\n。，；]{0,40}法治[^\n。，；]{0,30}(?:报告|总结))[ \t\u3000*]*$",
+    r"|[^\n。，；]{0,40}法治[^\n。，；]{0,30}(?:报告|总结))[ \t\r\u3000*]*$",
     regex.MULTILINE)
 # A salutation line addressed to the recipients: 县委、县政府：
 _SALUTATION = regex.compile(
     r"^[ \t\u3000]*[^\n。，；：:]{0,30}(?:委|政府|办公室|办|局|厅)"
-    r"[^\n。，；：:]{0,10}[：:][ \t\u3000]*$",
+    r"[^\n。，；：:]{0,10}[：:][ \t\r\u3000]*$",
     regex.MULTILINE)
 # Something that only a report body has: a first-level heading.
 _BODY_HEADING = regex.compile(r"^[ \t\u3000#*]*[一二三四五六七八九十]{1,3}、", regex.MULTILINE)

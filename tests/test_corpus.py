@@ -54,9 +54,11 @@ def test_two_reports_in_one_file_are_split_where_the_second_begins(
         assert text[start:end].strip() == second.strip()
 
 
-def test_all_seed_reports_in_one_file_are_five_documents(seed_texts: dict[str, str]) -> None:
-    seeds = _seeds(seed_texts)
-    text = "\n".join(seeds)
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_all_seed_reports_in_one_file_are_five_documents(
+        seed_texts: dict[str, str], newline: str) -> None:
+    seeds = [s.replace("\n", newline) for s in _seeds(seed_texts)]
+    text = newline.join(seeds)
     pieces = split_reports(text)
     assert _covers(text, pieces)
     assert [text[a:b].strip() for a, b in pieces] == [s.strip() for s in seeds]
@@ -73,11 +75,14 @@ def test_a_cover_letter_stays_with_its_report(seed_texts: dict[str, str]) -> Non
     assert text[pieces[1][0]:].strip() == cover_first.strip()
 
 
-def test_completeness_and_openings_of_the_seeds(seed_texts: dict[str, str]) -> None:
-    complete = {name[:3]: is_complete(text) for name, text in seed_texts.items()}
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_completeness_and_openings_of_the_seeds(
+        seed_texts: dict[str, str], newline: str) -> None:
+    texts = {name: text.replace("\n", newline) for name, text in seed_texts.items()}
+    complete = {name[:3]: is_complete(text) for name, text in texts.items()}
     # 000 and 001 stop after their last paragraph; the others end with a signature date
     assert complete == {"000": False, "001": False, "002": True, "003": True, "004": True}
-    for text in seed_texts.values():
+    for text in texts.values():
         assert opens_report(text)
         assert not opens_report(text[_cut_in_body(text):])
 
