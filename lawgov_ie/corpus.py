@@ -226,7 +226,10 @@ def find_files(paths: Iterable[str | os.PathLike[str]],
         given = os.fspath(raw)
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path):
+            inside = list(_walk(path))
+            if not inside:
+                _fail(InputError(f"{given}: folder holds no files"), on_error)
+            for file in inside:
                 add(file, file.relative_to(path).with_suffix("").as_posix())
         elif path.exists():
             add(path, path.stem)

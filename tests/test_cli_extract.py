@@ -187,6 +187,15 @@ def test_a_finished_run_replaces_the_output_and_leaves_no_temporary_file(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "reports"]
 
 
+def test_an_earlier_output_inside_the_input_folder_is_not_read_as_a_report(
+        mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = mixed / "records.jsonl"
+    for _ in range(2):
+        code, _, stderr = _run(capsys, str(mixed), "-o", str(out), "--segmenter", "char")
+        assert code == 1 and "5 documents" in stderr and "2 failed" in stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 5
+
+
 def test_output_into_a_missing_folder_is_a_clear_error(
         mixed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, stderr = _run(capsys, str(mixed), "-o", str(tmp_path / "no" / "out.csv"),

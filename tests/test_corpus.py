@@ -191,3 +191,6 @@ def test_find_files_names_what_is_not_there(tmp_path: Path) -> None:
     errors: list[InputError] = []
     assert find_files([str(tmp_path / "*.txt")], on_error=errors.append) == []
     assert "no file matches" in str(errors[0])
+    (tmp_path / "empty" / ".hidden").mkdir(parents=True)
+    assert find_files([tmp_path / "empty"], on_error=errors.append) == []
+    assert str(errors[1]) == f"{tmp_path / 'empty'}: folder holds no files"

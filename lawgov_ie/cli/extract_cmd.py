@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -120,6 +121,9 @@ def run(args: argparse.Namespace) -> int:
 
     nlp = load(segmenter=args.segmenter, patterns=args.patterns)
     files = find_files(args.paths, on_error=lambda error: tally.fail(str(error)))
+    if args.output != "-":  # a previous output inside an input folder is not a report
+        target = Path(args.output).resolve()
+        files = [file for file in files if file.path.resolve() != target]
     show = not args.no_progress and sys.stderr.isatty()
     with _interruptible(), Progress(total=len(files), enabled=show, unit="file") as progress, \
             open_output(args.output, args.format) as writer:
