@@ -263,8 +263,10 @@ def test_progress_bar_only_on_a_terminal(
 
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    assert main(["extract", str(mixed / "a_utf8.txt"), "--segmenter", "char"]) == 0
-    assert "/1 [" in terminal.getvalue()  # tqdm's bar, counting files
+    assert main(["extract", str(mixed), "--segmenter", "char"]) == 1
+    shown = terminal.getvalue()
+    assert "/6 [" in shown  # tqdm's bar, counting the six files
+    assert f"lawgov-ie: {mixed / 'd_empty.txt'}: is empty (no text)\n" in shown
 
 
 def _command() -> list[str]:

@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,10 +70,15 @@ class Tally:
     documents: int = 0
     records: int = 0
     failed: list[str] = field(default_factory=list)
+    echo: Callable[[str], None] | None = None  # prints a line on stderr (beside the bar)
 
     def fail(self, message: str) -> None:
         self.failed.append(message)
-        print(f"lawgov-ie: {message}", file=sys.stderr, flush=True)
+        line = f"lawgov-ie: {message}"
+        if self.echo is not None:
+            self.echo(line)
+        else:
+            print(line, file=sys.stderr, flush=True)
 
     def summary(self) -> str:
         return (f"{self.documents} document{'' if self.documents == 1 else 's'}, "
@@ -124,9 +129,12 @@ def run(args: argparse.Namespace) -> int:
     if args.output != "-":  # a previous output inside an input folder is not a report
         target = Path(args.output).resolve()
         files = [file for file in files if file.path.resolve() != target]
-    show = not args.no_progress and sys.stderr.isatty()
+    # a bar on a terminal, unless the output itself goes to that terminal
+    show = (not args.no_progress and sys.stderr.isatty()
+            and not (args.output == "-" and sys.stdout.isatty()))
     with _interruptible(), Progress(total=len(files), enabled=show, unit="file") as progress, \
             open_output(args.output, args.format) as writer:
+        tally.echo = progress.write
         for document, report in process(nlp, documents(files, on_error=unreadable),
                                         args.jobs, unprocessed):
             writer.write(document.id, report)

@@ -48,6 +48,16 @@ class Progress:
             self.stream.write(f"\r{self.done}/{self.total} {self.unit}s  {elapsed:.0f}s")
             self.stream.flush()
 
+    def write(self, line: str) -> None:
+        """Print a line on the stream without breaking the bar."""
+        if self._bar is not None:
+            self._bar.write(line, file=self.stream)
+            return
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(line + "\n")
+        self.stream.flush()
+
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         if self._bar is not None:
