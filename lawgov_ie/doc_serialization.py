@@ -58,8 +58,9 @@ def decode(obj: Any, chain: Chain = None) -> Any:
             fields = obj[_FIELDS]
             if isinstance(cls, type) and issubclass(cls, BaseModel):
                 return cls.model_validate(fields)
-            if dataclasses.is_dataclass(cls):
-                return cls(**fields)
+            if isinstance(cls, type) and dataclasses.is_dataclass(cls):
+                factory: Any = cls
+                return factory(**fields)
     return chain(obj) if chain is not None else obj
 
 
