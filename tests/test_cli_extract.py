@@ -18,7 +18,7 @@ import pytest
 import lawgov_ie
 from lawgov_ie import Report
 from lawgov_ie.cli import main
-from lawgov_ie.corpus import documents
+from lawgov_ie.corpus import CorpusDocument, documents
 from lawgov_ie.output import CSV_COLUMNS, display_width, fit
 
 
@@ -364,3 +364,32 @@ def test_a_write_error_with_two_processes_stops_the_workers_and_does_not_hang(
         capture_output=True, timeout=120, check=False)
     assert "raised: [Errno 28] No space left on device" in result.stderr.decode("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # no output, no temporary
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_long_documents_are_read_by_extract_in_order_with_the_others(
+        tmp_path: Path, seed_texts: dict[str, str], jobs: int) -> None:
+    from lawgov_ie.cli.pipe_runner import process
+
+    for name, text in seed_texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    limit = 4000  # 000 and 004 are longer: they are read in pieces, as extract() does
+    long_ones = {n for n, t in seed_texts.items() if len(t) > limit}
+    assert 0 < len(long_ones) < len(seed_texts)
+    read_here: list[str] = []
+    failed: list[str] = []
+
+    def here(document: CorpusDocument) -> Report:
+        read_here.append(Path(document.source).name)
+        return lawgov_ie.extract(document.text, source=document.source, segmenter="char",
+                                 max_chars=limit)
+
+    nlp = lawgov_ie.load(segmenter="char")
+    results = list(process(nlp, documents([tmp_path]), jobs, here,
+                           lambda document, why: failed.append(why), max_chars=limit))
+    assert failed == [] and set(read_here) == long_ones
+    assert [Path(d.source).name for d, _ in results] == list(seed_texts)
+    for document, report in results:
+        expected = lawgov_ie.extract(document.text, source=document.source, segmenter="char",
+                                     max_chars=limit)
+        assert report == expected

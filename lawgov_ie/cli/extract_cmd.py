@@ -21,8 +21,10 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from ..api import DEFAULT_MAX_CHARS, extract
 from ..corpus import CorpusDocument, documents, find_files
 from ..errors import InputError
+from ..models import Report
 from ..output import open_output
 from ..pipeline import load
 from .pipe_runner import abandon_running_pipes, process
@@ -124,6 +126,10 @@ def run(args: argparse.Namespace) -> int:
         tally.fail(f"{document.source}: {reason}")
         progress.update(len(document.closes))
 
+    def read_here(document: CorpusDocument) -> Report:
+        return extract(document.text, source=document.source, patterns=args.patterns,
+                       segmenter=args.segmenter)
+
     nlp = load(segmenter=args.segmenter, patterns=args.patterns)
     files = find_files(args.paths, on_error=lambda error: tally.fail(str(error)))
     if args.output != "-":  # a previous output inside an input folder is not a report
@@ -136,7 +142,8 @@ def run(args: argparse.Namespace) -> int:
             open_output(args.output, args.format) as writer:
         tally.echo = progress.write
         for document, report in process(nlp, documents(files, on_error=unreadable),
-                                        args.jobs, unprocessed):
+                                        args.jobs, read_here, unprocessed,
+                                        max_chars=DEFAULT_MAX_CHARS):
             writer.write(document.id, report)
             tally.documents += 1
             tally.records += len(report.records)

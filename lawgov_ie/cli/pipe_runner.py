@@ -5,6 +5,10 @@ error while writing, Ctrl-C, SIGTERM) never hangs.
 - Texts go in as ``(text, index)`` tuples; with ``n_process`` > 1 the words are segmented in
   the workers too. The document's source is put on its report afterwards (the pipeline only
   copies it into ``report.meta.source``).
+- What ``extract()`` does beyond the pipeline is kept: a text longer than its ``max_chars``
+  is read by ``extract()`` itself (in pieces); a document that fails in the pipe, or whose
+  spans do not hold their text, is read again by ``extract()`` (its fallbacks: char tokens
+  when the segmenter loses text, dropping broken spans), so the output equals ``extract()``'s.
 - A spaCy error handler notes a failed document instead of raising; in a worker it re-raises,
   so spaCy sends the traceback to the parent, which notes it there in input order.
 - spaCy's multi-process pipe, when left early, joins workers that may be blocked writing to
@@ -45,9 +49,10 @@ class _ErrorRecorder:
     def __init__(self) -> None:
         self.pid = os.getpid()
         self.errors: deque[tuple[int | None, str]] = deque()
+        self.raising = False  # set while extract() runs here: its errors are its own
 
     def __call__(self, proc_name: str | None, proc: Any, docs: Any, error: Exception) -> None:
-        if os.getpid() != self.pid:
+        if self.raising or os.getpid() != self.pid:
             raise error  # in a worker: spaCy sends the traceback to the parent
         context = getattr(docs[0], "_context", None) if docs else None
         where = f"in {proc_name}: " if proc_name else ""
@@ -120,28 +125,56 @@ def abandon_running_pipes() -> None:
         guard.abandon()
 
 
-def process(nlp: Language, docs: Iterator[CorpusDocument], jobs: int,
-            on_failed: Callable[[CorpusDocument, str], None],
-            ) -> Iterator[tuple[CorpusDocument, Report]]:
-    """(document, report) for each document the pipeline gets through, in input order.
+def _holds(document: CorpusDocument, doc: Any, report: Report) -> bool:
+    """Whether the pipe read exactly the document's text and every span holds its text."""
+    text = document.text
+    return (doc.text == text
+            and all(text[r.start:r.end] == r.text for r in report.records)
+            and all(text[e.start:e.end] == e.text for e in report.entities))
 
-    A document that fails is passed to ``on_failed`` with the reason, and left out.
+
+def process(nlp: Language, docs: Iterator[CorpusDocument], jobs: int,
+            read_here: Callable[[CorpusDocument], Report],
+            on_failed: Callable[[CorpusDocument, str], None], *, max_chars: int,
+            ) -> Iterator[tuple[CorpusDocument, Report]]:
+    """(document, report) for each document, in input order.
+
+    Documents up to ``max_chars`` go through ``nlp.pipe``; ``read_here`` (the ``extract()``
+    of this process) reads a longer one (in pieces), one that failed in the pipe (a second
+    try, which also names the reason) and one whose pipe result does not hold its own text.
+    A document that fails there too is passed to ``on_failed`` with the reason, and left out.
     """
-    waiting: dict[int, CorpusDocument] = {}
+    waiting: dict[int, tuple[CorpusDocument, bool]] = {}  # index -> (document, sent to pipe)
     recorder = _ErrorRecorder()
+    limit = min(max_chars, nlp.max_length - 1)
 
     def inputs() -> Iterator[tuple[str, int]]:
         for index, document in enumerate(docs):
-            if len(document.text) >= nlp.max_length:
-                nlp.max_length = len(document.text) + 1  # no parser or NER: length is fine
-            waiting[index] = document
-            yield document.text, index
+            piped = len(document.text) <= limit
+            waiting[index] = (document, piped)
+            if piped:
+                yield document.text, index
 
-    def failed_before(index: int | None) -> None:
+    def here(document: CorpusDocument) -> Iterator[tuple[CorpusDocument, Report]]:
+        recorder.raising = True
+        try:
+            report = read_here(document)
+        except Exception as error:
+            on_failed(document, reason(error))
+            return
+        finally:
+            recorder.raising = False
+        yield document, report
+
+    def settle(until: int | None) -> Iterator[tuple[CorpusDocument, Report]]:
+        """Read here the documents before ``until`` (all when None) the pipe did not give."""
         for number in sorted(waiting):
-            if index is not None and number >= index:
+            if until is not None and number >= until:
                 break
-            on_failed(waiting.pop(number), recorder.take(number))
+            document, piped = waiting.pop(number)
+            if piped:
+                recorder.take(number)  # it failed in the pipe: try once more here
+            yield from here(document)
 
     batch_size = 1 if jobs > 1 else 8  # one document a batch: a failure loses only itself
     guard = PipeGuard()
@@ -151,12 +184,15 @@ def process(nlp: Language, docs: Iterator[CorpusDocument], jobs: int,
             stream = nlp.pipe(inputs(), as_tuples=True, n_process=jobs, batch_size=batch_size)
             guard.stream = stream
             for doc, index in stream:
-                failed_before(index)
-                document = waiting.pop(index)
+                yield from settle(index)
+                document, _ = waiting.pop(index)
                 report: Report = doc._.report
+                if not _holds(document, doc, report):
+                    yield from here(document)
+                    continue
                 report.meta.source = document.source
                 yield document, report
-            failed_before(None)
+        yield from settle(None)
     except BaseException:  # also GeneratorExit: the caller stopped reading
         if jobs > 1:
             guard.abandon()
