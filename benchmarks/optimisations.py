@@ -3,6 +3,7 @@
 
     python benchmarks/optimisations.py tokenizer   # spaCy's ChineseTokenizer vs LawgovTokenizer
     python benchmarks/optimisations.py features    # pkuseg features: features.pkl vs .msgpack
+    python benchmarks/optimisations.py share       # a 2nd pkuseg pipeline (other patterns)
 
 ``tokenizer`` runs the same pipeline (same components, same pkuseg segmenter object) with spaCy's
 stock tokenizer and with ours, alternating rounds and keeping each one's best, so the load of a
@@ -119,6 +120,51 @@ def features(rounds: int) -> dict[str, Any]:
                    "runs": t} for name, t in times.items()}
 
 
+_SECOND_PIPELINE = """
+import json, os, sys, tempfile, time
+from pathlib import Path
+
+import lawgov_ie
+from lawgov_ie import pipeline
+
+def rss():
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+lawgov_ie.load()
+before = rss()
+if sys.argv[1] == "unshared":  # as before the optimisation: every pipeline loads its own model
+    pipeline._pkuseg_segmenter.cache_clear()
+extra = Path(tempfile.mkdtemp())
+(extra / "terms.jsonl").write_text(
+    '{"kind": "term", "id": "示范乡镇司法所", "text": "示范乡镇司法所"}\\n', encoding="utf-8")
+start = time.perf_counter()
+lawgov_ie.load(patterns=[extra])
+print(json.dumps({"load_s": time.perf_counter() - start, "rss_added": rss() - before}))
+"""
+
+
+def share(rounds: int) -> dict[str, Any]:
+    """load(patterns=...) after load(): loading the model again vs sharing it."""
+    runs: dict[str, list[dict[str, float]]] = {"unshared": [], "shared": []}
+    for _ in range(rounds):
+        for name, found in runs.items():
+            done = subprocess.run([sys.executable, "-c", _SECOND_PIPELINE, name],
+                                  capture_output=True, text=True, check=True)
+            found.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return {name: {"load_s_median": statistics.median(r["load_s"] for r in found),
+                   "rss_added_median": statistics.median(r["rss_added"] for r in found),
+                   "runs": len(found)} for name, found in runs.items()}
+
+
+def render_share(r: dict[str, Any]) -> str:
+    lines = ["a second pkuseg pipeline with other patterns, after load(), fresh interpreter"]
+    for name, f in r.items():
+        lines.append(f"  {name:<9} load() {f['load_s_median']:.2f} s, RSS added"
+                     f" {f['rss_added_median'] / 2**20:,.0f} MiB (median of {f['runs']})")
+    return "\n".join(lines)
+
+
 def render_tokenizer(r: dict[str, Any]) -> str:
     lines = [f"tokenizer: spaCy's ChineseTokenizer (stock) vs LawgovTokenizer (ours),"
              f" {r['chars']:,} chars, best of {r['rounds']} alternating rounds"]
@@ -144,7 +190,7 @@ def render_features(r: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=("tokenizer", "features"))
+    parser.add_argument("what", choices=("tokenizer", "features", "share"))
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--size-mb", type=float, default=0.5)
     parser.add_argument("--big-mb", type=float, default=1.0)
@@ -153,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.what == "tokenizer":
         result = tokenizer(args.size_mb, args.rounds, args.big_mb)
         text = render_tokenizer(result)
+    elif args.what == "share":
+        result = share(args.rounds)
+        text = render_share(result)
     else:
         result = features(args.rounds)
         text = render_features(result)

@@ -5,6 +5,7 @@
     python benchmarks/run.py --quick      # smaller sizes, for a quick look
     python benchmarks/run.py --json       # the same figures as one JSON object
     python benchmarks/run.py --profile 25 # also: the 25 costliest functions inside the components
+    python benchmarks/run.py --render run.json  # the report of a saved --json run
 
 Every throughput is characters of input per second on one core (``extract_many`` with
 ``n_process=2`` excepted). Start-up, peak memory, the long stream and the big inputs run in fresh
@@ -215,6 +216,16 @@ def many_rate(docs: list[str], segmenter: str, n_process: int) -> dict[str, floa
     return {"seconds": seconds, "chars_per_s": chars_of(docs) / seconds}
 
 
+def pipe_rate(docs: list[str], segmenter: str, n_process: int) -> dict[str, float]:
+    """``nlp.pipe`` on the strings: with n_process > 1 the workers tokenize, not the parent."""
+    from lawgov_ie import load
+
+    nlp = load(segmenter=segmenter)  # type: ignore[arg-type]
+    seconds = timed(lambda: [d._.report for d in nlp.pipe(docs, n_process=n_process,
+                                                          batch_size=16)])
+    return {"seconds": seconds, "chars_per_s": chars_of(docs) / seconds}
+
+
 def in_process_load(segmenter: str) -> float:
     from lawgov_ie import load
 
@@ -364,6 +375,7 @@ def benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str,
     for n_process in (1, 2):
         result["extract_many"][f"pkuseg_n{n_process}"] = many_rate(docs, "pkuseg", n_process)
         result["extract_many"][f"char_n{n_process}"] = many_rate(docs, "char", n_process)
+    result["spacy_pipe_texts"] = {"pkuseg_n2": pipe_rate(docs, "pkuseg", 2)}
     say("extract_many measured")
 
     result["stream"] = run_worker("stream", [args.stream_segmenter, args.stream_docs, 10])
@@ -399,9 +411,10 @@ def render(r: dict[str, Any]) -> str:
     m = r["machine"]
     c = r["corpus"]
     lines = [
-        "lawgov-ie benchmark",
+        f"lawgov-ie benchmark, {m['date_utc']} ({m['platform']})",
         f"machine: {m['nproc']} cores, {m['cpu']}; Python {m['python']}, spaCy {m['spacy']},"
-        f" spacy-pkuseg {m['spacy_pkuseg']}; load average at start {m['loadavg_at_start']}",
+        f" spacy-pkuseg {m['spacy_pkuseg']}; load average at start"
+        f" {', '.join(f'{x:.2f}' for x in m['loadavg_at_start'] or [])}",
         f"corpus: {c['seed_docs']} seed reports repeated to {c['docs']} documents,"
         f" {c['chars']:,} chars ({c['bytes'] / MB:.2f} MB UTF-8)",
         "",
@@ -436,6 +449,9 @@ def render(r: dict[str, Any]) -> str:
     lines += ["", "extract_many (wall clock, includes worker start-up)"]
     for key, value in r["extract_many"].items():
         lines.append(f"  {key:<14}{_rate(value['chars_per_s'])}  ({value['seconds']:.2f} s)")
+    pipe = r["spacy_pipe_texts"]["pkuseg_n2"]
+    lines.append(f"  {'nlp.pipe(texts), pkuseg, n_process=2 (workers tokenize)':<14}"
+                 f"{_rate(pipe['chars_per_s'])}  ({pipe['seconds']:.2f} s)")
     st = r["stream"]
     lines += ["", "memory along a long stream (extract_many, every document new text)"]
     if "samples" in st:
@@ -496,6 +512,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="documents in the long stream (default 600, quick 100)")
     parser.add_argument("--stream-segmenter", choices=("pkuseg", "char"), default="pkuseg")
     parser.add_argument("--startup-runs", type=int, help="fresh interpreters per load() figure")
+    parser.add_argument("--render", type=Path, metavar="JSON",
+                        help="print the report of a saved --json run instead of measuring")
     parser.add_argument("--worker", nargs=2, metavar=("NAME", "ARGS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     quick = args.quick
@@ -518,6 +536,9 @@ def main(argv: list[str] | None = None) -> int:
     def say(message: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
+    if args.render:
+        print(render(json.loads(args.render.read_text(encoding="utf-8"))))
+        return 0
     result = benchmark(args, say)
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else render(result))
     return 0
