@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import pickle
 import sys
+from pathlib import Path
 
 import pytest
 import spacy
@@ -106,3 +107,12 @@ def test_only_pkusegs_format_notice_is_silenced(capsys: pytest.CaptureFixture[st
     err = capsys.readouterr().err
     assert "features.msgpack" not in err
     assert "something else went wrong" in err
+
+
+def test_a_saved_pipeline_loads_back_with_this_tokenizer(nlp_char: Language,
+                                                         tmp_path: Path) -> None:
+    nlp_char.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    text = "全年调处矛盾纠纷 444 起。"
+    assert type(again.tokenizer) is type(nlp_char.tokenizer)
+    assert _tokens(again.make_doc(text)) == _tokens(nlp_char.make_doc(text))
