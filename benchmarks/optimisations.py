@@ -4,6 +4,7 @@
     python benchmarks/optimisations.py tokenizer   # spaCy's ChineseTokenizer vs LawgovTokenizer
     python benchmarks/optimisations.py features    # pkuseg features: features.pkl vs .msgpack
     python benchmarks/optimisations.py share       # a 2nd pkuseg pipeline (other patterns)
+    python benchmarks/optimisations.py scaling     # one process alone vs two at once
 
 ``tokenizer`` runs the same pipeline (same components, same pkuseg segmenter object) with spaCy's
 stock tokenizer and with ours, alternating rounds and keeping each one's best, so the load of a
@@ -165,6 +166,61 @@ def render_share(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+_ONE_WORKLOAD = """
+import glob, json, sys, time
+import lawgov_ie
+from pathlib import Path
+
+kind, copies = sys.argv[1], int(sys.argv[2])
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[3]).glob("*.txt"))] * copies
+if kind == "pkuseg_cut":
+    cut = lawgov_ie.load().tokenizer.pkuseg_seg.cut
+    work = lambda text: cut(text)
+else:
+    lawgov_ie.load(segmenter="char")
+    work = lambda text: lawgov_ie.extract(text, segmenter="char")
+for text in texts[:5]:
+    work(text)
+start = time.perf_counter()
+for text in texts:
+    work(text)
+seconds = time.perf_counter() - start
+print(json.dumps({"chars_per_s": sum(map(len, texts)) / seconds}))
+"""
+
+
+def scaling(copies: int) -> dict[str, Any]:
+    """Does the work scale over 2 cores? One process alone, then two independent ones at once
+    (each with its own pipeline), on pkuseg's segmentation and on the char pipeline."""
+    from run import RAW
+
+    def start(kind: str, n: int) -> subprocess.Popen[str]:
+        return subprocess.Popen([sys.executable, "-c", _ONE_WORKLOAD, kind, str(n), str(RAW)],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+    def rate(process: subprocess.Popen[str]) -> float:
+        out, _ = process.communicate()
+        return float(json.loads(out.strip().splitlines()[-1])["chars_per_s"])
+
+    result: dict[str, Any] = {}
+    for kind, n in (("pkuseg_cut", copies), ("char_extract", copies * 4)):
+        alone = rate(start(kind, n))
+        pair = [start(kind, n), start(kind, n)]
+        together = [rate(p) for p in pair]
+        result[kind] = {"alone_chars_per_s": alone, "two_at_once_chars_per_s": together,
+                        "speed_up": sum(together) / alone}
+    return result
+
+
+def render_scaling(r: dict[str, Any]) -> str:
+    lines = ["one process alone vs two independent processes at once (chars/s each)"]
+    for kind, f in r.items():
+        pair = " + ".join(f"{x:,.0f}" for x in f["two_at_once_chars_per_s"])
+        lines.append(f"  {kind:<13} alone {f['alone_chars_per_s']:>9,.0f};  two at once {pair}"
+                     f"  (together {f['speed_up']:.2f}x one)")
+    return "\n".join(lines)
+
+
 def render_tokenizer(r: dict[str, Any]) -> str:
     lines = [f"tokenizer: spaCy's ChineseTokenizer (stock) vs LawgovTokenizer (ours),"
              f" {r['chars']:,} chars, best of {r['rounds']} alternating rounds"]
@@ -190,15 +246,20 @@ def render_features(r: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=("tokenizer", "features", "share"))
+    parser.add_argument("what", choices=("tokenizer", "features", "share", "scaling"))
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--size-mb", type=float, default=0.5)
     parser.add_argument("--big-mb", type=float, default=1.0)
+    parser.add_argument("--copies", type=int, default=16,
+                        help="scaling: copies of the seed reports per process")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.what == "tokenizer":
         result = tokenizer(args.size_mb, args.rounds, args.big_mb)
         text = render_tokenizer(result)
+    elif args.what == "scaling":
+        result = scaling(args.copies)
+        text = render_scaling(result)
     elif args.what == "share":
         result = share(args.rounds)
         text = render_share(result)
