@@ -1,10 +1,11 @@
 #!/usr/bin/env python
-"""Before/after of each optimisation, measured side by side in one run (docs/performance.md).
+"""Before/after of each optimisation, and the breakdowns behind docs/performance.md.
 
     python benchmarks/optimisations.py tokenizer   # spaCy's ChineseTokenizer vs LawgovTokenizer
     python benchmarks/optimisations.py features    # pkuseg features: features.pkl vs .msgpack
     python benchmarks/optimisations.py share       # a 2nd pkuseg pipeline (other patterns)
     python benchmarks/optimisations.py scaling     # one process alone vs two at once
+    python benchmarks/optimisations.py entities    # where the entities component's time goes
 
 ``tokenizer`` runs the same pipeline (same components, same pkuseg segmenter object) with spaCy's
 stock tokenizer and with ours, alternating rounds and keeping each one's best, so the load of a
@@ -221,6 +222,111 @@ def render_scaling(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _suffix_windows(rule_pattern: Any, text: str, suffix: Any, before: int,
+                    after: int) -> list[tuple[int, int]]:
+    """The prototype: the rule's matches, found only in windows around its suffix words."""
+    windows: list[list[int]] = []
+    for hit in suffix.finditer(text):
+        low, high = max(0, hit.start() - before), min(len(text), hit.end() + after)
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = high
+        else:
+            windows.append([low, high])
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for low, high in windows:
+        for match in rule_pattern.finditer(text, max(low, last), high):
+            spans.append(match.span())
+            last = match.end()
+    return spans
+
+
+def entities(copies: int) -> dict[str, Any]:
+    """The entities component's parts, per character, in both pipelines; and a prototype that
+    runs the lazy-prefix ORG/GPE rules only around their suffix words (same matches?)."""
+    import warnings
+
+    import regex
+
+    from lawgov_ie import entity_rules, load
+
+    texts = seed_texts() * copies
+    chars = chars_of(texts)
+    result: dict[str, Any] = {"chars": chars}
+    for segmenter in ("char", "pkuseg"):
+        nlp = load(segmenter=segmenter)
+        component: Any = nlp.get_pipe("lawgov_entities")
+        rules = component.rules
+        docs = [nlp.make_doc(text) for text in texts]
+        parts: dict[str, float] = {}
+
+        def add(name: str, seconds: float, parts: dict[str, float] = parts) -> None:
+            parts[name] = parts.get(name, 0.0) + seconds
+
+        clock = time.perf_counter
+        for doc in docs:
+            start = clock()
+            component(doc)
+            add("whole component", clock() - start)
+            text = doc.text
+            start = clock()
+            starts = bytearray(len(text) + 1)
+            for token in doc:
+                starts[token.idx] = 1
+            add("word starts", clock() - start)
+            for rule in rules.regexes:
+                lazy = rule.trim is not None and "{" in rule.pattern.pattern[:40]
+                name = "lazy-prefix ORG/GPE regexes" if lazy else "other regexes"
+                start = clock()
+                found = list(rule.pattern.finditer(text))
+                add(name, clock() - start)
+                start = clock()
+                for match in found:
+                    entity_rules._trimmed_start(rule, text, match.start(), match.end(),
+                                                bytes(starts))
+                add("trimming", clock() - start)
+            if rules.has_token_rules:
+                start = clock()
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    rules.matcher(doc)
+                add("token Matcher", clock() - start)
+        result[segmenter] = {name: seconds / chars * 1e6 for name, seconds in parts.items()}
+    # the prototype, on the lazy-prefix rules
+    char_entities: Any = load(segmenter="char").get_pipe("lawgov_entities")
+    lazy_rules = [r for r in char_entities.rules.regexes
+                  if r.trim is not None and "{" in r.pattern.pattern[:40]]
+    full = windowed = 0.0
+    same = True
+    for rule in lazy_rules:
+        head = rule.pattern.pattern.split("(?=")[0]
+        suffix = regex.compile(head[head.rfind("(?:"):])
+        for text in texts:
+            start = time.perf_counter()
+            expected = [m.span() for m in rule.pattern.finditer(text)]
+            full += time.perf_counter() - start
+            start = time.perf_counter()
+            got = _suffix_windows(rule.pattern, text, suffix, 30, 12)
+            windowed += time.perf_counter() - start
+            same = same and got == expected
+    result["suffix_first_prototype"] = {"rules": len(lazy_rules), "same_matches": same,
+                                        "full_scan_us_per_char": full / chars * 1e6,
+                                        "windowed_us_per_char": windowed / chars * 1e6}
+    return result
+
+
+def render_entities(r: dict[str, Any]) -> str:
+    lines = [f"lawgov_entities, microseconds per character ({r['chars']:,} chars)"]
+    for segmenter in ("char", "pkuseg"):
+        lines.append(f"  {segmenter}: " + ", ".join(f"{name} {us:.2f}"
+                                                    for name, us in r[segmenter].items()))
+    p = r["suffix_first_prototype"]
+    lines.append(f"  prototype on the {p['rules']} lazy-prefix rules: full scan"
+                 f" {p['full_scan_us_per_char']:.2f} us/char, suffix words first"
+                 f" {p['windowed_us_per_char']:.2f} us/char, same matches: {p['same_matches']}")
+    return "\n".join(lines)
+
+
 def render_tokenizer(r: dict[str, Any]) -> str:
     lines = [f"tokenizer: spaCy's ChineseTokenizer (stock) vs LawgovTokenizer (ours),"
              f" {r['chars']:,} chars, best of {r['rounds']} alternating rounds"]
@@ -246,17 +352,20 @@ def render_features(r: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=("tokenizer", "features", "share", "scaling"))
+    parser.add_argument("what", choices=("tokenizer", "features", "share", "scaling", "entities"))
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--size-mb", type=float, default=0.5)
     parser.add_argument("--big-mb", type=float, default=1.0)
     parser.add_argument("--copies", type=int, default=16,
-                        help="scaling: copies of the seed reports per process")
+                        help="scaling, entities: copies of the seed reports")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.what == "tokenizer":
         result = tokenizer(args.size_mb, args.rounds, args.big_mb)
         text = render_tokenizer(result)
+    elif args.what == "entities":
+        result = entities(args.copies)
+        text = render_entities(result)
     elif args.what == "scaling":
         result = scaling(args.copies)
         text = render_scaling(result)
