@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 
-from .chunking import chunk_spans
+from .chunking import NUMBER_CHARS, chunk_spans
 from .models import Entity, Record, Report, Section
 from .pattern_files import PatternPaths
 from .pipeline import Segmenter, load
@@ -145,7 +145,8 @@ def _read(nlp: Language, text: str, year: int | None, source: str | None,
             joined.first = report
             if hint is None:
                 hint = report.meta.year  # later pieces date their figures like the first
-        joined.add(report, start, len(context), start + len(piece.rstrip(_TRAILING_SPACE)))
+        joined.add(report, start, end, len(context),
+                   start + len(piece.rstrip(_TRAILING_SPACE)))
         joined.last = report
         joined.last_newline = max(joined.last_newline, safe.rfind("\n", start, end))
     if joined.first is None:
@@ -199,12 +200,14 @@ class _Joined:
                 lines.append(line + "\n")
         return "".join(lines)
 
-    def add(self, report: Report, offset: int, context: int, content_end: int) -> None:
-        """Add one piece's report, read with ``context`` characters of headings before it;
-        ``content_end`` is where the piece's text (less trailing spaces) ends."""
+    def add(self, report: Report, offset: int, end: int, context: int,
+            content_end: int) -> None:
+        """Add the report of the piece ``[offset, end)``, read with ``context`` characters of
+        headings before it; ``content_end`` is where the piece's text (less spaces) ends."""
         shift = offset - context
         self._continue_running([s for s in report.sections if s.start < context], context, shift)
-        records = [r for r in report.records if r.start >= context]
+        records = [r for r in report.records if r.start >= context
+                   and not self._torn(r.start + shift, r.end + shift, offset, end)]
         ids = {r.id: f"r{len(self.records) + n}" for n, r in enumerate(records, start=1)}
         for record in records:
             self.records.append(record.model_copy(update={
@@ -222,6 +225,13 @@ class _Joined:
                             self.reached)
         self.running = [s for s in self.running if s.end >= content_end]
         self.running.extend(s for s in new if s.end >= content_end)
+
+    def _torn(self, start: int, end: int, offset: int, piece_end: int) -> bool:
+        """Does a quantity at ``[start, end)`` begin or end at a cut through a number (a hard cut
+        in a window of digits)? Then it is part of a longer number, not a quantity."""
+        text = self.text
+        return (start == offset > 0 and text[offset - 1] in NUMBER_CHARS) or \
+            (end == piece_end < len(text) and text[piece_end] in NUMBER_CHARS)
 
     def _continue_running(self, seen: list[Section], context: int, shift: int) -> None:
         """Move the ends of the open sections to where the reader ended them in this piece.

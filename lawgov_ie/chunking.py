@@ -9,6 +9,8 @@ A piece ends, in this order of preference:
 4. failing that, at a hard cut that does not split a character cluster (combining marks, emoji
    modifiers and joiners, variation selectors, CR LF, surrogate pairs) and, when it can, does
    not touch a number (digits, numerals, 余/多, %), so no quantity loses digits or its unit.
+   When it cannot (a window that is all digits), the reader of the pieces drops a quantity that
+   begins or ends at such a cut, as it would be a part of a longer number.
 
 The pieces are returned as ``(start, end)`` offsets into the text; they cover it exactly, in
 order, without overlap, so ``"".join(text[s:e] for s, e in chunk_spans(text, n)) == text``.
@@ -26,12 +28,10 @@ import unicodedata
 _SENTENCE_MARKS = "。！？；!?;"
 _CLAUSE_MARKS = "，,、：:"
 # Characters that may be part of a number: a hard cut next to one could split a quantity.
-_NUMERIC = frozenset(
+NUMBER_CHARS = frozenset(
     "0123456789０１２３４５６７８９.．,，%％"
     "〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩余多"
 )
-# How far back a hard cut may move to avoid splitting a number.
-_NUMBER_BACKOFF = 64
 
 
 def chunk_spans(text: str, max_chars: int) -> list[tuple[int, int]]:
@@ -66,18 +66,22 @@ def _cut(text: str, start: int, limit: int) -> int:
 
 def hard_cut(text: str, start: int, limit: int) -> int:
     """A position in ``(start, limit]`` splitting no character cluster and, if it can, with no
-    number on either side."""
-    floor = max(start + 1, limit - _NUMBER_BACKOFF)
-    for position in range(limit, floor - 1, -1):
-        if _splits_cluster(text, position):
-            continue
-        if text[position - 1] in _NUMERIC or (position < len(text) and text[position] in _NUMERIC):
+    number on either side (the last such position in the window: pieces stay linear, as a
+    window with none is cut at its end)."""
+    for position in range(limit, start, -1):
+        if _splits_cluster(text, position) or splits_number(text, position):
             continue
         return position
     for position in range(limit, start, -1):
         if not _splits_cluster(text, position):
             return position
     return limit
+
+
+def splits_number(text: str, position: int) -> bool:
+    """True when a number character stands right before or right after ``position``."""
+    return (0 < position <= len(text) and text[position - 1] in NUMBER_CHARS) or \
+        (0 <= position < len(text) and text[position] in NUMBER_CHARS)
 
 
 def _splits_cluster(text: str, position: int) -> bool:

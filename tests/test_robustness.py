@@ -236,6 +236,13 @@ def test_hard_cuts_do_not_split_a_quantity() -> None:
         [(f"{n}件", float(n)) for n in range(1000, 1400)]
 
 
+def test_a_cut_through_a_run_of_digits_makes_no_quantity() -> None:
+    text = "共" + "1" * 500 + "件，另有12件。"
+    report = read(text, max_chars=100)
+    assert_offsets_hold(text, report)
+    assert [r.text for r in report.records] == ["12件"]
+
+
 @pytest.mark.parametrize("bad", [b"\xe5\x85\xa8\xe5\xb9\xb4", bytearray(b"x"), None, 12, 3.5,
                                  ["text"], {"text": 1}])
 def test_non_text_raises_type_error_naming_the_type(bad: object) -> None:
