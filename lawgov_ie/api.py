@@ -138,6 +138,7 @@ def _read(nlp: Language, text: str, year: int | None, source: str | None,
     for start, end in spans:
         piece = safe[start:end]
         if not piece.strip():
+            joined.last_newline = max(joined.last_newline, safe.rfind("\n", start, end))
             continue
         context = joined.context()
         report = _run(nlp, context + piece, hint, source)
