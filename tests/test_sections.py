@@ -95,9 +95,9 @@ def test_duties_heading_is_kept_apart_and_reported_as_other() -> None:
 
 
 def test_long_first_line_is_cut_at_its_first_clause() -> None:
-    text = ("一、坚持强化组织领导，完善我镇法治政府建设工作领导小组，由党委书记主抓法治政府建设"
-            "工作，形成多个部门联动的工作机制，确保法治政府建设工作覆盖到政府各线。\n")
-    assert [s.title for s in READER.read(text)] == ["坚持强化组织领导"]
+    text = ("一、压实工作责任，调整充实全乡依法行政工作专班，由乡长牵头统筹推进各项任务"
+            "落实，建立各站所协同配合的推进机制，确保每项任务都有专人负责。\n")
+    assert [s.title for s in READER.read(text)] == ["压实工作责任"]
 
 
 def test_headings_inside_a_sentence_are_not_headings() -> None:
