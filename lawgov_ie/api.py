@@ -11,9 +11,9 @@ Both take any ``str`` — scraped, converted from PDF, typed by hand — and nev
   first piece (the closing block's date, 抄送 and signers from the last when the first lacks
   them), and relations never link two pieces;
 - characters the tokenizer cannot take (lone surrogates) are replaced, one for one, before the
-  pipeline sees the text, so offsets still count the caller's characters; if the word
-  segmenter returns words that do not spell the text, the piece falls back to one token a
-  character;
+  pipeline sees the text, so offsets still count the caller's characters (a span over one is
+  left out: its text could not be written as JSON); if the word segmenter returns words that
+  do not spell the text, the piece falls back to one token a character;
 - a record or entity whose offsets do not hold its text is dropped with an
   :class:`OffsetWarning` rather than returned wrong.
 """
@@ -259,40 +259,31 @@ class _Joined:
 
 
 def _finish(report: Report, text: str, safe: str) -> Report:
-    """Make every span hold its text in the caller's ``text``; drop (with a warning) any that
-    does not. ``safe`` is the text the pipeline saw (``text`` with lone surrogates replaced)."""
+    """Make every span hold its text in the caller's ``text``: drop, with a warning, any whose
+    offsets do not hold it. ``safe`` is the text the pipeline saw (``text`` with lone surrogates
+    replaced); a span over a lone surrogate is dropped without a warning, as its text could not
+    be written out as JSON (and it is not real text)."""
     length = len(text)
     replaced = safe is not text
 
-    def holds(start: int, end: int, written: str) -> bool:
-        return 0 <= start <= end <= length and safe[start:end] == written
+    def keep(what: str, name: str, start: int, end: int, written: str) -> bool:
+        if not (0 <= start <= end <= length and safe[start:end] == written):
+            _warn(what, name, written, start, end)
+            return False
+        return not replaced or text[start:end] == written
 
-    kept: list[Record] = []
-    dropped: set[str] = set()
-    for record in report.records:
-        if record.end > record.start and holds(record.start, record.end, record.text):
-            if replaced:
-                record.text = text[record.start:record.end]
-            kept.append(record)
-        else:
-            dropped.add(record.id)
-            _warn("record", record.id, record.text, record.start, record.end)
-    if dropped:
-        for record in kept:
-            if record.part_of in dropped:
+    records = [r for r in report.records
+               if r.end > r.start and keep("record", r.id, r.start, r.end, r.text)]
+    if len(records) < len(report.records):
+        ids = {r.id for r in records}
+        for record in records:
+            if record.part_of is not None and record.part_of not in ids:
                 record.part_of = None
-            if record.rate_of and dropped.intersection(record.rate_of):
+            if record.rate_of and not ids.issuperset(record.rate_of):
                 record.rate_of = None
-        report.records = kept
-    entities = []
-    for entity in report.entities:
-        if holds(entity.start, entity.end, entity.text):
-            if replaced:
-                entity.text = text[entity.start:entity.end]
-            entities.append(entity)
-        else:
-            _warn("entity", entity.label, entity.text, entity.start, entity.end)
-    report.entities = entities
+        report.records = records
+    report.entities = [e for e in report.entities
+                       if keep("entity", e.label, e.start, e.end, e.text)]
     sections = []
     for section in report.sections:
         if 0 <= section.start <= section.end <= length:
