@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -67,12 +68,17 @@ class Context:
 
 
 def _around(text: str, start: int, end: int, stop: regex.Pattern[str]) -> str:
-    begin = start
     floor = max(0, start - _MAX_CONTEXT)
-    while begin > floor and not stop.match(text, begin - 1):
-        begin -= 1
+    before = _reversed(stop).search(text, floor, start)  # the last stop before the number
+    begin = before.end() if before else floor
     found = stop.search(text, end, min(len(text), end + _MAX_CONTEXT))
     return text[begin:found.start() if found else min(len(text), end + _MAX_CONTEXT)]
+
+
+@lru_cache(maxsize=8)
+def _reversed(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """The same pattern searching backwards (the regex module's REVERSE flag)."""
+    return regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
 
 
 class IndicatorRules:

@@ -40,7 +40,7 @@ _YEAR_WORDS = r"(?:(?:19|20)[0-9]{2}|[一二][〇零][〇零一二三四五六�
 
 # Lines and their parts -------------------------------------------------------------------------
 _LINE = regex.compile(r"^.*$", regex.MULTILINE)
-_DECORATION = regex.compile(r"^[\s#*>•·|\-–—]+|[\s*|]+$")
+_LEADING_DECORATION = regex.compile(r"^[\s#*>•·|\-–—]+")
 _PROSE_PUNCT = regex.compile(r"[，,。；;]")
 _NAV = regex.compile(r"[>|•]|»|当前位置|位置[:：]|首页|索引号|[:：]\s*$")
 _PROSE_MIN = 50  # a line this long with sentence punctuation is prose
@@ -97,12 +97,12 @@ _DOC_NO = (r"[" + _HAN + r"]{1,12}\s*[〔\[［【(（]\s*" + _YEAR + r"\s*[〕\]
            r"[0-9]{1,5}\s*号")
 _LONE_DOC_NO = regex.compile(r"^[\s\u3000]*(?:文号[:：]\s*)?(" + _DOC_NO + r")[\s\u3000]*$")
 _FIELD_DOC_NO = regex.compile(r"(?:发文字号|文号)[\s\]】|:：]{0,12}(" + _DOC_NO + ")")
-_RECIPIENT_LINE = regex.compile(r"^[\s\u3000]*(?:主送[:：]\s*)?([^：:\n]{2,80}?)[\s\u3000]*[：:]"
-                                r"[\s\u3000]*$")
+_RECIPIENT_LINE = regex.compile(r"^[\s\u3000]*+(?:主送[:：]\s*+)?([^\s\u3000：:][^：:\n]{1,79}?)"
+                                r"[\s\u3000]*+[：:][\s\u3000]*+$")
 _RECIPIENT = regex.compile(r"[" + _HAN + r"（）()]{1,30}?(?:委|政府|委员会|局|办|办公室|党委|人大"
                            r"|政协|部|厅|院|管委会|办事处)")
-_CC = regex.compile(r"^[\s\u3000]*抄\s*送\s*[:：]\s*(.+?)\s*$", regex.MULTILINE)
-_SIGNERS = regex.compile(r"签\s*发\s*人\s*[:：]\s*(.+?)\s*$", regex.MULTILINE)
+_CC = regex.compile(r"^[\s\u3000]*+抄\s*送\s*[:：]\s*+(.*\S)\s*$", regex.MULTILINE)
+_SIGNERS = regex.compile(r"签\s*发\s*人\s*[:：]\s*+(.*\S)\s*$", regex.MULTILINE)
 _LIST_SPLIT = regex.compile(r"[、，,；;\s\u3000]+")
 _COPY_COUNT = regex.compile(r"[（(][0-9一二三四五六七八九十]+份?[）)]$")
 _SIGNER = regex.compile(r"^[" + _HAN + r"·]{2,5}$")
@@ -119,8 +119,18 @@ def _lines(text: str) -> list[_Line]:
     out = []
     for match in _LINE.finditer(text):
         raw = match.group()
-        out.append(_Line(match.start(), raw, _DECORATION.sub("", raw)))
+        out.append(_Line(match.start(), raw, _undecorated(raw)))
     return out
+
+
+def _undecorated(raw: str) -> str:
+    """A line without leading #, *, bullets, table bars and spaces, nor trailing spaces, * and |
+    (trailing ones stripped by a loop: a regex ending in ``[…]+$`` is quadratic on long runs)."""
+    core = _LEADING_DECORATION.sub("", raw, count=1)
+    end = len(core)
+    while end and (core[end - 1].isspace() or core[end - 1] in "*|"):
+        end -= 1
+    return core[:end]
 
 
 def _is_prose(line: _Line) -> bool:

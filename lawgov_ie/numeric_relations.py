@@ -29,6 +29,7 @@ from .pattern_files import PatternSet
 from .pattern_kinds.numeric_cues import RateLinkPattern, RelationCuePattern
 
 _SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+_SENTENCE_START = regex.compile(_SENTENCE_END.pattern, regex.REVERSE)
 # Where a breakdown or a rate's sentence ends: a full stop, or a line break before a heading (a
 # line broken inside a sentence, as in text taken from PDF, does not end it).
 _SCOPE_END = regex.compile(
@@ -301,10 +302,9 @@ class RelationFinder:
 
     def period_of(self, text: str, record: RecordDraft, year: int | None) -> int | None:
         """The year a figure is about: the last time word before it in its sentence decides."""
-        start = record.start
-        floor = max(0, start - _MAX_SENTENCE)
-        while start > floor and not _SENTENCE_END.match(text, start - 1):
-            start -= 1
+        floor = max(0, record.start - _MAX_SENTENCE)
+        before = _SENTENCE_START.search(text, floor, record.start)  # searches backwards
+        start = before.end() if before else floor
         window = text[start:record.start]
         found: list[tuple[int, int | None]] = []  # (position, period)
         not_spans = [m.span() for m in self.period_not.finditer(window)] if self.period_not else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 import regex
@@ -13,14 +14,33 @@ from .section_reader import path_at
 _SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
 
 
+_SENTENCE_WINDOW = 200  # a "sentence" longer than twice this is cut to this much around the record
+
+
+class SentenceIndex:
+    """Where the sentences of a text end, found once, so each record's sentence is a lookup."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around ``[start, end)``: from after the previous 。！？； or newline to the
+        next one; a run-on "sentence" (a scraped table, a list on one line) is cut to a window of
+        ``_SENTENCE_WINDOW`` characters either side, so every record does not copy all of it."""
+        before = bisect_right(self.ends, start)
+        begin = self.ends[before - 1] if before else 0
+        after = bisect_right(self.ends, end)
+        finish = self.ends[after] if after < len(self.ends) else self.length
+        if finish - begin > 2 * _SENTENCE_WINDOW:
+            begin = max(begin, start - _SENTENCE_WINDOW)
+            finish = min(finish, end + _SENTENCE_WINDOW)
+        return begin, finish
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``[start, end)``: from after the previous 。！？； or newline."""
-    begin = start
-    while begin > 0 and not _SENTENCE_END.match(text, begin - 1):
-        begin -= 1
-    stop = _SENTENCE_END.search(text, end)
-    finish = stop.end() if stop else len(text)
-    return begin, finish
+    """The sentence around ``[start, end)`` (see :meth:`SentenceIndex.bounds`)."""
+    return SentenceIndex(text).bounds(start, end)
 
 
 def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[RecordDraft],
@@ -28,9 +48,10 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
     ordered = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
     ids = {index: f"r{number}" for number, index in enumerate(ordered, start=1)}
     out: list[Record] = []
+    sentences = SentenceIndex(text)
     for index in ordered:
         draft = records[index]
-        begin, finish = sentence_bounds(text, draft.start, draft.end)
+        begin, finish = sentences.bounds(draft.start, draft.end)
         path = path_at(sections, draft.start)
         out.append(Record(
             id=ids[index], value=draft.value, unit=draft.unit, kind=draft.kind,  # type: ignore[arg-type]
