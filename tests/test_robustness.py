@@ -182,6 +182,18 @@ def test_reading_in_pieces_finds_the_same_records(paragraphs: list[str], extra: 
 
 
 @SMALL
+@given(st.lists(report_text(), min_size=1, max_size=4), st.lists(report_text(), min_size=1,
+                                                                  max_size=4), st.integers(0, 300))
+def test_appended_paragraphs_leave_earlier_quantities_alone_in_pieces(
+        before: list[str], after: list[str], extra: int) -> None:
+    head, tail = "\n".join(before), "\n".join(after)
+    max_chars = max(len(line) for line in (head + "\n" + tail).split("\n")) + 1 + extra
+    alone = read(head, max_chars=max_chars)
+    together = read(head + "\n" + tail, max_chars=max_chars)
+    assert quantities(together, len(head)) == quantities(alone, len(head))
+
+
+@SMALL
 @given(ANY_TEXT, st.integers(1, 50))
 def test_tiny_pieces_still_hold_their_offsets(text: str, max_chars: int) -> None:
     assert_offsets_hold(text, read(text, max_chars=max_chars))
