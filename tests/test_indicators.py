@@ -5,27 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from report_helpers import record, report_of
 from spacy.language import Language
 
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.indicator_rules import Context, IndicatorRules
-from lawgov_ie.models import Record, Report
 from lawgov_ie.pattern_files import load_patterns
 from lawgov_ie.pattern_kinds.indicators import IndicatorPattern
 from lawgov_ie.taxonomy import INDICATOR_IDS
-
-
-def report_of(nlp: Language, text: str, year: int = 2024) -> Report:
-    doc = nlp.make_doc(text)
-    doc._.lawgov_year_hint = year
-    result: Report = nlp(doc)._.report
-    return result
-
-
-def record(report: Report, text: str) -> Record:
-    found = [r for r in report.records if r.text == text]
-    assert found, f"no record {text!r} in {[r.text for r in report.records]}"
-    return found[0]
 
 
 @pytest.fixture(scope="module")

@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from report_helpers import record, report_of
 from spacy.language import Language
 
 from lawgov_ie.models import Record, Report
-
-
-def report_of(nlp: Language, text: str, year: int | None = 2024) -> Report:
-    doc = nlp.make_doc(text)
-    doc._.lawgov_year_hint = year
-    result: Report = nlp(doc)._.report
-    return result
-
-
-def record(report: Report, text: str) -> Record:
-    found = [r for r in report.records if r.text == text]
-    assert found, f"no record {text!r} in {[r.text for r in report.records]}"
-    return found[0]
 
 
 def codes(item: Record) -> list[str]:
