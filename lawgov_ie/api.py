@@ -239,13 +239,16 @@ class _Joined:
 
         ``seen`` are the sections the reader found in the context; each is matched to the open
         section it repeats (same title and level, in order)."""
-        remaining = iter(seen)
+        at = 0
         for section in self.running:
-            for again in remaining:
-                if (again.title, again.level) == (section.title, section.level):
-                    if again.end > context:
-                        section.end = max(section.end, again.end + shift)
-                    break
+            match = next((j for j in range(at, len(seen))
+                          if (seen[j].title, seen[j].level) == (section.title, section.level)),
+                         None)
+            if match is None:  # its heading line could not be rebuilt: it ends where it was
+                continue
+            at = match + 1
+            if seen[match].end > context:
+                section.end = max(section.end, seen[match].end + shift)
 
     def report(self) -> Report:
         assert self.first is not None
