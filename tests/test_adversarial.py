@@ -139,6 +139,12 @@ CASES: dict[str, tuple[str, Callable[[Report, str], None]]] = {
     "empty heading lines": ("一、\n" * 30_000, anything),
     "markdown decoration": ("#" * 50_000 + "*" * 50_000, no_records),
     "a heading with a 99k title": ("一、" + "加强" * (RUN // 2) + "\n正文。", anything),
+    # many sections and records (per-record work must not walk every section)
+    "4k outlines of five levels with a count each":
+        ("一、甲\n（一）乙\n1.丙\n（1）丁\n一是戊。办理2件。\n" * 4_000, each_of(4_000, 2.0, "件")),
+    "8k headings with a count each": ("一、加强领导\n办理案件1件。\n" * 8_000,
+                                      each_of(8_000, 1.0, "件")),
+    "10k zeros stated in words": ("未发生行政诉讼案件，" * 10_000, anything),
     # whitespace
     # (50k: under DEFAULT_MAX_CHARS, so one piece holds the whole run)
     "50k newlines around text": ("x" + "\n" * 50_000 + "x", no_records),
