@@ -38,11 +38,6 @@ class SentenceIndex:
         return begin, finish
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``[start, end)`` (see :meth:`SentenceIndex.bounds`)."""
-    return SentenceIndex(text).bounds(start, end)
-
-
 def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[RecordDraft],
                  entities: Sequence[EntityInfo], sections: Sequence[SectionInfo]) -> Report:
     ordered = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
