@@ -6,15 +6,20 @@ spaCy token patterns over pkuseg words (a post next to a name: 乡长谢晓锋, 
 that is a place name: 英林镇, 西埔村). ``entity_trim`` words cut a regex match that starts a few
 characters early (聘请福建铭群律师事务所 → 福建铭群律师事务所). Where matches overlap, the longer
 one wins. Offsets are into ``doc.text``, the caller's text.
+
+An open-class regex with an ``anchor`` is tried only in windows around the anchor's hits (the
+suffix words: 律师事务所, 人民政府), not at every character: docs/performance.md.
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy
 import regex
+from spacy.attrs import IDX
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -29,11 +34,62 @@ class _RegexRule:
     label: str
     pattern: regex.Pattern[str]
     trim: regex.Pattern[str] | None  # words after which a match may be cut
+    anchor: regex.Pattern[str] | None = None  # every match contains a hit of it
+    before: int = 0  # with anchor: how far before a hit a match may start …
+    after: int = 0  # … and how far after it a match may reach
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """The rule's matches in ``text``: everywhere, or only around its anchor's hits."""
+        if self.anchor is None:
+            yield from self.pattern.finditer(text)
+            return
+        last = 0  # where the last match ended: matches never overlap, as in a full scan
+        for low, high in _windows(self.anchor, text, self.before, self.after):
+            low = max(low, last)
+            if low >= high:
+                continue
+            found = self._in_window(text, low, high, last)
+            yield from found
+            if found:
+                last = found[-1].end()
+
+    def _in_window(self, text: str, low: int, high: int, last: int) -> list[regex.Match[str]]:
+        """The matches between ``low`` and ``high``, the window widened while a match touches
+        an edge it could cross (so ``before`` and ``after`` are guesses, not limits)."""
+        while True:
+            found = list(self.pattern.finditer(text, low, high))
+            widen_low = bool(found) and found[0].start() == low and low > last
+            widen_high = bool(found) and found[-1].end() == high and high < len(text)
+            if not (widen_low or widen_high):
+                return found
+            if widen_low:
+                low = max(last, low - max(self.before, 1))
+            if widen_high:
+                high = min(len(text), high + max(self.after, 1))
+
+
+def _windows(anchor: regex.Pattern[str], text: str, before: int,
+             after: int) -> Iterator[tuple[int, int]]:
+    """Spans from ``before`` characters before each hit of ``anchor`` to ``after`` after it,
+    overlapping ones merged, in text order."""
+    low = high = -1
+    for hit in anchor.finditer(text):
+        start, end = max(0, hit.start() - before), min(len(text), hit.end() + after)
+        if start <= high:
+            high = max(high, end)
+            continue
+        if high >= 0:
+            yield low, high
+        low, high = start, end
+    if high >= 0:
+        yield low, high
 
 
 class EntityRules:
     def __init__(self, patterns: Sequence[EntityPattern], vocab: Vocab,
-                 trims: Sequence[EntityTrimPattern] = ()) -> None:
+                 trims: Sequence[EntityTrimPattern] = (), token_rules: bool = True) -> None:
+        """``token_rules=False`` leaves out the ``tokens`` rules (they are about words, and the
+        char segmenter makes none)."""
         trim_words: dict[str, set[str]] = {}
         for trim in trims:
             for label in trim.labels:
@@ -47,11 +103,13 @@ class EntityRules:
         phrases: dict[str, list[str]] = {}
         for pattern in patterns:
             if pattern.regex is not None:
+                anchor = regex.compile(pattern.anchor) if pattern.anchor is not None else None
                 self.regexes.append(_RegexRule(pattern.label, regex.compile(pattern.regex),
-                                               trim_patterns.get(pattern.label)))
+                                               trim_patterns.get(pattern.label), anchor,
+                                               pattern.before, pattern.after))
             elif pattern.phrase is not None:
                 phrases.setdefault(pattern.label, []).append(regex.escape(pattern.phrase))
-            elif pattern.tokens is not None:
+            elif pattern.tokens is not None and token_rules:
                 self.matcher.add(pattern.label + "\t" + pattern.id, [pattern.tokens])
                 self.has_token_rules = True
         for label, words in phrases.items():
@@ -59,9 +117,10 @@ class EntityRules:
                 "|".join(sorted(words, key=len, reverse=True))), None))
 
     @classmethod
-    def from_patterns(cls, patterns: PatternSet, vocab: Vocab) -> EntityRules:
+    def from_patterns(cls, patterns: PatternSet, vocab: Vocab,
+                      token_rules: bool = True) -> EntityRules:
         return cls(patterns.of("entity", EntityPattern), vocab,
-                   patterns.of("entity_trim", EntityTrimPattern))
+                   patterns.of("entity_trim", EntityTrimPattern), token_rules)
 
     def find_in_text(self, text: str, word_starts: bytes | None = None) -> list[EntityInfo]:
         """The phrase and regex matches (no token rules): usable without a Doc.
@@ -70,7 +129,7 @@ class EntityRules:
         character may start one."""
         found = []
         for rule in self.regexes:
-            for match in rule.pattern.finditer(text):
+            for match in rule.finditer(text):
                 start = _trimmed_start(rule, text, match.start(), match.end(), word_starts)
                 if start is not None and match.end() > start:
                     found.append(EntityInfo(rule.label, start, match.end(),
@@ -79,10 +138,9 @@ class EntityRules:
 
     def find(self, doc: Doc) -> list[EntityInfo]:
         text = doc.text
-        word_starts = bytearray(len(text) + 1)
-        for token in doc:
-            word_starts[token.idx] = 1
-        found = self.find_in_text(text, bytes(word_starts))
+        word_starts = numpy.zeros(len(text) + 1, dtype=numpy.uint8)
+        word_starts[doc.to_array(IDX)] = 1  # no Token objects: one per character in char mode
+        found = self.find_in_text(text, word_starts.tobytes())
         if self.has_token_rules:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

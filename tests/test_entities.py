@@ -3,9 +3,12 @@ that cut open-class matches; pattern-file errors."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.vocab import Vocab
 
@@ -132,3 +135,60 @@ def test_a_user_file_adds_an_entity_rule(tmp_path: Path) -> None:
     rules = EntityRules.from_patterns(load_patterns([extra]), Vocab())
     found = rules.find_in_text("荣获“省级民主法治示范村”称号。")
     assert ("HONOUR", "“省级民主法治示范村”称号") in [(e.label, e.text) for e in found]
+
+
+# An anchored rule is tried only around its anchor's hits: it must find what the same rule
+# finds scanning every character.
+ANCHORED = [
+    EntityPattern(id="firm-a", label="ORG", regex=r"[\p{Han}]{2,8}?律师事务所",
+                  anchor="律师事务所"),
+    EntityPattern(id="gov-a", label="ORG", anchor="政府|党委",
+                  regex=r"(?:中共)?(?:[\p{Han}]{2,6}?(?:县|区))?[\p{Han}]{2,6}?(?:镇|乡)(?:人民政府|党委)"),
+    EntityPattern(id="before-gov-a", label="GPE", anchor="镇(?:人民政府|党委)",
+                  regex=r"(?<=[^\p{Han}]|^)[\p{Han}]{2,5}?镇(?=人民政府|党委)"),
+    # no upper bound: a name longer than the window widens it
+    EntityPattern(id="long-a", label="ORG", regex=r"[\p{Han}]+?调解委员会", anchor="调解委员会",
+                  before=2, after=0),
+]
+FRAGMENTS = ["律师事务所", "人民政府", "党委", "镇", "县", "中共", "调解委员会", "和平", "红杉",
+             "聘请", "，", "。", "\n", " ", "2024年", "全年办理", "东", "西"]
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_anchored_rules_find_what_a_full_scan_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern in ANCHORED:
+        (anchored,) = _rules(pattern).regexes
+        everywhere = dataclasses.replace(anchored, anchor=None)
+        assert [m.span() for m in anchored.finditer(text)] == \
+            [m.span() for m in everywhere.finditer(text)], pattern.id
+
+
+def test_a_name_longer_than_the_window_is_found_whole() -> None:
+    text = "经协调，东西南北中发白旅游纠纷人民调解委员会成功调解。"
+    found = _rules(ANCHORED[-1]).find_in_text(text)
+    assert [e.text for e in found] == ["东西南北中发白旅游纠纷人民调解委员会"]
+
+
+def test_an_anchor_needs_a_regex(tmp_path: Path) -> None:
+    bad = tmp_path / "ents.jsonl"
+    bad.write_text('{"kind": "entity", "id": "a", "label": "ORG", "phrase": "司法所",'
+                   ' "anchor": "所"}\n', encoding="utf-8")
+    with pytest.raises(PatternError, match=r"ents\.jsonl:1.*anchor"):
+        load_patterns([bad])
+
+
+@pytest.mark.pkuseg
+def test_token_rules_need_words(seed_texts: dict[str, str]) -> None:
+    """The PERSON rules read pkuseg words; the char pipeline (one character a token) has no
+    words for them and leaves them out, finding every other entity the same."""
+    import lawgov_ie
+
+    text = next(t for name, t in seed_texts.items() if name.startswith("000"))
+    by_words = lawgov_ie.load()(text)._.lawgov_entities
+    by_chars = lawgov_ie.load(segmenter="char")(text)._.lawgov_entities
+    assert ("PERSON", "李雪萍律师") in [(e.label, e.text) for e in by_words]
+    assert not [e for e in by_chars if e.label == "PERSON"]
+    assert {(e.label, e.text) for e in by_chars if e.label in ("LAW", "DOC_NO", "DATE")} == \
+        {(e.label, e.text) for e in by_words if e.label in ("LAW", "DOC_NO", "DATE")}

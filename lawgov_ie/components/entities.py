@@ -1,4 +1,7 @@
-"""Component ``lawgov_entities``: an entity ruler driven by ``entity`` patterns."""
+"""Component ``lawgov_entities``: an entity ruler driven by ``entity`` patterns.
+
+Its ``tokens`` rules run only on real words: with the char segmenter (one character a token)
+they are left out."""
 
 from __future__ import annotations
 
@@ -12,7 +15,9 @@ from ..pattern_files import load_patterns
 
 class EntityRuler:
     def __init__(self, nlp: Language, patterns: list[str]) -> None:
-        self.rules = EntityRules.from_patterns(load_patterns(patterns), nlp.vocab)
+        words = str(getattr(nlp.tokenizer, "segmenter", "pkuseg")) != "char"
+        self.rules = EntityRules.from_patterns(load_patterns(patterns), nlp.vocab,
+                                               token_rules=words)
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.rules.find(doc)

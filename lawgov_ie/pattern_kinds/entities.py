@@ -17,6 +17,13 @@ class EntityPattern(PatternBase):
     ``phrase`` is matched on the characters, whatever the word segmentation; ``regex`` too (the
     ``regex`` module, ``\\p{Han}`` allowed); ``tokens`` is a spaCy Matcher pattern over the words
     (its ``REGEX`` values use Python's ``re``: write ``[\\u4e00-\\u9fff]`` for a Han character).
+
+    A ``regex`` that begins with an open run of characters (``[\\p{Han}]{2,6}?县司法局``) is
+    tried at every character of the text, which is slow. Give it an ``anchor``: a regex that
+    every match contains (``司法局|公安局``). The rule is then tried only from ``before``
+    characters before each anchor hit to ``after`` characters after it. A match that touches
+    a window's edge widens the window, so for the match itself ``before`` and ``after`` are
+    rough guesses; a lookahead after the match must fit within ``after``.
     """
 
     kind: Literal["entity"] = "entity"
@@ -24,12 +31,20 @@ class EntityPattern(PatternBase):
     phrase: str | None = None
     regex: RegexStr | None = None
     tokens: list[dict[str, Any]] | None = None
+    anchor: RegexStr | None = Field(default=None, description="with regex: a regex every match "
+                                    "contains; the rule is tried only around its hits (fast)")
+    before: int = Field(default=30, ge=0, description="with anchor: how far before an anchor "
+                        "hit a match may start")
+    after: int = Field(default=16, ge=0, description="with anchor: how far after an anchor hit "
+                       "a match (and its lookahead) may reach")
 
     @model_validator(mode="after")
     def _one_form(self) -> EntityPattern:
         given = [name for name in ("phrase", "regex", "tokens") if getattr(self, name) is not None]
         if len(given) != 1:
             raise ValueError("give exactly one of 'phrase', 'regex' or 'tokens'")
+        if self.anchor is not None and self.regex is None:
+            raise ValueError("'anchor' only goes with 'regex'")
         return self
 
 
