@@ -20,6 +20,7 @@ Both take any ``str`` — scraped, converted from PDF, typed by hand — and nev
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import warnings
@@ -33,8 +34,9 @@ from spacy.util import get_words_and_spaces
 
 from .chunking import NUMBER_CHARS, chunk_spans
 from .models import Entity, Record, Report, Section
-from .pattern_files import PatternPaths
+from .pattern_files import PatternPaths, normalise_paths
 from .pipeline import Segmenter, load
+from .worker_pool import Reader, read_in_workers
 
 DEFAULT_MAX_CHARS = 100_000
 """Texts longer than this (in characters) are read in pieces; pass ``max_chars`` to change it."""
@@ -307,20 +309,44 @@ def extract_many(texts: Iterable[str], *, n_process: int = 1, batch_size: int = 
                  patterns: PatternPaths | str | os.PathLike[str] | None = None,
                  segmenter: Segmenter = "pkuseg",
                  max_chars: int | None = None) -> Iterator[Report]:
-    """Reports for many texts, in input order; ``n_process`` > 1 uses spaCy's multiprocessing.
+    """Reports for many texts, in input order, each the report ``extract()`` gives.
 
-    Texts up to ``max_chars`` go through ``nlp.pipe``; a longer one is read in pieces in this
-    process, as :func:`extract` does, and its report is yielded in its place.
+    With ``n_process=1`` the texts go through ``nlp.pipe`` in batches of ``batch_size``; a text
+    longer than ``max_chars`` is read in pieces, as :func:`extract` does, and its report is
+    yielded in its place. With ``n_process`` > 1, that many worker processes each read whole
+    texts (:mod:`lawgov_ie.worker_pool`), at most ``batch_size`` texts out per worker.
     """
+    if isinstance(n_process, bool) or not isinstance(n_process, int):
+        raise TypeError(f"n_process must be int, not {type(n_process).__name__}")
+    if n_process < 1:
+        raise ValueError(f"n_process must be at least 1, not {n_process}")
     limit = _check_max_chars(max_chars)
+    nlp = load(segmenter=segmenter, patterns=patterns)  # workers forked from here share it
+    checked = (_check_text(text, f"extract_many() text #{number}:")
+               for number, text in enumerate(texts, start=1))
+    if n_process > 1:
+        reader = functools.partial(_worker_reader, segmenter, normalise_paths(patterns), limit)
+        return read_in_workers(checked, reader, n_process, in_flight=batch_size)
+    return _pipe(nlp, checked, batch_size, limit)
+
+
+def _worker_reader(segmenter: Segmenter, patterns: tuple[str, ...], limit: int) -> Reader:
+    """A worker's reader: extract() with these settings (the pipeline loaded once)."""
     nlp = load(segmenter=segmenter, patterns=patterns)
+
+    def read(text: str) -> Report:
+        return _read(nlp, text, None, None, limit) if text.strip() else _empty_report(None, None)
+
+    return read
+
+
+def _pipe(nlp: Language, texts: Iterator[str], batch_size: int, limit: int) -> Iterator[Report]:
     # one entry per input text, in order: (original, safe) for a Doc sent through nlp.pipe,
     # or (original, None) for a text handled here (empty or too long)
     pending: deque[tuple[str, str | None]] = deque()
 
     def docs() -> Iterator[Doc]:
-        for number, text in enumerate(texts, start=1):
-            text = _check_text(text, f"extract_many() text #{number}:")
+        for text in texts:
             if not text.strip() or len(text) > limit:
                 pending.append((text, None))
                 continue
@@ -334,7 +360,7 @@ def extract_many(texts: Iterable[str], *, n_process: int = 1, batch_size: int = 
             yield _read(nlp, text, None, None, limit) if text.strip() else _empty_report(None,
                                                                                         None)
 
-    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield from handled_here()
         text, safe = pending.popleft()
         assert safe is not None

@@ -74,7 +74,24 @@ def test_load_is_cached_per_settings() -> None:
         lawgov_ie.load(segmenter="jieba")  # type: ignore[arg-type]
 
 
-def test_extract_many_keeps_input_order(seed_texts: dict[str, str]) -> None:
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_extract_many_keeps_input_order(seed_texts: dict[str, str], n_process: int) -> None:
     texts = list(seed_texts.values())
-    many = list(lawgov_ie.extract_many(texts, segmenter="char"))
+    many = list(lawgov_ie.extract_many(texts, segmenter="char", n_process=n_process))
     assert many == [lawgov_ie.extract(t, segmenter="char") for t in texts]
+
+
+@pytest.mark.pkuseg
+def test_extract_many_in_two_processes_equals_extract_with_pkuseg(
+        seed_texts: dict[str, str]) -> None:
+    texts = list(seed_texts.values())[:3]
+    many = list(lawgov_ie.extract_many(texts, n_process=2))
+    assert many == [lawgov_ie.extract(t) for t in texts]
+    assert all(report.records for report in many)
+
+
+@pytest.mark.parametrize(("bad", "error"), [(0, ValueError), (-1, ValueError),
+                                            ("2", TypeError), (True, TypeError)])
+def test_extract_many_checks_n_process(bad: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="n_process"):
+        lawgov_ie.extract_many(["全年办理案件12件。"], segmenter="char", n_process=bad)  # type: ignore[arg-type]

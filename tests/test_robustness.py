@@ -274,9 +274,11 @@ def test_non_text_raises_type_error_naming_the_type(bad: object) -> None:
         lawgov_ie.extract(bad, segmenter="char")  # type: ignore[arg-type]
 
 
-def test_extract_many_names_the_bad_text_and_its_type() -> None:
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_extract_many_names_the_bad_text_and_its_type(n_process: int) -> None:
     with pytest.raises(TypeError, match=r"#2.*bytes"):
-        list(lawgov_ie.extract_many(["全年办理案件12件。", b"x"], segmenter="char"))  # type: ignore[list-item]
+        list(lawgov_ie.extract_many(["全年办理案件12件。", b"x"], segmenter="char",  # type: ignore[list-item]
+                                    n_process=n_process))
 
 
 @pytest.mark.parametrize("bad", [0, -5])
@@ -287,11 +289,14 @@ def test_max_chars_must_be_positive(bad: int) -> None:
         lawgov_ie.extract("全年办理案件12件。", segmenter="char", max_chars="100")  # type: ignore[arg-type]
 
 
-def test_extract_many_reads_long_short_and_blank_texts_in_order(seed_texts: dict[str, str]) -> None:
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_extract_many_reads_long_short_and_blank_texts_in_order(seed_texts: dict[str, str],
+                                                                n_process: int) -> None:
     texts = list(seed_texts.values())
     mixed = [texts[0], "", texts[1] * 3, "  \n", texts[2]]
     limit = len(texts[1]) + 10
-    many = list(lawgov_ie.extract_many(mixed, segmenter="char", max_chars=limit))
+    many = list(lawgov_ie.extract_many(mixed, segmenter="char", max_chars=limit,
+                                       n_process=n_process))
     assert [m.model_dump() for m in many] == \
         [lawgov_ie.extract(t, segmenter="char", max_chars=limit).model_dump() for t in mixed]
 
