@@ -6,6 +6,8 @@
     python benchmarks/optimisations.py share       # a 2nd pkuseg pipeline (other patterns)
     python benchmarks/optimisations.py scaling     # one process alone vs two at once
     python benchmarks/optimisations.py entities    # where the entities component's time goes
+    python benchmarks/optimisations.py many        # extract_many(n_process=2): before vs now
+    python benchmarks/optimisations.py versus --commit C  # extract() at commit C vs this tree
 
 ``tokenizer`` runs the same pipeline (same components, same pkuseg segmenter object) with spaCy's
 stock tokenizer and with ours, alternating rounds and keeping each one's best, so the load of a
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -229,8 +232,12 @@ def entities(copies: int) -> dict[str, Any]:
     import dataclasses
     import warnings
 
+    import numpy
+    from spacy.attrs import IDX
+
     from lawgov_ie import load
     from lawgov_ie.entity_rules import EntityRules
+    from lawgov_ie.pattern_files import load_patterns
 
     texts = seed_texts() * copies
     chars = chars_of(texts)
@@ -246,6 +253,9 @@ def entities(copies: int) -> dict[str, Any]:
         def add(name: str, seconds: float, parts: dict[str, float] = parts) -> None:
             parts[name] = parts.get(name, 0.0) + seconds
 
+        # before: the token rules ran in every pipeline (char included), and word starts
+        # were read from a Token object per token
+        with_tokens = EntityRules.from_patterns(load_patterns(()), nlp.vocab, token_rules=True)
         for doc in docs:
             start = clock()
             component(doc)
@@ -253,15 +263,23 @@ def entities(copies: int) -> dict[str, Any]:
             start = clock()
             rules.find_in_text(doc.text)
             add("phrases and regexes", clock() - start)
-            if rules.has_token_rules:
-                start = clock()
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    rules.matcher(doc)
-                add("token Matcher", clock() - start)
+            start = clock()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                with_tokens.matcher(doc)
+            add("token Matcher" + ("" if rules.has_token_rules else " (before; now left out)"),
+                clock() - start)
+            start = clock()
+            numpy.zeros(len(doc.text) + 1, dtype=numpy.uint8)[doc.to_array(IDX)] = 1
+            add("word starts from an array", clock() - start)
+            start = clock()
+            starts = bytearray(len(doc.text) + 1)
+            for token in doc:
+                starts[token.idx] = 1
+            add("word starts from Tokens (before)", clock() - start)
         result[segmenter] = {name: seconds / chars * 1e6 for name, seconds in parts.items()}
-    anchored = [r for r in load(segmenter="char").get_pipe("lawgov_entities").rules.regexes
-                if r.anchor is not None]
+    ruler: Any = load(segmenter="char").get_pipe("lawgov_entities")
+    anchored = [r for r in ruler.rules.regexes if r.anchor is not None]
     full = windowed = 0.0
     same = True
     for rule in anchored:
@@ -278,6 +296,109 @@ def entities(copies: int) -> dict[str, Any]:
                           "full_scan_us_per_char": full / chars * 1e6,
                           "windowed_us_per_char": windowed / chars * 1e6}
     return result
+
+
+def many(copies: int, rounds: int) -> dict[str, Any]:
+    """extract_many(n_process=2) against what it did before: spaCy's multi-process nlp.pipe fed
+    with Docs made in the parent (finished Docs shipped back as bytes); n_process=1 for scale.
+    Alternating, best of ``rounds``, wall clock with worker start-up."""
+    from lawgov_ie import extract_many, load
+
+    texts = seed_texts() * copies
+    chars = chars_of(texts)
+    result: dict[str, Any] = {"chars": chars}
+    for segmenter in ("char", "pkuseg"):
+        nlp = load(segmenter=segmenter)
+
+        def one(segmenter: str = segmenter) -> object:
+            return list(extract_many(texts, segmenter=segmenter))  # type: ignore[arg-type]
+
+        def before(nlp: Any = nlp) -> object:
+            docs = (nlp.make_doc(text) for text in texts)
+            return [doc._.report for doc in nlp.pipe(docs, n_process=2, batch_size=16)]
+
+        def now(segmenter: str = segmenter) -> object:
+            return list(extract_many(texts, segmenter=segmenter, n_process=2))  # type: ignore[arg-type]
+
+        variants: dict[str, Callable[[], object]] = {
+            "n_process=1": one,
+            "n_process=2, before (nlp.pipe of parent-made Docs)": before,
+            "n_process=2, now (workers read whole texts)": now,
+        }
+        best = {name: float("inf") for name in variants}
+        for _ in range(rounds):
+            for name, work in variants.items():
+                start = time.perf_counter()
+                work()
+                best[name] = min(best[name], time.perf_counter() - start)
+        result[segmenter] = {name: {"seconds": seconds, "chars_per_s": chars / seconds}
+                             for name, seconds in best.items()}
+    return result
+
+
+_EXTRACT_WORKLOAD = """
+import json, sys, time
+from pathlib import Path
+import lawgov_ie
+
+segmenter, copies = sys.argv[1], int(sys.argv[2])
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[3]).glob("*.txt"))] * copies
+for text in texts[:5]:
+    lawgov_ie.extract(text, segmenter=segmenter)
+start = time.perf_counter()
+for text in texts:
+    lawgov_ie.extract(text, segmenter=segmenter)
+seconds = time.perf_counter() - start
+print(json.dumps({"where": lawgov_ie.__file__, "chars_per_s": sum(map(len, texts)) / seconds}))
+"""
+
+
+def versus(commit: str, copies: int, rounds: int) -> dict[str, Any]:
+    """The full pipeline (extract(), one core) at ``commit`` and in this tree, alternating
+    fresh interpreters, best of ``rounds``: the before/after of everything in between."""
+    from run import RAW
+
+    here = Path(__file__).resolve().parent.parent
+    result: dict[str, Any] = {"commit": commit}
+    with tempfile.TemporaryDirectory() as scratch:
+        old = Path(scratch) / "old"
+        subprocess.run(["git", "-C", str(here), "worktree", "add", "--detach", "-q", str(old),
+                        commit], check=True)
+        try:
+            for segmenter in ("char", "pkuseg"):
+                best = {"before": 0.0, "now": 0.0}
+                for _ in range(rounds):
+                    for name, tree in (("before", old), ("now", here)):
+                        done = subprocess.run(
+                            [sys.executable, "-c", _EXTRACT_WORKLOAD, segmenter, str(copies),
+                             str(RAW)], capture_output=True, text=True, check=True,
+                            cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)})
+                        found = json.loads(done.stdout.strip().splitlines()[-1])
+                        assert found["where"].startswith(str(tree)), found["where"]
+                        best[name] = max(best[name], found["chars_per_s"])
+                result[segmenter] = best
+        finally:
+            subprocess.run(["git", "-C", str(here), "worktree", "remove", "--force", str(old)],
+                           check=False)
+    return result
+
+
+def render_versus(r: dict[str, Any]) -> str:
+    lines = [f"extract(), one core, best of the rounds: commit {r['commit']} vs this tree"]
+    for segmenter in ("char", "pkuseg"):
+        f = r[segmenter]
+        lines.append(f"  {segmenter:<7} before {f['before']:>10,.0f} chars/s, now"
+                     f" {f['now']:>10,.0f} chars/s ({f['now'] / f['before']:.2f}x)")
+    return "\n".join(lines)
+
+
+def render_many(r: dict[str, Any]) -> str:
+    lines = [f"extract_many, wall clock, best of the rounds ({r['chars']:,} chars)"]
+    for segmenter in ("char", "pkuseg"):
+        for name, f in r[segmenter].items():
+            lines.append(f"  {segmenter:<7} {name:<52} {f['chars_per_s']:>10,.0f} chars/s"
+                         f"  ({f['seconds']:.2f} s)")
+    return "\n".join(lines)
 
 
 def render_entities(r: dict[str, Any]) -> str:
@@ -317,12 +438,14 @@ def render_features(r: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=("tokenizer", "features", "share", "scaling", "entities"))
+    parser.add_argument("what", choices=("tokenizer", "features", "share", "scaling", "entities",
+                                         "many", "versus"))
+    parser.add_argument("--commit", default="HEAD~1", help="versus: the commit before")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--size-mb", type=float, default=0.5)
     parser.add_argument("--big-mb", type=float, default=1.0)
     parser.add_argument("--copies", type=int, default=16,
-                        help="scaling, entities: copies of the seed reports")
+                        help="scaling, entities, many: copies of the seed reports")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.what == "tokenizer":
@@ -331,6 +454,12 @@ def main(argv: list[str] | None = None) -> int:
     elif args.what == "entities":
         result = entities(args.copies)
         text = render_entities(result)
+    elif args.what == "versus":
+        result = versus(args.commit, args.copies, args.rounds)
+        text = render_versus(result)
+    elif args.what == "many":
+        result = many(args.copies, args.rounds)
+        text = render_many(result)
     elif args.what == "scaling":
         result = scaling(args.copies)
         text = render_scaling(result)
