@@ -11,9 +11,11 @@ cost more than it saved (docs/performance.md).
   the pipeline themselves (seconds, once per worker).
 - Reports come back in input order; at most ``n_process * in_flight`` texts are out at a time,
   so a long stream is read in constant memory.
-- Warnings raised in a worker (such as ``OffsetWarning``) are raised again in the parent. An
-  error in a worker is raised in the parent; the pool is shut down when the caller stops
-  reading, so no worker is left behind.
+- Warnings a worker lets through its filters (a forked worker has the caller's) are raised
+  again in the parent, such as ``OffsetWarning``. An error in a worker is raised in the
+  parent; the pool is shut down when the caller stops reading, so no worker is left behind.
+- The caller loads the pipeline before the workers start (``extract_many`` does), so a
+  missing model or a broken pattern file is reported there, by name, not as a dead worker.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from .models import Report
 
 Reader = Callable[[str], Report]
-"""Reads one text (not blank) into its report, in a worker process."""
+"""Reads one text into its report, in a worker process."""
 
 _reader: Reader | None = None  # the worker's reader, set by _start_worker
 
@@ -48,8 +50,7 @@ def _start_worker(make_reader: Callable[[], Reader]) -> None:
 
 def _read_one(text: str) -> tuple[Report, list[_Caught]]:
     assert _reader is not None, "worker started without a reader"
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with warnings.catch_warnings(record=True) as caught:  # the filters stay the caller's
         report = _reader(text)
     return report, [_Caught(w.category, str(w.message)) for w in caught]
 
