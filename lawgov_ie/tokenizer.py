@@ -34,6 +34,7 @@ TOKENIZER_NAME = "lawgov_ie.ChineseTokenizer.v1"
 
 # One token a non-space character, one a run of whitespace (spaCy's char segmenter, aligned).
 _PIECES = re.compile(r"\S|\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # spacy_pkuseg says this on every load; its pickle format is the faster one (see
 # docs/performance.md), so the notice is noise for our users.
 _FORMAT_NOTICE = "features.msgpack does not exist"
@@ -141,14 +142,26 @@ class LawgovTokenizer(ChineseTokenizer):
                                pkuseg_user_dict=pkuseg_user_dict)
 
     def __call__(self, text: str) -> Doc:
-        if self.segmenter == "pkuseg":
-            if self.pkuseg_seg is None:
-                raise ValueError("the pkuseg tokenizer is not initialized: build the pipeline"
-                                 " with lawgov_ie.load()")
-            words, spaces = align_words(self.pkuseg_seg.cut(text), text)
-        else:
-            words, spaces = char_words(text)
-        return make_doc(self.vocab, words, spaces, text)
+        try:
+            words, spaces = self._words(text)
+            return make_doc(self.vocab, words, spaces, text)
+        except UnicodeEncodeError:
+            surrogate = _SURROGATE.search(text)
+            if surrogate is None:
+                raise
+            raise ValueError(
+                f"the text holds a lone surrogate (U+{ord(surrogate.group()):04X}) at character"
+                f" {surrogate.start()}, which spaCy cannot store: lawgov_ie.extract() replaces"
+                " such characters keeping every offset, or decode the source with"
+                " errors='replace'") from None
+
+    def _words(self, text: str) -> tuple[list[str], list[bool]]:
+        if self.segmenter != "pkuseg":
+            return char_words(text)
+        if self.pkuseg_seg is None:
+            raise ValueError("the pkuseg tokenizer is not initialized: build the pipeline"
+                             " with lawgov_ie.load()")
+        return align_words(self.pkuseg_seg.cut(text), text)
 
 
 @registry.tokenizers(TOKENIZER_NAME)

@@ -22,6 +22,7 @@ import lawgov_ie
 from lawgov_ie.api import OffsetWarning, _make_doc, _pipeline_text
 from lawgov_ie.chunking import chunk_spans
 from lawgov_ie.models import Report
+from lawgov_ie.pipeline import Segmenter
 
 RAW = Path(__file__).resolve().parent.parent / "corpus" / "raw"
 SEED_LINES = [line for path in sorted(RAW.glob("*.txt"))
@@ -241,6 +242,16 @@ def test_a_span_over_a_lone_surrogate_is_left_out() -> None:
     assert all("\ud800" not in e.text for e in report.entities)
     clean = law.replace("\ud800", "")
     assert clean in [e.text for e in read(clean).entities], "the same law is found when clean"
+
+
+@pytest.mark.parametrize("segmenter", ["char", pytest.param("pkuseg", marks=pytest.mark.pkuseg)])
+def test_the_pipeline_itself_names_a_lone_surrogate(segmenter: Segmenter) -> None:
+    """``load()(text)`` cannot replace characters (the Doc must spell the text): it says which
+    character it cannot take, and where, instead of failing deep inside spaCy."""
+    nlp = lawgov_ie.load(segmenter=segmenter)
+    with pytest.raises(ValueError, match=r"lone surrogate \(U\+DC00\) at character 9.*extract"):
+        nlp("全年办理案件12件\udc00。")
+    assert nlp("全年办理案件12件。").text == "全年办理案件12件。"
 
 
 def test_long_lines_read_in_pieces_keep_their_numbers() -> None:
