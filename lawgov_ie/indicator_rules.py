@@ -19,7 +19,7 @@ import regex
 from .doc_data import RecordDraft, SectionInfo
 from .pattern_files import PatternSet
 from .pattern_kinds.indicators import IndicatorPattern
-from .section_reader import path_at
+from .section_reader import SectionPaths
 
 _SECTION_BONUS = 5
 _MAX_CONTEXT = 300  # characters read on each side of a number for its clause and sentence
@@ -119,12 +119,13 @@ class IndicatorRules:
         """Set every record's indicator. A record whose label is a bare verb (受理复议案件45件，
         审结42件) takes the indicator of the figure before it in its sentence, same unit."""
         previous: tuple[RecordDraft, str] | None = None
+        paths = SectionPaths(sections)
         for record in sorted(records, key=lambda r: (r.start, r.end)):
             sentence = _around(text, record.start, record.end, _SENTENCE_END)
             context = Context(
                 clause=_around(text, record.start, record.end, _CLAUSE_END),
                 sentence=sentence,
-                sections=tuple(s.title for s in path_at(sections, record.start)),
+                sections=tuple(s.title for s in paths.at(record.start)),
             )
             record.indicator = self.indicator_of(record, context)
             if record.indicator is None and len(record.label) <= _BARE_VERB and previous \

@@ -9,7 +9,7 @@ import regex
 
 from .doc_data import EntityInfo, RecordDraft, SectionInfo
 from .models import DocumentMeta, Entity, Record, Report, Section
-from .section_reader import path_at
+from .section_reader import SectionPaths
 
 _SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
 
@@ -44,10 +44,11 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
     ids = {index: f"r{number}" for number, index in enumerate(ordered, start=1)}
     out: list[Record] = []
     sentences = SentenceIndex(text)
+    paths = SectionPaths(sections)
     for index in ordered:
         draft = records[index]
         begin, finish = sentences.bounds(draft.start, draft.end)
-        path = path_at(sections, draft.start)
+        path = paths.at(draft.start)
         out.append(Record(
             id=ids[index], value=draft.value, unit=draft.unit, kind=draft.kind,  # type: ignore[arg-type]
             qualifier=draft.qualifier, label=draft.label,  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ problems or plans, ``other`` after that. ``duties`` (述法, 第一责任人职�
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -181,3 +182,27 @@ def _trim_end(text: str, start: int, end: int) -> int:
 def path_at(sections: Sequence[SectionInfo], offset: int) -> list[SectionInfo]:
     """The sections that hold ``offset``, outermost first."""
     return [s for s in sections if s.start <= offset < max(s.end, s.title_end)]
+
+
+class SectionPaths:
+    """``path_at`` for many offsets (one per record) without walking every section each time.
+
+    Going through the sections by start, a stack keeps those still open; an offset's holders
+    are among the sections open at the last heading before it."""
+
+    def __init__(self, sections: Sequence[SectionInfo]) -> None:
+        ordered = sorted(sections, key=lambda s: s.start)
+        self._starts = [s.start for s in ordered]
+        self._open: list[tuple[SectionInfo, ...]] = []
+        stack: list[SectionInfo] = []
+        for section in ordered:
+            stack = [s for s in stack if max(s.end, s.title_end) > section.start]
+            stack.append(section)
+            self._open.append(tuple(stack))
+
+    def at(self, offset: int) -> list[SectionInfo]:
+        """The sections that hold ``offset``, outermost first (as :func:`path_at`)."""
+        last = bisect.bisect_right(self._starts, offset) - 1
+        if last < 0:
+            return []
+        return [s for s in self._open[last] if offset < max(s.end, s.title_end)]

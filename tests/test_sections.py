@@ -6,11 +6,13 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lawgov_ie.doc_data import SectionInfo
 from lawgov_ie.errors import PatternError
 from lawgov_ie.pattern_files import load_patterns
-from lawgov_ie.section_reader import SectionReader, path_at
+from lawgov_ie.section_reader import SectionPaths, SectionReader, path_at
 
 READER = SectionReader.from_patterns(load_patterns())
 
@@ -85,6 +87,27 @@ def test_path_at_an_offset_is_outermost_first() -> None:
     assert [s.title for s in path_at(sections, offset)] == [
         "2024年主要工作和成效", "加强组织领导", "完善制度", "清理文件"]
     assert path_at(sections, REPORT.index("东湖镇人民政府")) == []
+
+
+def test_section_paths_answer_as_path_at_for_every_offset(seed_texts: dict[str, str]) -> None:
+    deepest = 0
+    for text in [REPORT, *seed_texts.values()]:
+        sections = READER.read(text)
+        paths = SectionPaths(sections)
+        for offset in range(-1, len(text) + 2):
+            assert paths.at(offset) == path_at(sections, offset)
+            deepest = max(deepest, len(paths.at(offset)))
+    assert deepest >= 3  # nested headings were among them
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30), st.integers(0, 8)),
+                max_size=12), st.integers(-2, 100))
+def test_section_paths_hold_for_any_spans(spans: list[tuple[int, int, int]], offset: int) -> None:
+    """Overlapping, nested, empty or out-of-order sections: the same answer as path_at."""
+    sections = sorted((SectionInfo(f"s{n}", 1, "other", "other", start, start + length,
+                                   start + title) for n, (start, length, title)
+                       in enumerate(spans)), key=lambda s: s.start)
+    assert SectionPaths(sections).at(offset) == path_at(sections, offset)
 
 
 def test_duties_heading_is_kept_apart_and_reported_as_other() -> None:
