@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -36,6 +35,7 @@ from .chunking import NUMBER_CHARS, chunk_spans
 from .models import Entity, Record, Report, Section
 from .pattern_files import PatternPaths, normalise_paths
 from .pipeline import Segmenter, load
+from .tokenizer import LONE_SURROGATE
 from .worker_pool import Reader, read_in_workers
 
 DEFAULT_MAX_CHARS = 100_000
@@ -49,7 +49,6 @@ _MAX_HEADING_PREFIX = 40
 _CLOSING_FACTS = ("date", "cc", "signers")
 _LATE_KINDS = ("problem", "plan")
 _TITLE_MARKS = tuple("。：:；;！!？?")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _TRAILING_SPACE = " \t\r\n\u3000"
 
 
@@ -82,7 +81,7 @@ def _pipeline_text(text: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text)
+        return LONE_SURROGATE.sub("\ufffd", text)
     return text
 
 
@@ -333,11 +332,12 @@ def extract_many(texts: Iterable[str], *, n_process: int = 1, batch_size: int = 
 def _worker_reader(segmenter: Segmenter, patterns: tuple[str, ...], limit: int) -> Reader:
     """A worker's reader: extract() with these settings (the pipeline loaded once)."""
     nlp = load(segmenter=segmenter, patterns=patterns)
+    return functools.partial(_read_any, nlp, limit=limit)
 
-    def read(text: str) -> Report:
-        return _read(nlp, text, None, None, limit) if text.strip() else _empty_report(None, None)
 
-    return read
+def _read_any(nlp: Language, text: str, limit: int) -> Report:
+    """``extract(text)`` with a loaded pipeline and no hints: blank texts included."""
+    return _read(nlp, text, None, None, limit) if text.strip() else _empty_report(None, None)
 
 
 def _pipe(nlp: Language, texts: Iterator[str], batch_size: int, limit: int) -> Iterator[Report]:
@@ -357,8 +357,7 @@ def _pipe(nlp: Language, texts: Iterator[str], batch_size: int, limit: int) -> I
     def handled_here() -> Iterator[Report]:
         while pending and pending[0][1] is None:
             text, _ = pending.popleft()
-            yield _read(nlp, text, None, None, limit) if text.strip() else _empty_report(None,
-                                                                                        None)
+            yield _read_any(nlp, text, limit)
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield from handled_here()

@@ -179,13 +179,8 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def path_at(sections: Sequence[SectionInfo], offset: int) -> list[SectionInfo]:
-    """The sections that hold ``offset``, outermost first."""
-    return [s for s in sections if s.start <= offset < max(s.end, s.title_end)]
-
-
 class SectionPaths:
-    """``path_at`` for many offsets (one per record) without walking every section each time.
+    """The section path of many offsets (one per record) without walking every section each time.
 
     Going through the sections by start, a stack keeps those still open; an offset's holders
     are among the sections open at the last heading before it."""
@@ -201,7 +196,8 @@ class SectionPaths:
             self._open.append(tuple(stack))
 
     def at(self, offset: int) -> list[SectionInfo]:
-        """The sections that hold ``offset``, outermost first (as :func:`path_at`)."""
+        """The sections that hold ``offset`` (from their heading to the end of their body or
+        heading line, whichever is later), outermost first."""
         last = bisect.bisect_right(self._starts, offset) - 1
         if last < 0:
             return []

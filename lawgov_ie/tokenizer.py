@@ -34,7 +34,8 @@ TOKENIZER_NAME = "lawgov_ie.ChineseTokenizer.v1"
 
 # One token a non-space character, one a run of whitespace (spaCy's char segmenter, aligned).
 _PIECES = re.compile(r"\S|\s+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: a str may hold one, but it cannot be encoded (spaCy cannot store it)."""
 # spacy_pkuseg says this on every load; its pickle format is the faster one (see
 # docs/performance.md), so the notice is noise for our users.
 _FORMAT_NOTICE = "features.msgpack does not exist"
@@ -146,7 +147,7 @@ class LawgovTokenizer(ChineseTokenizer):
             words, spaces = self._words(text)
             return make_doc(self.vocab, words, spaces, text)
         except UnicodeEncodeError:
-            surrogate = _SURROGATE.search(text)
+            surrogate = LONE_SURROGATE.search(text)
             if surrogate is None:
                 raise
             raise ValueError(

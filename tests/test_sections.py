@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lawgov_ie.doc_data import SectionInfo
 from lawgov_ie.errors import PatternError
 from lawgov_ie.pattern_files import load_patterns
-from lawgov_ie.section_reader import SectionPaths, SectionReader, path_at
+from lawgov_ie.section_reader import SectionPaths, SectionReader
 
 READER = SectionReader.from_patterns(load_patterns())
 
@@ -81,12 +81,17 @@ def test_the_last_section_stops_before_the_signature() -> None:
     assert REPORT[last.start:last.end] == "三、下一步工作打算\n继续加强队伍建设。"
 
 
+def path_at(sections: list[SectionInfo], offset: int) -> list[SectionInfo]:
+    """The definition SectionPaths must agree with: every section holding ``offset``."""
+    return [s for s in sections if s.start <= offset < max(s.end, s.title_end)]
+
+
 def test_path_at_an_offset_is_outermost_first() -> None:
     sections = READER.read(REPORT)
     offset = REPORT.index("12件")
-    assert [s.title for s in path_at(sections, offset)] == [
+    assert [s.title for s in SectionPaths(sections).at(offset)] == [
         "2024年主要工作和成效", "加强组织领导", "完善制度", "清理文件"]
-    assert path_at(sections, REPORT.index("东湖镇人民政府")) == []
+    assert SectionPaths(sections).at(REPORT.index("东湖镇人民政府")) == []
 
 
 def test_section_paths_answer_as_path_at_for_every_offset(seed_texts: dict[str, str]) -> None:
