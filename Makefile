@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 model: $(STAMP)
-	$(BIN)/python -m lawgov_ie.pkuseg_model
+	$(BIN)/python -m lawgov_ie.text.pkuseg_model
 
 demo: model
 	$(BIN)/lawgov-ie extract corpus/raw --format table

@@ -99,7 +99,7 @@ print(time.perf_counter() - start)
 def features(rounds: int) -> dict[str, Any]:
     import srsly
 
-    from lawgov_ie.pkuseg_model import resolve_model_dir
+    from lawgov_ie.text.pkuseg_model import resolve_model_dir
 
     model = resolve_model_dir()
     with tempfile.TemporaryDirectory(prefix="lawgov-ie-formats-") as tmp:
@@ -236,8 +236,8 @@ def entities(copies: int) -> dict[str, Any]:
     from spacy.attrs import IDX
 
     from lawgov_ie import load
-    from lawgov_ie.entity_rules import EntityRules
-    from lawgov_ie.pattern_files import load_patterns
+    from lawgov_ie.rules.files import load_patterns
+    from lawgov_ie.steps.entities.reader import EntityRules
 
     texts = seed_texts() * copies
     chars = chars_of(texts)

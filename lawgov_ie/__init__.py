@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
-from .api import extract, extract_many
-from .errors import InputError, LawgovError, ModelNotFoundError, PatternError
-from .models import Check, DocumentMeta, Entity, Record, Report, Section
-from .pipeline import load
+from lawgov_ie.api import extract, extract_many
+from lawgov_ie.errors import InputError, LawgovError, ModelNotFoundError, PatternError
+from lawgov_ie.models import Check, DocumentMeta, Entity, Record, Report, Section
+from lawgov_ie.pipeline import load
 
 __version__ = "0.1.0"
 

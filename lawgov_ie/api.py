@@ -5,7 +5,7 @@ Both take any ``str`` — scraped, converted from PDF, typed by hand — and nev
 
 - anything that is not a ``str`` raises :class:`TypeError` naming the type it got;
 - a text longer than ``max_chars`` is read in pieces cut at paragraph breaks
-  (:mod:`lawgov_ie.chunking`); every offset is shifted back into the caller's string, record ids
+  (:mod:`lawgov_ie.text.pieces`); every offset is shifted back into the caller's string, record ids
   run ``r1, r2 …`` over the whole document, each piece is read with the headings still open
   where it starts (so sections run on past a cut), the document facts (``meta``) come from the
   first piece (the closing block's date, 抄送 and signers from the last when the first lacks
@@ -31,12 +31,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 
-from .chunking import NUMBER_CHARS, chunk_spans
-from .models import Entity, Record, Report, Section
-from .pattern_files import PatternPaths, normalise_paths
-from .pipeline import Segmenter, load
-from .tokenizer import LONE_SURROGATE
-from .worker_pool import Reader, read_in_workers
+from lawgov_ie.batch import Reader, read_in_workers
+from lawgov_ie.models import Entity, Record, Report, Section
+from lawgov_ie.pipeline import Segmenter, load
+from lawgov_ie.rules.files import PatternPaths, normalise_paths
+from lawgov_ie.text.pieces import NUMBER_CHARS, chunk_spans
+from lawgov_ie.text.tokenizer import LONE_SURROGATE
 
 DEFAULT_MAX_CHARS = 100_000
 """Texts longer than this (in characters) are read in pieces; pass ``max_chars`` to change it."""
@@ -59,7 +59,7 @@ class OffsetWarning(UserWarning):
 def _check_text(text: object, where: str = "extract()") -> str:
     if not isinstance(text, str):
         raise TypeError(f"{where} needs the report text as str, not {type(text).__name__}"
-                        + (" (decode the bytes first, e.g. lawgov_ie.textio.decode)"
+                        + (" (decode the bytes first, e.g. lawgov_ie.io.textio.decode)"
                            if isinstance(text, (bytes, bytearray)) else ""))
     return text
 
@@ -313,7 +313,7 @@ def extract_many(texts: Iterable[str], *, n_process: int = 1, batch_size: int = 
     With ``n_process=1`` the texts go through ``nlp.pipe`` in batches of ``batch_size``; a text
     longer than ``max_chars`` is read in pieces, as :func:`extract` does, and its report is
     yielded in its place. With ``n_process`` > 1, that many worker processes each read whole
-    texts (:mod:`lawgov_ie.worker_pool`), at most ``batch_size`` texts out per worker.
+    texts (:mod:`lawgov_ie.batch`), at most ``batch_size`` texts out per worker.
     """
     if isinstance(n_process, bool) or not isinstance(n_process, int):
         raise TypeError(f"n_process must be int, not {type(n_process).__name__}")

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .doc_serialization import register_msgpack_types
-from .models import Check
+from lawgov_ie.doc_serialization import register_msgpack_types
+from lawgov_ie.models import Check
 
 
 @dataclass

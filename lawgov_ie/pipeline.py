@@ -1,6 +1,6 @@
 """Build the spaCy pipeline: ``spacy.blank("zh")`` with pkuseg words and our components.
 
-The tokenizer is :class:`lawgov_ie.tokenizer.LawgovTokenizer` (spaCy's Chinese tokenizer, the
+The tokenizer is :class:`lawgov_ie.text.tokenizer.LawgovTokenizer` (spaCy's Chinese tokenizer, the
 same tokens, made cheap for long texts and for the components: docs/performance.md)."""
 
 from __future__ import annotations
@@ -14,11 +14,32 @@ import spacy
 from spacy.language import Language
 from spacy.vocab import Vocab
 
-from . import components
-from .errors import ModelNotFoundError
-from .pattern_files import PatternPaths, load_patterns, normalise_paths
-from .pattern_kinds.terms import TermPattern
-from .tokenizer import TOKENIZER_NAME, LawgovTokenizer
+from lawgov_ie.errors import ModelNotFoundError
+from lawgov_ie.rules.files import PatternPaths, load_patterns, normalise_paths
+from lawgov_ie.steps.document_facts import component as _document_facts
+from lawgov_ie.steps.entities import component as _entities
+from lawgov_ie.steps.indicators import component as _indicators
+from lawgov_ie.steps.labels import component as _labels
+from lawgov_ie.steps.quantities import component as _quantities
+from lawgov_ie.steps.relations import component as _relations
+from lawgov_ie.steps.report import component as _report
+from lawgov_ie.steps.sections import component as _sections
+from lawgov_ie.text.terms_patterns import TermPattern
+from lawgov_ie.text.tokenizer import TOKENIZER_NAME, LawgovTokenizer
+
+# The components in pipeline order; importing each step's component module registers its factory.
+_STEPS = (_sections, _entities, _document_facts, _quantities, _labels, _indicators, _relations,
+          _report)
+PIPELINE = [
+    "lawgov_sections",
+    "lawgov_entities",
+    "lawgov_document_facts",
+    "lawgov_quantities",
+    "lawgov_labels",
+    "lawgov_indicators",
+    "lawgov_relations",
+    "lawgov_report",
+]
 
 Segmenter = Literal["pkuseg", "char"]
 
@@ -34,13 +55,15 @@ def _load(segmenter: Segmenter, model_dir: str | None, patterns: tuple[str, ...]
     tokenizer_config = {"@tokenizers": TOKENIZER_NAME, "segmenter": segmenter}
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": tokenizer_config}})
     if segmenter == "pkuseg":
-        from .pkuseg_model import resolve_model_dir  # not at import: `python -m` runs it
+        from lawgov_ie.text.pkuseg_model import (
+            resolve_model_dir,  # not at import: `python -m` runs it
+        )
 
         model = resolve_model_dir(model_dir)
         tokenizer: Any = nlp.tokenizer
         tokenizer.pkuseg_seg = _own_user_dictionary(_pkuseg_segmenter(str(model.resolve())))
         tokenizer.pkuseg_update_user_dict(user_dictionary(patterns))
-    for name in components.PIPELINE:
+    for name in PIPELINE:
         config = {"patterns": list(patterns)} if "patterns" in _config_keys(name) else {}
         nlp.add_pipe(name, config=config)
     return nlp
@@ -50,7 +73,7 @@ def _load(segmenter: Segmenter, model_dir: str | None, patterns: tuple[str, ...]
 def _pkuseg_segmenter(model_dir: str) -> Any:
     """pkuseg's segmenter of ``model_dir``, loaded once (seconds, hundreds of MB) and shared by
     every pipeline built on that model, whatever their patterns."""
-    from .pkuseg_model import ENV_VAR, REFETCH_HINT
+    from lawgov_ie.text.pkuseg_model import ENV_VAR, REFETCH_HINT
 
     loader = LawgovTokenizer(Vocab(), segmenter="pkuseg")  # type: ignore[arg-type]
     try:

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 import lawgov_ie
 from lawgov_ie.api import OffsetWarning, _make_doc, _pipeline_text
-from lawgov_ie.chunking import chunk_spans
 from lawgov_ie.models import Report
 from lawgov_ie.pipeline import Segmenter
+from lawgov_ie.text.pieces import chunk_spans
 
 RAW = Path(__file__).resolve().parent.parent / "corpus" / "raw"
 SEED_LINES = [line for path in sorted(RAW.glob("*.txt"))

@@ -10,7 +10,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from ..errors import LawgovError
+from lawgov_ie.errors import LawgovError
 
 
 def build_parser() -> argparse.ArgumentParser:

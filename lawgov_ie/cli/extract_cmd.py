@@ -1,9 +1,9 @@
 """``lawgov-ie extract PATH... [-o OUT] [--format jsonl|csv|table] [--jobs N]``.
 
-Reads files, folders (recursively) and globs in any of the encodings :mod:`lawgov_ie.textio`
-knows, splits and joins them into one document per report (:mod:`lawgov_ie.corpus`), runs the
+Reads files, folders (recursively) and globs in any of the encodings :mod:`lawgov_ie.io.textio`
+knows, splits and joins them into one document per report (:mod:`lawgov_ie.io.corpus`), runs the
 pipeline over them with spaCy's ``nlp.pipe`` (``--jobs N`` processes) and writes the reports
-(:mod:`lawgov_ie.output`). A file or document that fails is named on stderr with the reason,
+(:mod:`lawgov_ie.io.writers`). A file or document that fails is named on stderr with the reason,
 everything else still comes out, and the exit code is 1.
 """
 
@@ -21,14 +21,14 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from ..api import DEFAULT_MAX_CHARS, extract
-from ..corpus import CorpusDocument, documents, find_files
-from ..errors import InputError
-from ..models import Report
-from ..output import open_output
-from ..pipeline import load
-from .pipe_runner import abandon_running_pipes, process
-from .progress import Progress
+from lawgov_ie.api import DEFAULT_MAX_CHARS, extract
+from lawgov_ie.cli.pipe_runner import abandon_running_pipes, process
+from lawgov_ie.cli.progress import Progress
+from lawgov_ie.errors import InputError
+from lawgov_ie.io.corpus import CorpusDocument, documents, find_files
+from lawgov_ie.io.writers import open_output
+from lawgov_ie.models import Report
+from lawgov_ie.pipeline import load
 
 
 def _positive(text: str) -> int:

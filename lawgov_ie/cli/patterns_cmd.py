@@ -17,8 +17,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import PatternProblem
-from ..pattern_files import (
+from lawgov_ie.errors import PatternProblem
+from lawgov_ie.rules import KINDS, PatternBase
+from lawgov_ie.rules.files import (
     Origin,
     PatternSet,
     bundled_pattern_dir,
@@ -26,7 +27,6 @@ from ..pattern_files import (
     files_of,
     load_patterns,
 )
-from ..pattern_kinds import KINDS, PatternBase
 
 
 def add_parser(subparsers: Any) -> None:
@@ -216,13 +216,13 @@ def reference_markdown() -> str:
     lines += [*common[:2], kind_row, *common[2:]]
     by_module: dict[str, list[str]] = {}
     for kind, model in KINDS.items():
-        by_module.setdefault(model.__module__.rsplit(".", 1)[-1], []).append(kind)
+        by_module.setdefault(model.__module__, []).append(kind)
     for module in sorted(by_module):
         for kind in by_module[module]:
             model = KINDS[kind]
             doc = (model.__doc__ or "").strip()
             lines += ["", f"### `{kind}`", "",
-                      f"Model `{model.__name__}` in `lawgov_ie/pattern_kinds/{module}.py`.", ""]
+                      f"Model `{model.__name__}` in `{module.replace('.', '/')}.py`.", ""]
             for paragraph in doc.split("\n\n") if doc else []:
                 lines += [_rst(paragraph), ""]
             own = [name for name in model.model_fields if name not in COMMON]

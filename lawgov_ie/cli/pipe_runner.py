@@ -28,8 +28,8 @@ from typing import Any
 
 from spacy.language import Language
 
-from ..corpus import CorpusDocument
-from ..models import Report
+from lawgov_ie.io.corpus import CorpusDocument
+from lawgov_ie.models import Report
 
 _ACTIVE: list[PipeGuard] = []  # guards of the pipes running now, for signal handlers
 

@@ -1,6 +1,6 @@
 """``lawgov-ie show FILE [-o page.html]``: one report as an HTML page a person can read.
 
-The page (:mod:`lawgov_ie.render`) shows the document facts, the sections, the text with
+The page (:mod:`lawgov_ie.io.page`) shows the document facts, the sections, the text with
 displaCy-style highlights of records and entities, and a table of the records.
 """
 
@@ -13,10 +13,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..api import extract
-from ..errors import InputError
-from ..render import render_page
-from ..textio import read_text
+from lawgov_ie.api import extract
+from lawgov_ie.errors import InputError
+from lawgov_ie.io.page import render_page
+from lawgov_ie.io.textio import read_text
 
 
 def add_parser(subparsers: Any) -> None:

@@ -1,0 +1,33 @@
+"""Component ``lawgov_entities``: an entity ruler driven by ``entity`` patterns.
+
+Its ``tokens`` rules run only on real words: with the char segmenter (one character a token)
+they are left out."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.steps.entities.reader import EntityRules
+
+
+class EntityRuler:
+    def __init__(self, nlp: Language, patterns: list[str]) -> None:
+        words = str(getattr(nlp.tokenizer, "segmenter", "pkuseg")) != "char"
+        self.rules = EntityRules.from_patterns(load_patterns(patterns), nlp.vocab,
+                                               token_rules=words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.rules.find(doc)
+        doc._.lawgov_entities = found
+        spans = [doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
+                 for e in found]
+        doc.ents = filter_spans([span for span in spans if span is not None])
+        return doc
+
+
+@Language.factory("lawgov_entities", default_config={"patterns": []})
+def make_entities(nlp: Language, name: str, patterns: list[str]) -> EntityRuler:
+    return EntityRuler(nlp, patterns)

@@ -1,0 +1,189 @@
+"""Match entity patterns on a Doc: phrases and regexes on its characters, tokens with spaCy.
+
+Every rule lives in the ``entity`` patterns (patterns/entities.jsonl): closed classes as phrases
+(县委, 司法所), open classes as regexes on the characters (X律师事务所, 《…》, dates, 文号) or as
+spaCy token patterns over pkuseg words (a post next to a name: 乡长谢晓锋, 李雪萍律师; a word
+that is a place name: 英林镇, 西埔村). ``entity_trim`` words cut a regex match that starts a few
+characters early (聘请福建铭群律师事务所 → 福建铭群律师事务所). Where matches overlap, the longer
+one wins. Offsets are into ``doc.text``, the caller's text.
+
+An open-class regex with an ``anchor`` is tried only in windows around the anchor's hits (the
+suffix words: 律师事务所, 人民政府), not at every character: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy
+import regex
+from spacy.attrs import IDX
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from lawgov_ie.doc_data import EntityInfo
+from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.steps.entities.entities_patterns import EntityPattern, EntityTrimPattern
+
+
+@dataclass(frozen=True)
+class _RegexRule:
+    label: str
+    pattern: regex.Pattern[str]
+    trim: regex.Pattern[str] | None  # words after which a match may be cut
+    anchor: regex.Pattern[str] | None = None  # every match contains a hit of it
+    before: int = 0  # with anchor: how far before a hit a match may start …
+    after: int = 0  # … and how far after it a match may reach
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """The rule's matches in ``text``: everywhere, or only around its anchor's hits."""
+        if self.anchor is None:
+            yield from self.pattern.finditer(text)
+            return
+        last = 0  # where the last match ended: matches never overlap, as in a full scan
+        for low, high in _windows(self.anchor, text, self.before, self.after):
+            low = max(low, last)
+            if low >= high:
+                continue
+            found = self._in_window(text, low, high, last)
+            yield from found
+            if found:
+                last = found[-1].end()
+
+    def _in_window(self, text: str, low: int, high: int, last: int) -> list[regex.Match[str]]:
+        """The matches between ``low`` and ``high``, the window widened while a match touches
+        an edge it could cross (so ``before`` and ``after`` are guesses, not limits)."""
+        while True:
+            found = list(self.pattern.finditer(text, low, high))
+            widen_low = bool(found) and found[0].start() == low and low > last
+            widen_high = bool(found) and found[-1].end() == high and high < len(text)
+            if not (widen_low or widen_high):
+                return found
+            if widen_low:
+                low = max(last, low - max(self.before, 1))
+            if widen_high:
+                high = min(len(text), high + max(self.after, 1))
+
+
+def _windows(anchor: regex.Pattern[str], text: str, before: int,
+             after: int) -> Iterator[tuple[int, int]]:
+    """Spans from ``before`` characters before each hit of ``anchor`` to ``after`` after it,
+    overlapping ones merged, in text order."""
+    low = high = -1
+    for hit in anchor.finditer(text):
+        start, end = max(0, hit.start() - before), min(len(text), hit.end() + after)
+        if start <= high:
+            high = max(high, end)
+            continue
+        if high >= 0:
+            yield low, high
+        low, high = start, end
+    if high >= 0:
+        yield low, high
+
+
+class EntityRules:
+    def __init__(self, patterns: Sequence[EntityPattern], vocab: Vocab,
+                 trims: Sequence[EntityTrimPattern] = (), token_rules: bool = True) -> None:
+        """``token_rules=False`` leaves out the ``tokens`` rules (they are about words, and the
+        char segmenter makes none)."""
+        trim_words: dict[str, set[str]] = {}
+        for trim in trims:
+            for label in trim.labels:
+                trim_words.setdefault(label, set()).update(w for w in trim.words if w)
+        trim_patterns = {label: regex.compile("|".join(regex.escape(w) for w in
+                                                       sorted(words, key=len, reverse=True)))
+                         for label, words in trim_words.items()}
+        self.regexes: list[_RegexRule] = []
+        self.matcher = Matcher(vocab)
+        self.has_token_rules = False
+        phrases: dict[str, list[str]] = {}
+        for pattern in patterns:
+            if pattern.regex is not None:
+                anchor = regex.compile(pattern.anchor) if pattern.anchor is not None else None
+                self.regexes.append(_RegexRule(pattern.label, regex.compile(pattern.regex),
+                                               trim_patterns.get(pattern.label), anchor,
+                                               pattern.before, pattern.after))
+            elif pattern.phrase is not None:
+                phrases.setdefault(pattern.label, []).append(regex.escape(pattern.phrase))
+            elif pattern.tokens is not None and token_rules:
+                self.matcher.add(pattern.label + "\t" + pattern.id, [pattern.tokens])
+                self.has_token_rules = True
+        for label, words in phrases.items():
+            self.regexes.append(_RegexRule(label, regex.compile(
+                "|".join(sorted(words, key=len, reverse=True))), None))
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet, vocab: Vocab,
+                      token_rules: bool = True) -> EntityRules:
+        return cls(patterns.of("entity", EntityPattern), vocab,
+                   patterns.of("entity_trim", EntityTrimPattern), token_rules)
+
+    def find_in_text(self, text: str, word_starts: bytes | None = None) -> list[EntityInfo]:
+        """The phrase and regex matches (no token rules): usable without a Doc.
+
+        ``word_starts[i]`` says whether a word starts at character ``i``; without it every
+        character may start one."""
+        found = []
+        for rule in self.regexes:
+            for match in rule.finditer(text):
+                start = _trimmed_start(rule, text, match.start(), match.end(), word_starts)
+                if start is not None and match.end() > start:
+                    found.append(EntityInfo(rule.label, start, match.end(),
+                                            text[start:match.end()]))
+        return found
+
+    def find(self, doc: Doc) -> list[EntityInfo]:
+        text = doc.text
+        word_starts = numpy.zeros(len(text) + 1, dtype=numpy.uint8)
+        word_starts[doc.to_array(IDX)] = 1  # no Token objects: one per character in char mode
+        found = self.find_in_text(text, word_starts.tobytes())
+        if self.has_token_rules:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                matches = self.matcher(doc)
+            for match_id, start, end in matches:
+                label = doc.vocab.strings[match_id].split("\t", 1)[0]
+                span = doc[start:end]
+                found.append(EntityInfo(label, span.start_char, span.end_char, span.text))
+        return longest_first(found)
+
+
+def _trimmed_start(rule: _RegexRule, text: str, start: int, end: int,
+                   word_starts: bytes | None) -> int | None:
+    """Where an open-class match really starts: right after the last trim word in it that ends
+    where a word starts (so 和 in 和平镇 is no cut) and leaves a match of the rule; ``None`` when
+    no cut leaves one (a shorter rule, such as a phrase, may still find the name)."""
+    if rule.trim is None:
+        return start
+
+    def word_start(at: int) -> bool:
+        return word_starts is None or bool(word_starts[at])
+
+    cuts = sorted({m.end() for m in rule.trim.finditer(text, start, end, overlapped=True)
+                   if m.end() < end and word_start(m.end())}, reverse=True)
+    for cut in cuts:
+        if rule.pattern.fullmatch(text, cut, end):
+            return cut
+    if cuts:
+        return None
+    if word_start(start):
+        return start
+    for at in range(start + 1, end):
+        if word_start(at) and rule.pattern.fullmatch(text, at, end):
+            return at
+    return None
+
+
+def longest_first(found: list[EntityInfo]) -> list[EntityInfo]:
+    """Non-overlapping entities, longer ones winning (then earlier ones), in text order."""
+    chosen: list[EntityInfo] = []
+    taken = bytearray(max((e.end for e in found), default=0))
+    for entity in sorted(found, key=lambda e: (-(e.end - e.start), e.start)):
+        if entity.end > entity.start and not any(taken[entity.start:entity.end]):
+            chosen.append(entity)
+            taken[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
+    return sorted(chosen, key=lambda e: e.start)

@@ -1,0 +1,29 @@
+"""Component ``lawgov_labels``: what each record counts, copied from its sentence.
+
+A quantity that carries several labels (办结率、满意率均为100%) becomes several records: the
+extra ones are copies of its draft, appended to ``doc._.lawgov_records``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.steps.labels.reader import LabelReader
+
+
+class Labeller:
+    def __init__(self, patterns: list[str]) -> None:
+        self.reader = LabelReader.from_patterns(load_patterns(patterns))
+
+    def __call__(self, doc: Doc) -> Doc:
+        records = doc._.lawgov_records or []
+        extra = self.reader.label_all(doc.text, records)
+        doc._.lawgov_records = [*records, *extra]
+        return doc
+
+
+@Language.factory("lawgov_labels", default_config={"patterns": []})
+def make_labels(nlp: Language, name: str, patterns: list[str]) -> Labeller:
+    return Labeller(patterns)

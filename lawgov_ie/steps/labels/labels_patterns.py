@@ -1,0 +1,37 @@
+"""Pattern kinds of ``patterns/labels.jsonl``, read by the labels step.
+
+``label_cue``: words with a role in finding what a number counts (a leading time word to drop, a
+bare verb that sends the reader to the noun after the number, …).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from lawgov_ie.rules import register
+from lawgov_ie.rules.base import WordsPattern
+
+LabelRole = Literal[
+    "leading",  # dropped from the start of a label, repeatedly (全年, 今年以来, 我镇, 已)
+    "trailing",  # dropped from the end of a label, repeatedly (达, 均为, 共)
+    "cut_after",  # everything up to and including the last one is dropped (累计, 共计)
+    "causative",  # 组织 X 开展 Y: the label starts at the later verb (see "light_verb")
+    "light_verb",  # 开展, 举办, 进行: the verb a causative hands over to
+    "bare",  # a label that says nothing alone: take the noun after the number (设立, 有, 与)
+    "share",  # a label that only continues the previous one (覆盖, 提升到): reuse its label
+    "after_reject",  # the text after a number starting so is not its label (较, 同比, 并)
+    "after_stop",  # ends a label read after the number (开展, 对, 全部)
+    "negation",  # opens an implicit zero (未, 没有, 无发生)
+    "generic_head",  # a head noun too general to be a label alone (案件, 事件, 情况)
+    "etc_generic",  # X、Y等活动 keeps its list; X、Y等重点问题 is labelled by the noun after 等
+    "change",  # a change is labelled from 同比 on (办件量较去年同比增长 → 同比增长)
+]
+
+
+
+@register("label_cue")
+class LabelCuePattern(WordsPattern):
+    """Words with one role in finding a record's label."""
+
+    kind: Literal["label_cue"] = "label_cue"
+    role: LabelRole

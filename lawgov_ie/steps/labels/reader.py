@@ -1,0 +1,370 @@
+"""Find the label of a record: what was counted, copied from its sentence (pure Python).
+
+The label is the verb+object just before the number (调处矛盾纠纷444起 → 调处矛盾纠纷), else the
+noun just after it (设立14个信访评理室 → 信访评理室). Leading time words, the reporting body as
+subject and adverbs (全年、今年以来、我镇、共、累计) are left out. The cue words for every step
+come from ``label_cue`` patterns (``patterns/labels.jsonl``):
+
+- a second figure of the same thing takes the label of the first (开展普法宣传162次、14400人次;
+  接待群众31批260多人; 举办讲座8场，覆盖600余人次);
+- a rate after a list of rate words is one record per word (办结率、满意率均为100%): the reader
+  returns several labels for one quantity and the caller adds a record for each extra label;
+- an implicit zero (未发布规范性文件) is labelled with what it says there was none of, one
+  record per item of a list (没有…引发的行政复议、行政诉讼的案件 → 行政复议, 行政诉讼).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from lawgov_ie.doc_data import RecordDraft
+from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.steps.labels.labels_patterns import LabelCuePattern
+
+# Characters that end a clause for the label scan (、 is handled apart: it may join list items).
+_BREAK = frozenset("，,。；;：:！!？?\n\r（()）[]【】")
+_OPENING = frozenset("（([【")
+_SPACE = frozenset(" \t\u3000\u00a0")
+_MAX_BEFORE = 40
+_MAX_AFTER = 24
+_LONG_LIST = 24
+_HAN_OR_QUOTE = regex.compile(r"[\p{Han}“‘《「]")
+_RATE_JOIN = r"(?:、|和|及(?!时)|与)"  # 及时 is no conjunction
+_RATE_ITEM = regex.compile(rf"(?:(?!{_RATE_JOIN}).)+?率")
+_RATE_LIST = regex.compile(rf"^{_RATE_ITEM.pattern}(?:{_RATE_JOIN}{_RATE_ITEM.pattern})+$")
+_LIST_SPLIT = regex.compile(r"、|和|及|与")
+_SHORT_BRACKET = regex.compile(r"[（(][^（()）0-9，,。；;]{1,6}[)）]")
+_NAMED_RATE = regex.compile(r"(?:率|比例|比重|占比|覆盖面)$")
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Cues:
+    leading: regex.Pattern[str] | None
+    trailing: regex.Pattern[str] | None
+    cut_after: regex.Pattern[str] | None
+    causative: regex.Pattern[str] | None
+    light_verb: regex.Pattern[str] | None
+    bare: regex.Pattern[str] | None
+    share: regex.Pattern[str] | None
+    after_reject: regex.Pattern[str] | None
+    after_stop: regex.Pattern[str] | None
+    negation: regex.Pattern[str] | None
+    generic_head: regex.Pattern[str] | None
+    etc_generic: regex.Pattern[str] | None
+    change: regex.Pattern[str] | None
+
+
+def _compile(alternatives: list[str], template: str) -> regex.Pattern[str] | None:
+    if not alternatives:
+        return None
+    # Longer literal alternatives first, so 今年以来 wins over 今年.
+    ordered = sorted(alternatives, key=len, reverse=True)
+    return regex.compile(template.format("|".join(f"(?:{a})" for a in ordered)))
+
+
+def _matches(pattern: regex.Pattern[str] | None, text: str) -> bool:
+    return pattern is not None and pattern.fullmatch(text) is not None
+
+
+class LabelReader:
+    """Reads labels with the cue words of one pattern set; build once, then call per document."""
+
+    def __init__(self, cues: Sequence[LabelCuePattern]) -> None:
+        by_role: dict[str, list[str]] = {}
+        for cue in cues:
+            by_role.setdefault(cue.role, []).extend(cue.alternatives())
+
+        def get(role: str, template: str) -> regex.Pattern[str] | None:
+            return _compile(by_role.get(role, []), template)
+
+        self.cues = _Cues(
+            leading=get("leading", r"\s*(?:{})\s*"),
+            trailing=get("trailing", r"\s*(?:{})\s*$"),
+            cut_after=get("cut_after", r"(?:{})"),
+            causative=get("causative", r"(?:{})"),
+            light_verb=get("light_verb", r"(?:{})"),
+            bare=get("bare", r"(?:{})"),
+            share=get("share", r"(?:{})"),
+            after_reject=get("after_reject", r"(?:{})"),
+            after_stop=get("after_stop", r"(?:{})"),
+            negation=get("negation", r"\s*(?:{})"),
+            generic_head=get("generic_head", r"(?:{})"),
+            etc_generic=get("etc_generic", r"(?:{})"),
+            change=get("change", r"(?:{})"),
+        )
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> LabelReader:
+        return cls(patterns.of("label_cue", LabelCuePattern))
+
+    # --- the pieces ---------------------------------------------------------------------------
+
+    def _trim(self, text: str, start: int, end: int) -> Span:
+        """Drop spaces, leading time/subject/adverb words and trailing 达/均为/共 from a span."""
+        cues = self.cues
+        changed = True
+        while changed and start < end:
+            changed = False
+            while start < end and text[start] in _SPACE:
+                start += 1
+            while end > start and text[end - 1] in _SPACE:
+                end -= 1
+            if cues.leading is not None:
+                found = cues.leading.match(text, start, end)
+                if found and found.end() > start:
+                    start, changed = found.end(), True
+            if cues.trailing is not None and start < end:
+                found = cues.trailing.search(text, start, end)
+                if found and found.end() > found.start():
+                    end, changed = found.start(), True
+        return start, end
+
+    def _cut(self, text: str, start: int, end: int) -> Span:
+        """What was counted within a clause: after the last 累计/共计, at 开展 after 组织 X,
+        after 等 when it closes a list, from 同比 for a change."""
+        cues = self.cues
+        if cues.cut_after is not None:
+            last = None
+            for found in cues.cut_after.finditer(text, start, end):
+                if found.end() < end:
+                    last = found
+            if last is not None:
+                head = self._trim(text, start, last.start())
+                if end - last.end() <= 2 and head[1] > head[0]:
+                    # 简易程序案件共办理318件: the object stands before 共, the verb alone after
+                    return head
+                start = last.end()
+        if cues.change is not None:
+            found = cues.change.search(text, start, end)
+            if found is not None:
+                start = found.start() if found.group().startswith(("同", "环")) else found.end()
+        etc = text.rfind("等", start, end)
+        if etc > start and etc + 1 < end and "、" in text[start:etc] \
+                and not _matches(cues.etc_generic, text[etc + 1:end]):
+            start = etc + 1
+        if cues.causative is not None and cues.light_verb is not None \
+                and cues.causative.match(text, start, end):
+            later = next((found for found in cues.light_verb.finditer(text, start + 1, end)
+                          if found.end() < end), None)
+            if later is not None:
+                start = later.start()
+        return start, end
+
+    def _before(self, text: str, start: int, stops: frozenset[int]) -> Span:
+        """The clause just before ``start``, back to a clause break or the previous quantity."""
+        begin = start
+        limit = max(0, start - _MAX_BEFORE)
+        while begin > limit and begin not in stops:
+            char = text[begin - 1]
+            if char in "\r\n" and not text[begin:start].strip():
+                begin -= 1  # a line broken right before the number: read on above it
+                continue
+            if char in _BREAK:
+                break
+            if char == "、" and self._listed_count(text, begin - 1, stops):
+                break
+            begin -= 1
+        return begin, start
+
+    @staticmethod
+    def _listed_count(text: str, comma: int, stops: frozenset[int]) -> bool:
+        """Whether the 、 at ``comma`` closes a list item holding a quantity (15宗行政处罚、)."""
+        if comma in stops:
+            return True
+        cursor = comma
+        while cursor > 0 and text[cursor - 1] not in _BREAK and cursor - 1 not in stops \
+                and comma - cursor < _MAX_BEFORE:
+            cursor -= 1
+        return cursor in stops or (cursor > 0 and text[cursor - 1].isdigit())
+
+    def _after(self, text: str, end: int, starts: frozenset[int]) -> tuple[Span, bool] | None:
+        """The noun phrase just after a quantity, when one stands there (14个信访评理室), and
+        whether it is complete: it ends at a clause break or a verb, not at the next number
+        (受理案件20件办结18件 runs on into another figure)."""
+        cues = self.cues
+        begin = end
+        while begin < len(text) and text[begin] in _SPACE:
+            begin += 1
+        if begin >= len(text) or not _HAN_OR_QUOTE.match(text, begin):
+            return None
+        if text[begin] == "的":
+            begin += 1
+        elif cues.after_reject is not None and cues.after_reject.match(text, begin):
+            return None
+        stop = begin
+        limit = min(len(text), begin + _MAX_AFTER)
+        complete = False
+        while stop < limit:
+            char = text[stop]
+            if char in _OPENING:
+                close = _SHORT_BRACKET.match(text, stop)
+                if close is not None:  # 村(社区): a short aside belongs to the noun
+                    stop = close.end()
+                    continue
+            if char.isdigit() or stop in starts:
+                break
+            if char in _BREAK or (char == "、" and stop + 1 < len(text)
+                                  and text[stop + 1].isdigit()):
+                complete = True
+                break
+            if stop > begin and cues.after_stop is not None and cues.after_stop.match(text, stop):
+                complete = True
+                break
+            stop += 1
+        complete = complete or stop >= len(text)
+        # 毕业的法律专业人员 → 法律专业人员: the head noun after the last 的.
+        of = text.rfind("的", begin, stop)
+        if of != -1 and of + 1 < stop:
+            begin = of + 1
+        begin, stop = self._trim(text, begin, stop)
+        return ((begin, stop), complete) if stop > begin else None
+
+    def _rate_items(self, text: str, span: Span) -> list[Span]:
+        """办结率、满意率 → [办结率, 满意率]; one span otherwise."""
+        start, end = span
+        piece = text[start:end]
+        if not _RATE_LIST.match(piece):
+            return [span]
+        items = []
+        for found in _RATE_ITEM.finditer(piece):
+            items.append((start + found.start(), start + found.end()))
+        return items
+
+    def _implicit_labels(self, text: str, record: RecordDraft) -> list[Span]:
+        """未发布规范性文件 → 规范性文件; …引发的行政复议、行政诉讼的案件 → 行政复议, 行政诉讼."""
+        cues = self.cues
+        start, end = record.start, record.end
+        while end > start and text[end - 1] in "。，,；;、 ":
+            end -= 1
+        if cues.negation is not None:
+            found = cues.negation.match(text, start, end)
+            if found and found.end() < end:
+                start = found.end()
+        head = None
+        of = text.rfind("的", start, end)
+        if of != -1 and of + 1 < end:
+            if _matches(cues.generic_head, text[of + 1:end]):
+                previous = text.rfind("的", start, of)
+                head = (previous + 1 if previous != -1 else start, of)
+            else:
+                head = (of + 1, end)
+        if head is None:
+            return [(start, end)]
+        begin, stop = head
+        etc = text.rfind("等", begin, stop)
+        if etc != -1 and etc + 1 < stop:
+            return [(etc + 1, stop)]
+        items: list[Span] = []
+        cursor = begin
+        for found in _LIST_SPLIT.finditer(text, begin, stop):
+            if found.start() > cursor:
+                items.append((cursor, found.start()))
+            cursor = found.end()
+        if cursor < stop:
+            items.append((cursor, stop))
+        return items or [(begin, stop)]
+
+    # --- one record ---------------------------------------------------------------------------
+
+    def label_spans(self, text: str, record: RecordDraft, previous: RecordDraft | None,
+                    stops: frozenset[int], starts: frozenset[int]) -> list[Span]:
+        """The label span(s) of one record; several when one quantity carries several labels."""
+        if record.implicit:
+            return self._implicit_labels(text, record)
+        cues = self.cues
+        begin, end = self._before(text, record.start, stops)
+        begin, end = self._trim(text, begin, end)
+        begin, end = self._cut(text, begin, end)
+        begin, end = self._trim(text, begin, end)
+        before = text[begin:end]
+        found_after = self._after(text, record.end, starts)
+        after = found_after[0] if found_after else None
+        empty = begin >= end
+        weak = empty or len(before) <= 2 or _matches(cues.bare, before) or (
+            record.kind == "rate" and _NAMED_RATE.search(before) is None)
+        if found_after is not None and record.kind != "money" and (weak or found_after[1]) \
+                and not (record.kind == "rate" and _NAMED_RATE.search(before)):
+            return [found_after[0]]
+        if end - begin > _LONG_LIST and "、" in before:
+            # a long list of names before the number: the last item is what was counted
+            begin, end = self._trim(text, text.rfind("、", begin, end) + 1, end)
+        adjacent = previous is not None and previous.label and (
+            empty or _matches(cues.share, before)) and self._same_clause(text, previous, record)
+        if adjacent and previous is not None and previous.label_start is not None \
+                and previous.label_end is not None:
+            return [(previous.label_start, previous.label_end)]
+        if empty:
+            opening = self._opening_before(text, record.start)
+            if opening is not None:
+                return self.label_spans(text, replace(record, start=opening, end=opening),
+                                        None, stops, starts)
+            return [after] if after is not None else []
+        if record.kind == "rate":
+            return self._rate_items(text, (begin, end))
+        return [(begin, end)]
+
+    @staticmethod
+    def _same_clause(text: str, previous: RecordDraft, record: RecordDraft) -> bool:
+        between = text[previous.end:record.start]
+        return len(between) <= 12 and not any(c in "。；;！？!?\n" for c in between)
+
+    @staticmethod
+    def _opening_before(text: str, start: int) -> int | None:
+        """（共7期）: the position of the bracket that opens right before a label-less number."""
+        cursor = start
+        while cursor > 0 and text[cursor - 1] in _SPACE:
+            cursor -= 1
+        # allow a dropped adverb (共) between the bracket and the number
+        probe = cursor
+        while probe > 0 and start - probe < 4 and text[probe - 1] not in _OPENING \
+                and text[probe - 1] not in _BREAK:
+            probe -= 1
+        if probe > 0 and text[probe - 1] in _OPENING:
+            return probe - 1
+        return None
+
+    # --- a document ---------------------------------------------------------------------------
+
+    def label_all(self, text: str, records: Sequence[RecordDraft]) -> list[RecordDraft]:
+        """Label every record in place; return the extra records for quantities with more labels.
+
+        Records that already carry a label are left alone. When several records share one span
+        (the quantity step may have split them already), they take the labels in turn.
+        """
+        order = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
+        stops = frozenset(r.end for r in records)
+        starts = frozenset(r.start for r in records)
+        extra: list[RecordDraft] = []
+        previous: RecordDraft | None = None
+        index = 0
+        while index < len(order):
+            group = [records[order[index]]]
+            while index + len(group) < len(order) and (
+                    records[order[index + len(group)]].start,
+                    records[order[index + len(group)]].end) == (group[0].start, group[0].end):
+                group.append(records[order[index + len(group)]])
+            index += len(group)
+            if all(r.label for r in group):
+                previous = group[-1]
+                continue
+            spans = [s for s in self.label_spans(text, group[0], previous, stops, starts)
+                     if s[1] > s[0]] or [(group[0].start, group[0].start)]
+            for number, span in enumerate(spans):
+                if number < len(group):
+                    target = group[number]
+                else:
+                    target = replace(group[0], checks=[])
+                    extra.append(target)
+                target.label = text[span[0]:span[1]]
+                target.label_start, target.label_end = span
+            for target in group[len(spans):]:
+                target.label = text[spans[-1][0]:spans[-1][1]]
+                target.label_start, target.label_end = spans[-1]
+            previous = group[0]
+        return extra
+

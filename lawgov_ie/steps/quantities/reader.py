@@ -1,0 +1,286 @@
+"""Find quantities in text: qualifier + number + qualifier + unit (pure Python, no spaCy).
+
+What counts as a record is annotation.md's business; the rules that decide it live in pattern
+files, read once when a :class:`QuantityReader` is built:
+
+- ``unit`` (patterns/units.jsonl): measure words and the kind of quantity they make;
+- ``rank_cue`` / ``change_cue`` (units.jsonl): words that make 第三 a ranking and 增长15% a change;
+- ``qualifier`` (patterns/filters.jsonl): 约/余/以上 … on either side of the number;
+- ``not_record`` (filters.jsonl): dates, codes, titles, hotlines, slogans, ordinals, articles;
+- ``implicit_zero`` (filters.jsonl): zeros stated in words (未发布规范性文件).
+
+Reading a text is a few scans with expressions compiled at construction: one scanner finds every
+number with what can surround it (a qualifier, a magnitude 万/亿, a unit, 第/前 before it, or
+百分之), one scan per ``not_record`` rule marks the stretches where numbers are not records,
+one per ``implicit_zero`` rule finds zeros in words. No expression holds a repeat inside a
+repeat, so none can backtrack without end. Offsets are into the text given, never a normalised
+copy: full-width digits and spaces are read where they stand.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.steps.quantities.filters_patterns import (
+    ImplicitZeroPattern,
+    NotRecordPattern,
+    QualifierPattern,
+)
+from lawgov_ie.steps.quantities.units_patterns import ChangeCuePattern, RankCuePattern, UnitPattern
+from lawgov_ie.text.numbers import (
+    ARABIC,
+    CHINESE,
+    MAGNITUDE,
+    fold_magnitude,
+    read_arabic,
+    read_number,
+)
+
+#: Space inside a line, and any space (a line or page break included) between the parts of a
+#: quantity (「18000 余份」, 「347\n件」); both bounded. Zero-width spaces from web pages count.
+_SPACE = r"[ \t\u3000\u00a0\u200b\ufeff]{0,2}"
+_GAP = r"[\s\u3000\u200b\ufeff]{0,4}"
+#: What may not stand right before an Arabic number (it would be the middle of a code or name).
+_NOT_BEFORE_ARABIC = r"[0-9０-９.．A-Za-zＡ-Ｚａ-ｚ_\-/]"
+#: What may stand right after a ranking (全市第三。, 第三名, 第三的好成绩).
+_RANK_END = regex.compile(r"[\s，。；、,.;：:！!？?）)\]】”’\"']|的|$")
+_PERCENT_UNITS = {"%": "%", "％": "%"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity found: where it is, what it says, and how it was read."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    kind: str
+    qualifier: str
+    implicit: bool = False
+    label: str = ""  # a first guess, given only for implicit zeros
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """The words as one alternation, longest first (人次 before 人)."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in unique)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: regex.Pattern[str]
+    kinds: frozenset[str]
+    origin: str
+
+
+class QuantityReader:
+    """Reads every quantity of a text; built once per pattern set, then only scans."""
+
+    def __init__(self, units: Sequence[UnitPattern],
+                 qualifiers: Sequence[QualifierPattern] = (),
+                 not_records: Sequence[NotRecordPattern] = (),
+                 implicit_zeros: Sequence[ImplicitZeroPattern] = (),
+                 rank_cues: Sequence[RankCuePattern] = (),
+                 change_cues: Sequence[ChangeCuePattern] = ()) -> None:
+        self.units: dict[str, UnitPattern] = {u.unit: u for u in units}
+        self.qualifiers: dict[tuple[str, str], str] = {
+            (q.position, q.word): q.qualifier for q in qualifiers}
+        self.scanner = self._scanner()
+        prefixes = [w for (p, w) in self.qualifiers if p == "prefix"]
+        self.prefix = regex.compile(rf"(?r)(?P<word>{self._words('prefix')}){_SPACE}\Z")
+        self.prefix_reach = max(map(len, prefixes), default=0) + 2
+        self.not_records = [
+            _Rule(regex.compile(p.regex), frozenset(p.applies_to), p.id) for p in not_records]
+        self.implicit_zeros = [regex.compile(p.regex) for p in implicit_zeros]
+        cues = _alternation(c.word for c in rank_cues)
+        self.rank_cue = (regex.compile(rf"(?r)(?:{cues})[^，。；,;：:\n]{{0,8}}\Z")
+                         if cues else None)
+        self.change_cues = [
+            (regex.compile(rf"(?r)(?:{c.regex}){_SPACE}\Z"), frozenset(c.units))
+            for c in change_cues]
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> QuantityReader:
+        return cls(patterns.of("unit", UnitPattern),
+                   patterns.of("qualifier", QualifierPattern),
+                   patterns.of("not_record", NotRecordPattern),
+                   patterns.of("implicit_zero", ImplicitZeroPattern),
+                   patterns.of("rank_cue", RankCuePattern),
+                   patterns.of("change_cue", ChangeCuePattern))
+
+    def _words(self, position: str) -> str:
+        return _alternation(w for (p, w) in self.qualifiers if p == position) or "(?!)"
+
+    def _scanner(self) -> regex.Pattern[str]:
+        """One expression for every quantity that starts with its number (prefixes: apart)."""
+        units = _alternation([*self.units, *_PERCENT_UNITS]) or "(?!)"
+        number = f"{ARABIC}|{CHINESE}"
+        after = rf"(?:{_SPACE}(?P<after>{self._words('after_unit')}))?"
+        # The leading class lets the engine skip to where a number can start.
+        return regex.compile(
+            r"(?=[第前百千万0-9０-９〇零一二两三四五六七八九十])(?:"
+            rf"(?P<mark>第|前){_SPACE}(?P<rank>{number})(?:{_SPACE}(?P<rank_unit>名|位))?"
+            rf"(?:{_GAP}(?P<rank_tail>{units}))?"
+            rf"|(?P<percent_word>百分之)(?P<percent>{number}|百){after}"
+            r"|(?:"
+            rf"(?<!{_NOT_BEFORE_ARABIC})(?P<arabic>{ARABIC})(?:{_GAP}(?P<magnitude>{MAGNITUDE}))?"
+            rf"|(?P<chinese>{CHINESE})"
+            rf"|(?P<round>[百千万])(?=[余多])"
+            r")"
+            rf"(?:{_GAP}(?P<suffix>{self._words('suffix')}))?"
+            rf"(?:{_GAP}(?P<magnitude2>{MAGNITUDE}))?"
+            rf"{_GAP}(?P<unit>{units}){after}"
+            r")"
+        )
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def read(self, text: str) -> list[Quantity]:
+        """Every quantity of ``text`` that is a record, implicit zeros included, in text order."""
+        if not isinstance(text, str):
+            raise TypeError(f"QuantityReader.read expects str, not {type(text).__name__}")
+        candidates = [q for m in self.scanner.finditer(text) if (q := self._quantity(text, m))]
+        found = self._drop_not_records(text, candidates) if candidates else []
+        found.extend(self._implicit_zeros(text))
+        found.sort(key=lambda q: (q.start, q.end))
+        return found
+
+    def _quantity(self, text: str, match: regex.Match[str]) -> tuple[Quantity, int, int] | None:
+        """The quantity a scanner match stands for, with the span of its number and unit."""
+        groups = match.groupdict()
+        if groups["mark"]:
+            return self._rank_or_number_after(text, match)
+        unit_written = groups["unit"]
+        if groups["percent_word"]:
+            unit, kind = "%", "rate"
+            core_start = match.start("percent_word")
+            core_end = match.end("percent")
+        else:
+            unit, kind = self._unit(unit_written)
+            core_start = match.start("arabic" if groups["arabic"] else
+                                     "chinese" if groups["chinese"] else "round")
+            core_end = match.end("unit")
+        try:
+            value = self._value(groups)
+        except ValueError:
+            return None
+        pattern = self.units.get(unit_written) if unit_written else None
+        if pattern is not None and pattern.scale != 1:
+            value = float(Decimal(str(value)) * Decimal(str(pattern.scale)))
+        start = core_start
+        qualifier = "exact"
+        prefix = self.prefix.search(text, max(0, start - self.prefix_reach), start)
+        if prefix is not None:
+            start = prefix.start()
+            qualifier = self.qualifiers[("prefix", prefix.group("word"))]
+        elif groups["suffix"]:
+            qualifier = self.qualifiers[("suffix", groups["suffix"])]
+        elif groups["after"]:
+            qualifier = self.qualifiers[("after_unit", groups["after"])]
+        end = match.end()
+        kind = self._change_kind(text, start, unit, kind)
+        quantity = Quantity(start, end, text[start:end], value, unit, kind, qualifier)
+        return quantity, core_start, core_end
+
+    def _unit(self, written: str) -> tuple[str, str]:
+        if written in _PERCENT_UNITS:
+            return _PERCENT_UNITS[written], "rate"
+        pattern = self.units[written]
+        return pattern.canonical or pattern.unit, pattern.unit_kind
+
+    @staticmethod
+    def _value(groups: dict[str, str | None]) -> float:
+        if groups["percent_word"]:
+            written = groups["percent"] or ""
+            return 100.0 if written == "百" else read_number(written)
+        magnitude = (groups["magnitude"] or "") + (groups["magnitude2"] or "")
+        arabic = groups["arabic"]
+        if arabic:
+            return fold_magnitude(arabic, magnitude) if magnitude else read_arabic(arabic)
+        value = read_number(groups["chinese"] or groups["round"] or "")
+        return fold_magnitude(str(value), magnitude) if magnitude else value
+
+    def _change_kind(self, text: str, start: int, unit: str, kind: str) -> str:
+        if kind == "change":
+            return kind
+        window = max(0, start - 24)
+        for cue, units in self.change_cues:
+            if (not units or unit in units) and cue.search(text, window, start):
+                return "change"
+        return kind
+
+    def _rank_or_number_after(self, text: str, match: regex.Match[str]
+                              ) -> tuple[Quantity, int, int] | None:
+        """第三 / 前十 after a ranking cue is a rank; 前 + a counted number is that count."""
+        mark_start = match.start("mark")
+        end = match.end("rank_unit") if match.group("rank_unit") else match.end("rank")
+        is_rank = (self.rank_cue is not None
+                   and _RANK_END.match(text, end) is not None
+                   and self.rank_cue.search(text, max(0, mark_start - 16), mark_start))
+        if is_rank:
+            try:
+                value = read_number(match.group("rank"))
+            except ValueError:
+                return None
+            qualifier = "less_than" if match.group("mark") == "前" else "exact"
+            quantity = Quantity(mark_start, end, text[mark_start:end], value, "名", "rank",
+                                qualifier)
+            return quantity, mark_start, end
+        if match.group("mark") == "前" and match.group("rank_tail"):
+            # 提前10天, 前3个月: the number after 前 is read as any other (rules may drop it)
+            sub = self.scanner.match(text, match.start("rank"), match.end())
+            if sub is not None and not sub.group("mark"):
+                return self._quantity(text, sub)
+        return None
+
+    # -- filters ------------------------------------------------------------------------------
+
+    def _drop_not_records(self, text: str, found: list[tuple[Quantity, int, int]]
+                          ) -> list[Quantity]:
+        """The quantities whose number and unit overlap no ``not_record`` match of their kind."""
+        blocked: list[tuple[int, int, frozenset[str]]] = []
+        for rule in self.not_records:
+            blocked.extend((m.start(), m.end(), rule.kinds) for m in rule.pattern.finditer(text)
+                           if m.end() > m.start())
+        if not blocked:
+            return [q for q, _, _ in found]
+        blocked.sort()
+        starts = [b[0] for b in blocked]
+        longest = max(b[1] - b[0] for b in blocked)
+        kept = []
+        count = len(blocked)
+        for quantity, core_start, core_end in found:
+            index = bisect_left(starts, core_start - longest)
+            hit = False
+            while index < count:
+                b_start, b_end, kinds = blocked[index]
+                if b_start >= core_end:
+                    break
+                if b_end > core_start and (not kinds or quantity.kind in kinds):
+                    hit = True
+                    break
+                index += 1
+            if not hit:
+                kept.append(quantity)
+        return kept
+
+    def _implicit_zeros(self, text: str) -> list[Quantity]:
+        zeros: list[Quantity] = []
+        taken: list[tuple[int, int]] = []
+        for pattern in self.implicit_zeros:
+            for m in pattern.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                label = m.groupdict().get("label") or ""
+                zeros.append(Quantity(m.start(), m.end(), m.group(), 0.0, "", "count", "exact",
+                                      implicit=True, label=label))
+        return zeros

@@ -1,0 +1,28 @@
+"""Component ``lawgov_sections``: headings (一、 （一） 1.) and the sections they open."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lawgov_ie.doc_data import SectionInfo
+from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.steps.sections.reader import SectionReader
+
+
+class SectionDetector:
+    def __init__(self, patterns: list[str]) -> None:
+        self.reader = SectionReader.from_patterns(load_patterns(patterns))
+
+    def __call__(self, doc: Doc) -> Doc:
+        sections: list[SectionInfo] = self.reader.read(doc.text)
+        doc._.lawgov_sections = sections
+        spans = [doc.char_span(s.start, s.title_end, label=f"H{s.level}", alignment_mode="expand")
+                 for s in sections]
+        doc.spans["sections"] = [span for span in spans if span is not None]
+        return doc
+
+
+@Language.factory("lawgov_sections", default_config={"patterns": []})
+def make_sections(nlp: Language, name: str, patterns: list[str]) -> SectionDetector:
+    return SectionDetector(patterns)

@@ -1,0 +1,204 @@
+"""Find headings in report text and the sections they open (pure Python, no spaCy).
+
+Heading styles come from ``heading`` patterns: a regex for the marker (一、 （一） 1. （1） 一是),
+the level it gives, and whether it may also open a sentence inside a paragraph (``inline``: 一是,
+二是 …). Section kinds come from ``section_kind`` patterns (words in the heading).
+
+A heading opens a section that runs until the next heading of the same or a higher level (a
+lower number); an inline heading's section also ends with its paragraph. A heading with no kind
+word takes its parent's kind; a top-level one is ``achievement`` until the report has reached its
+problems or plans, ``other`` after that. ``duties`` (述法, 第一责任人职责) is kept apart in
+``heading_kind`` and reported as ``other`` in ``kind``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from lawgov_ie.doc_data import SectionInfo
+from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.steps.sections.sections_patterns import HeadingPattern, SectionKindPattern
+
+# Decoration a heading line may carry in Markdown-ish text: "## ", "**", bullets.
+_DECORATION = regex.compile(r"[ \t\u3000#*]*")
+_TITLE_END = regex.compile(r"[。：:；;！!？?]|\*\*|$", regex.MULTILINE)
+_CLAUSE_END = regex.compile(r"[，,]")
+_LINE = regex.compile(r"^.*$", regex.MULTILINE)
+_MAX_TITLE = 60
+# The signature under a report: a line that is only a date, with the bodies' names above it.
+_SIGNATURE_DATE = regex.compile(
+    r"^[ \t\u3000]*(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})\s*年"
+    r"\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日[ \t\u3000]*$",
+    regex.MULTILINE)
+_SENTENCE_PUNCT = regex.compile(r"[。，,；;！!？?]")
+_MAX_SIGNATURE_LINE = 40
+
+
+@dataclass(frozen=True)
+class _Style:
+    marker: regex.Pattern[str]
+    inline: regex.Pattern[str] | None
+    level: int
+
+
+@dataclass(frozen=True)
+class _Heading:
+    boundary: int  # where the section before it ends: the heading line's start, decoration too
+    start: int
+    title_end: int
+    level: int
+    title: str
+    paragraph_end: int | None  # set for inline headings: their section ends there at the latest
+
+
+class SectionReader:
+    def __init__(self, headings: Sequence[HeadingPattern], kinds: Sequence[SectionKindPattern]):
+        self.styles = [
+            _Style(regex.compile(h.regex),
+                   regex.compile(r"(?<=[。；;！!？?][ \t\u3000*]*)(?:" + h.regex + ")")
+                   if h.inline else None,
+                   h.level)
+            for h in headings]
+        self.kinds = [(k.section_kind, tuple(k.words)) for k in kinds]
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> SectionReader:
+        return cls(patterns.of("heading", HeadingPattern),
+                   patterns.of("section_kind", SectionKindPattern))
+
+    def heading_kind(self, title: str) -> str | None:
+        for kind, words in self.kinds:
+            if any(word in title for word in words):
+                return kind
+        return None
+
+    def _title(self, text: str, begin: int, line_end: int,
+               inline: bool = False) -> tuple[str, int] | None:
+        """The heading's title from ``begin``: up to the first 。：； on its line; a long one, or
+        an inline one (一是…), is cut at its first comma."""
+        stop = _TITLE_END.search(text, begin, line_end)
+        end = stop.start() if stop else line_end
+        if end - begin > _MAX_TITLE or inline:
+            comma = _CLAUSE_END.search(text, begin, end)
+            if comma is not None and comma.start() - begin <= _MAX_TITLE:
+                end = comma.start()
+            elif end - begin > _MAX_TITLE:
+                return None
+        title = text[begin:end].strip(" \t\u3000*")
+        return (title, end) if title else None
+
+    def _headings(self, text: str) -> list[_Heading]:
+        found: list[_Heading] = []
+        for line in _LINE.finditer(text):
+            decoration = _DECORATION.match(text, line.start(), line.end())
+            pos = decoration.end() if decoration else line.start()
+            for style in self.styles:
+                marker = style.marker.match(text, pos, line.end())
+                if marker is None:
+                    continue
+                title_start = _DECORATION.match(text, marker.end(), line.end())
+                begin = title_start.end() if title_start else marker.end()
+                title = self._title(text, begin, line.end(), inline=style.inline is not None)
+                if title:
+                    found.append(_Heading(line.start(), pos, title[1], style.level, title[0],
+                                          line.end() if style.inline else None))
+                break
+            for style in self.styles:
+                if style.inline is None:
+                    continue
+                for marker in style.inline.finditer(text, pos + 1, line.end()):
+                    title = self._title(text, marker.end(), line.end(), inline=True)
+                    if title:
+                        found.append(_Heading(marker.start(), marker.start(), title[1],
+                                              style.level, title[0], line.end()))
+        found.sort(key=lambda h: h.start)
+        return found
+
+    def read(self, text: str) -> list[SectionInfo]:
+        headings = self._headings(text)
+        body_end = _body_end(text, headings[-1].title_end) if headings else len(text)
+        sections: list[SectionInfo] = []
+        open_stack: list[SectionInfo] = []
+        seen_problem_or_plan = False
+        for heading in headings:
+            while open_stack and (open_stack[-1].level >= heading.level
+                                  or open_stack[-1].end <= heading.start):
+                open_stack.pop()
+            heading_kind = self.heading_kind(heading.title)
+            parent = open_stack[-1] if open_stack else None
+            if heading_kind is None:
+                if parent is not None:
+                    heading_kind = parent.heading_kind
+                else:
+                    heading_kind = "other" if seen_problem_or_plan else "achievement"
+            if heading_kind in ("problem", "plan"):
+                seen_problem_or_plan = True
+            kind = heading_kind if heading_kind != "duties" else "other"
+            end = heading.paragraph_end if heading.paragraph_end is not None else body_end
+            section = SectionInfo(title=heading.title, level=heading.level, kind=kind,
+                                  heading_kind=heading_kind, start=heading.start, end=end,
+                                  title_end=heading.title_end)
+            sections.append(section)
+            open_stack.append(section)
+        # each section ends where the next heading of the same or a higher level starts
+        pending: list[SectionInfo] = []
+        for section, heading in zip(sections, headings, strict=True):
+            while pending and pending[-1].level >= section.level:
+                closed = pending.pop()
+                closed.end = min(closed.end, heading.boundary)
+            pending.append(section)
+        for section in sections:
+            section.end = _trim_end(text, section.start, section.end)
+        return sections
+
+
+def _body_end(text: str, after: int) -> int:
+    """Where the report's body ends: before the signature block (the bodies' names and the
+    standalone date line under the last section), or at the end of the text."""
+    date = _SIGNATURE_DATE.search(text, after)
+    if date is None:
+        return len(text)
+    end = date.start()
+    while True:
+        line_start = text.rfind("\n", after, max(after, end - 1)) + 1
+        if line_start <= after:
+            return end
+        line = text[line_start:end].strip()
+        if line and (len(line) > _MAX_SIGNATURE_LINE or _SENTENCE_PUNCT.search(line)):
+            return end
+        end = line_start
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\r\n\u3000":
+        end -= 1
+    return end
+
+
+class SectionPaths:
+    """The section path of many offsets (one per record) without walking every section each time.
+
+    Going through the sections by start, a stack keeps those still open; an offset's holders
+    are among the sections open at the last heading before it."""
+
+    def __init__(self, sections: Sequence[SectionInfo]) -> None:
+        ordered = sorted(sections, key=lambda s: s.start)
+        self._starts = [s.start for s in ordered]
+        self._open: list[tuple[SectionInfo, ...]] = []
+        stack: list[SectionInfo] = []
+        for section in ordered:
+            stack = [s for s in stack if max(s.end, s.title_end) > section.start]
+            stack.append(section)
+            self._open.append(tuple(stack))
+
+    def at(self, offset: int) -> list[SectionInfo]:
+        """The sections that hold ``offset`` (from their heading to the end of their body or
+        heading line, whichever is later), outermost first."""
+        last = bisect.bisect_right(self._starts, offset) - 1
+        if last < 0:
+            return []
+        return [s for s in self._open[last] if offset < max(s.end, s.title_end)]

@@ -1,0 +1,130 @@
+"""Labels: what each number counts, copied from the sentence (paragraphs written here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from lawgov_ie.doc_data import RecordDraft
+from lawgov_ie.errors import PatternError
+from lawgov_ie.models import Record, Report
+from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.steps.labels.reader import LabelReader
+
+
+def report_of(nlp: Language, text: str, year: int = 2024) -> Report:
+    doc = nlp.make_doc(text)
+    doc._.lawgov_year_hint = year
+    result: Report = nlp(doc)._.report
+    return result
+
+
+def record(report: Report, text: str, nth: int = 0) -> Record:
+    found = [r for r in report.records if r.text == text]
+    assert len(found) > nth, f"no record {text!r} in {[r.text for r in report.records]}"
+    return found[nth]
+
+
+@pytest.fixture(scope="module")
+def reader() -> LabelReader:
+    return LabelReader.from_patterns(load_patterns())
+
+
+def draft(text: str, quantity: str, value: float, unit: str, kind: str = "count",
+          implicit: bool = False) -> RecordDraft:
+    start = text.index(quantity)
+    return RecordDraft(start=start, end=start + len(quantity), text=quantity, value=value,
+                       unit=unit, kind=kind, qualifier="exact", implicit=implicit)
+
+
+@pytest.mark.parametrize(("text", "quantity", "label"), [
+    ("我乡共设立14个信访评理室，覆盖全部行政村。", "14个", "信访评理室"),
+    ("今年以来，全镇累计调处矛盾纠纷52起。", "52起", "调处矛盾纠纷"),
+    ("全年共审查镇级合同15份。", "15份", "审查镇级合同"),
+    ("2024年全镇共培育“法律明白人”86人。", "86人", "培育“法律明白人”"),
+    ("组织行政执法人员集中培训4次。", "4次", "组织行政执法人员集中培训"),
+    ("全镇23名干部持有行政执法证。", "23名", "干部持有行政执法证"),
+    ("镇司法所接待群众法律咨询310人次。", "310人次", "接待群众法律咨询"),
+    ("分管负责人100%出庭应诉。", "100%", "出庭应诉"),
+    ("案件数量较上年同比增长12.5%。", "12.5%", "同比增长"),
+])
+def test_label_before_or_after_the_number(reader: LabelReader, text: str, quantity: str,
+                                          label: str) -> None:
+    value = float(quantity.rstrip("%个起份人次名"))
+    unit = "%" if quantity.endswith("%") else quantity.lstrip("0123456789.")
+    item = draft(text, quantity, value, unit, "rate" if unit == "%" else "count")
+    assert reader.label_all(text, [item]) == []
+    assert item.label == label
+    assert item.label_start is not None and item.label_end is not None
+    assert text[item.label_start:item.label_end] == item.label
+
+
+def test_second_figure_of_a_list_item_shares_its_label(reader: LabelReader) -> None:
+    text = "全年共开展普法宣传36次、5200人次，发放宣传资料900余份。"
+    items = [draft(text, "36次", 36, "次"), draft(text, "5200人次", 5200, "人次"),
+             draft(text, "900余份", 900, "份")]
+    reader.label_all(text, items)
+    assert [i.label for i in items] == ["开展普法宣传", "开展普法宣传", "发放宣传资料"]
+
+
+def test_list_of_rate_words_gives_one_record_per_word(reader: LabelReader) -> None:
+    text = "热线工单按时办结，办结率、回访率均为100%。"
+    item = draft(text, "100%", 100, "%", "rate")
+    extra = reader.label_all(text, [item])
+    assert item.label == "办结率"
+    assert [e.label for e in extra] == ["回访率"]
+    assert (extra[0].start, extra[0].end) == (item.start, item.end)
+
+
+def test_implicit_zero_is_labelled_per_item(reader: LabelReader) -> None:
+    text = "全年没有因征地拆迁引发的行政复议、行政诉讼的案件。"
+    item = draft(text, "没有因征地拆迁引发的行政复议、行政诉讼的案件", 0, "", implicit=True)
+    extra = reader.label_all(text, [item])
+    assert [item.label, *(e.label for e in extra)] == ["行政复议", "行政诉讼"]
+
+
+def test_records_already_labelled_are_left_alone(reader: LabelReader) -> None:
+    text = "调处矛盾纠纷52起。"
+    item = draft(text, "52起", 52, "起")
+    item.label = "纠纷"
+    assert reader.label_all(text, [item]) == []
+    assert item.label == "纠纷"
+
+
+def test_pipeline_adds_the_shared_rate_records(nlp_char: Language) -> None:
+    text = "全年受理群众诉求件220件，及时答复办结220件，办结率、满意率均为100%。"
+    report = report_of(nlp_char, text)
+    rates = [r for r in report.records if r.text == "100%"]
+    assert [r.label for r in rates] == ["办结率", "满意率"]
+    assert len({r.id for r in rates}) == 2
+    assert [r.label for r in report.records if r.unit == "件"] == ["受理群众诉求件", "及时答复办结"]
+
+
+def test_labels_on_the_seed_reports_are_copied_from_their_sentence(
+        nlp: Language, seed_texts: dict[str, str]) -> None:
+    for text in seed_texts.values():
+        for item in report_of(nlp, text).records:
+            assert item.label, f"record {item.text!r} has no label"
+            if not item.implicit:
+                assert item.label in text
+
+
+def test_rate_words_joined_by_and_but_not_by_jishi(reader: LabelReader) -> None:
+    text = "信访事项及时受理率、按期办结率均达100%。"
+    item = draft(text, "100%", 100, "%", "rate")
+    extra = reader.label_all(text, [item])
+    assert [item.label, *(e.label for e in extra)] == ["信访事项及时受理率", "按期办结率"]
+
+
+def test_bad_cue_line_names_file_line_and_field(tmp_path: Path) -> None:
+    bad = tmp_path / "cues.jsonl"
+    bad.write_text('{"kind": "label_cue", "id": "x", "role": "leadin", "words": ["今年"]}\n'
+                   '{"kind": "rate_link", "id": "y", "rate": "(", "numerator": "成功"}\n',
+                   encoding="utf-8")
+    with pytest.raises(PatternError) as caught:
+        load_patterns([bad])
+    message = str(caught.value)
+    assert f"{bad}:1: field 'role'" in message
+    assert f"{bad}:2: field 'rate'" in message
