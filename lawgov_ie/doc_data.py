@@ -4,6 +4,8 @@ Components talk to each other only through these attributes:
 
 - ``doc._.lawgov_year_hint`` / ``doc._.lawgov_source``: what the caller knows (set before the run);
 - ``doc._.lawgov_sections``: :class:`SectionInfo` list (sections component);
+- ``doc._.lawgov_index``: the document's :class:`lawgov_ie.text.index.TextIndex` (sections
+  component): sentences, clauses, scope ends and section paths, built once;
 - ``doc._.lawgov_entities``: :class:`EntityInfo` list (entity ruler; ``doc.ents`` too);
 - ``doc._.lawgov_meta``: :class:`lawgov_ie.models.DocumentMeta` (document facts component);
 - ``doc._.lawgov_records``: :class:`RecordDraft` list (quantities; later components fill fields);
@@ -68,6 +70,7 @@ _ATTRIBUTES: dict[str, object] = {
     "lawgov_year_hint": None,
     "lawgov_source": None,
     "lawgov_sections": None,
+    "lawgov_index": None,
     "lawgov_entities": None,
     "lawgov_meta": None,
     "lawgov_records": None,

@@ -37,6 +37,8 @@ def encode(obj: Any, chain: Chain = None) -> Any:
     """msgpack ``default`` hook: one of our dataclasses or models -> a marked map."""
     cls = type(obj)
     if _ours(cls):
+        if hasattr(obj, "to_state"):  # rebuilt from a smaller state (the text index)
+            return {_MARK: f"{cls.__module__}:{cls.__qualname__}", _FIELDS: obj.to_state()}
         if isinstance(obj, BaseModel):
             return {_MARK: f"{cls.__module__}:{cls.__qualname__}",
                     _FIELDS: obj.model_dump(mode="python")}
@@ -56,6 +58,8 @@ def decode(obj: Any, chain: Chain = None) -> Any:
             for part in qualname.split("."):
                 cls = getattr(cls, part)
             fields = obj[_FIELDS]
+            if hasattr(cls, "from_state"):
+                return cls.from_state(fields)
             if isinstance(cls, type) and issubclass(cls, BaseModel):
                 return cls.model_validate(fields)
             if isinstance(cls, type) and dataclasses.is_dataclass(cls):

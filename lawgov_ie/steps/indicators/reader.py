@@ -19,7 +19,7 @@ import regex
 from lawgov_ie.doc_data import RecordDraft, SectionInfo
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.indicators.indicators_patterns import IndicatorPattern
-from lawgov_ie.steps.sections.reader import SectionPaths
+from lawgov_ie.text.index import SectionPaths
 
 _SECTION_BONUS = 5
 _MAX_CONTEXT = 300  # characters read on each side of a number for its clause and sentence

@@ -2,58 +2,30 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
-
-import regex
 
 from lawgov_ie.doc_data import EntityInfo, RecordDraft, SectionInfo
 from lawgov_ie.models import DocumentMeta, Entity, Record, Report, Section
-from lawgov_ie.steps.sections.reader import SectionPaths
-
-_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
-
-
-_SENTENCE_WINDOW = 200  # a "sentence" longer than twice this is cut to this much around the record
-
-
-class SentenceIndex:
-    """Where the sentences of a text end, found once, so each record's sentence is a lookup."""
-
-    def __init__(self, text: str) -> None:
-        self.length = len(text)
-        self.ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-
-    def bounds(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence around ``[start, end)``: from after the previous 。！？； or newline to the
-        next one; a run-on "sentence" (a scraped table, a list on one line) is cut to a window of
-        ``_SENTENCE_WINDOW`` characters either side, so every record does not copy all of it."""
-        before = bisect_right(self.ends, start)
-        begin = self.ends[before - 1] if before else 0
-        after = bisect_right(self.ends, end)
-        finish = self.ends[after] if after < len(self.ends) else self.length
-        if finish - begin > 2 * _SENTENCE_WINDOW:
-            begin = max(begin, start - _SENTENCE_WINDOW)
-            finish = min(finish, end + _SENTENCE_WINDOW)
-        return begin, finish
+from lawgov_ie.text.index import TextIndex
 
 
 def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[RecordDraft],
-                 entities: Sequence[EntityInfo], sections: Sequence[SectionInfo]) -> Report:
+                 entities: Sequence[EntityInfo], sections: Sequence[SectionInfo],
+                 text_index: TextIndex | None = None) -> Report:
+    """The public :class:`Report`; ``text_index`` is the document's text index (built here from
+    ``text`` and ``sections`` when not given)."""
+    index_ = text_index if text_index is not None else TextIndex(text, sections)
     ordered = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
     ids = {index: f"r{number}" for number, index in enumerate(ordered, start=1)}
     out: list[Record] = []
-    sentences = SentenceIndex(text)
-    paths = SectionPaths(sections)
     for index in ordered:
         draft = records[index]
-        begin, finish = sentences.bounds(draft.start, draft.end)
-        path = paths.at(draft.start)
+        path = index_.section_path(draft.start)
         out.append(Record(
             id=ids[index], value=draft.value, unit=draft.unit, kind=draft.kind,  # type: ignore[arg-type]
             qualifier=draft.qualifier, label=draft.label,  # type: ignore[arg-type]
             indicator=draft.indicator, text=draft.text, start=draft.start, end=draft.end,
-            implicit=draft.implicit, sentence=text[begin:finish].strip(),
+            implicit=draft.implicit, sentence=index_.sentence(draft.start, draft.end),
             section=[s.title for s in path],
             section_kind=path[-1].kind if path else "other",  # type: ignore[arg-type]
             period=draft.period,

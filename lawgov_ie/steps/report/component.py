@@ -16,6 +16,7 @@ class ReportAssembler:
             records=doc._.lawgov_records or [],
             entities=doc._.lawgov_entities or [],
             sections=doc._.lawgov_sections or [],
+            text_index=doc._.lawgov_index,
         )
         return doc
 

@@ -1,4 +1,5 @@
-"""Component ``lawgov_sections``: headings (一、 （一） 1.) and the sections they open."""
+"""Component ``lawgov_sections``: headings (一、 （一） 1.) and the sections they open, and the
+document's :class:`~lawgov_ie.text.index.TextIndex` (sentences, clauses, section paths)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from spacy.tokens import Doc
 from lawgov_ie.doc_data import SectionInfo
 from lawgov_ie.rules.files import load_patterns
 from lawgov_ie.steps.sections.reader import SectionReader
+from lawgov_ie.text.index import TextIndex
 
 
 class SectionDetector:
@@ -17,6 +19,7 @@ class SectionDetector:
     def __call__(self, doc: Doc) -> Doc:
         sections: list[SectionInfo] = self.reader.read(doc.text)
         doc._.lawgov_sections = sections
+        doc._.lawgov_index = TextIndex(doc.text, sections)
         spans = [doc.char_span(s.start, s.title_end, label=f"H{s.level}", alignment_mode="expand")
                  for s in sections]
         doc.spans["sections"] = [span for span in spans if span is not None]

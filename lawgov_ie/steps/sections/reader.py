@@ -13,7 +13,6 @@ problems or plans, ``other`` after that. ``duties`` (述法, 第一责任人职�
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -178,27 +177,3 @@ def _trim_end(text: str, start: int, end: int) -> int:
         end -= 1
     return end
 
-
-class SectionPaths:
-    """The section path of many offsets (one per record) without walking every section each time.
-
-    Going through the sections by start, a stack keeps those still open; an offset's holders
-    are among the sections open at the last heading before it."""
-
-    def __init__(self, sections: Sequence[SectionInfo]) -> None:
-        ordered = sorted(sections, key=lambda s: s.start)
-        self._starts = [s.start for s in ordered]
-        self._open: list[tuple[SectionInfo, ...]] = []
-        stack: list[SectionInfo] = []
-        for section in ordered:
-            stack = [s for s in stack if max(s.end, s.title_end) > section.start]
-            stack.append(section)
-            self._open.append(tuple(stack))
-
-    def at(self, offset: int) -> list[SectionInfo]:
-        """The sections that hold ``offset`` (from their heading to the end of their body or
-        heading line, whichever is later), outermost first."""
-        last = bisect.bisect_right(self._starts, offset) - 1
-        if last < 0:
-            return []
-        return [s for s in self._open[last] if offset < max(s.end, s.title_end)]

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from lawgov_ie.doc_data import SectionInfo
 from lawgov_ie.errors import PatternError
 from lawgov_ie.rules.files import load_patterns
-from lawgov_ie.steps.sections.reader import SectionPaths, SectionReader
+from lawgov_ie.steps.sections.reader import SectionReader
+from lawgov_ie.text.index import SectionPaths
 
 READER = SectionReader.from_patterns(load_patterns())
 
