@@ -28,7 +28,7 @@ from lawgov_ie.text.terms_patterns import TermPattern
 from lawgov_ie.text.tokenizer import TOKENIZER_NAME, LawgovTokenizer
 
 # The components in pipeline order; importing each step's component module registers its factory.
-_STEPS = (_sections, _entities, _document_facts, _quantities, _labels, _indicators, _relations,
+_STEPS = (_sections, _entities, _document_facts, _quantities, _labels, _relations, _indicators,
           _report)
 PIPELINE = [
     "lawgov_sections",
@@ -36,8 +36,8 @@ PIPELINE = [
     "lawgov_document_facts",
     "lawgov_quantities",
     "lawgov_labels",
-    "lawgov_indicators",
     "lawgov_relations",
+    "lawgov_indicators",
     "lawgov_report",
 ]
 

@@ -132,3 +132,19 @@ class IndicatorRules:
                     and previous[1] == sentence and previous[0].unit == record.unit:
                 record.indicator = previous[0].indicator
             previous = (record, sentence)
+        inherit_from_totals(records)
+
+
+def inherit_from_totals(records: Sequence[RecordDraft]) -> None:
+    """A part of a breakdown (``part_of``, set by the relations step) with no indicator of its
+    own takes its total's, through nested breakdowns."""
+
+    def of(index: int, seen: frozenset[int]) -> str | None:
+        record = records[index]
+        if record.indicator is not None or record.part_of is None or index in seen:
+            return record.indicator
+        return of(record.part_of, seen | {index})
+
+    for index, record in enumerate(records):
+        if record.indicator is None and record.part_of is not None:
+            record.indicator = of(record.part_of, frozenset({index}))

@@ -3,7 +3,7 @@
 - ``part_of``: a breakdown cue (其中、包括、含、分别: ``relation_cue`` patterns) opens a list of
   parts of the figure before it, up to the end of the sentence or of the bracket it stands in;
   「法治培训（共7期）、…等培训班12次」: a bracketed 共 figure inside a list is a part of the total
-  that closes the list. A part takes its total's indicator when it has none of its own.
+  that closes the list.
 - ``rate_of``: a rate whose word has a ``rate_link`` (结案率 ↔ 结案) is tied to the nearest count
   before it whose label carries the numerator word, and to the count before that (same unit,
   not smaller) as denominator: 受理232起，成功调解结案227起，结案率97.8%.
@@ -273,8 +273,6 @@ class RelationFinder:
                         code="part_exceeds_total",
                         message=f"{part.label or part.text} {part.text} is larger than the total "
                                 f"{total.label or total.text} {total.text} it is a part of."))
-                if part.indicator is None and total.indicator is not None:
-                    part.indicator = total.indicator
             comparable = [p for p in distinct if p.unit == total.unit or
                           _same_family(p.unit, total.unit)]
             added = sum(p.value for p in comparable)
