@@ -59,6 +59,7 @@ class RecordDraft:
     label_end: int | None = None
     # indicators component
     indicator: str | None = None
+    indicator_source: str | None = None  # label / clause / total / rate / sentence / section
     # relations component
     part_of: int | None = None  # index into doc._.lawgov_records
     rate_of: tuple[int, int] | None = None

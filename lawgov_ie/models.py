@@ -14,6 +14,7 @@ RecordKind = Literal["count", "rate", "money", "rank", "change", "measure"]
 Qualifier = Literal["exact", "approx", "more_than", "less_than"]
 SectionKind = Literal["achievement", "problem", "plan", "other"]
 HeadingKind = Literal["achievement", "problem", "plan", "duties", "other"]
+IndicatorSource = Literal["label", "clause", "total", "rate", "sentence", "section"]
 
 
 class _Model(BaseModel):
@@ -37,6 +38,11 @@ class Record(_Model):
     qualifier: Qualifier
     label: str = Field(description="What was counted, copied from the sentence.")
     indicator: str | None = Field(description="Canonical indicator id, or null when none fits.")
+    indicator_source: IndicatorSource | None = Field(
+        default=None,
+        description="How the indicator was decided, strongest first: its own label, its clause, "
+                    "the total it is a part of, the counts of a rate, its sentence's topic, the "
+                    "section heading; null when there is no indicator.")
     text: str = Field(description="The quantity as written; equals input[start:end].")
     start: int
     end: int

@@ -12,7 +12,12 @@ from typing import Any
 
 from lawgov_ie.api import extract
 from lawgov_ie.evaluation.gold import check_gold, document_text, read_docs_dir, read_gold_dir
-from lawgov_ie.evaluation.scoring import evaluate, format_figures
+from lawgov_ie.evaluation.scoring import (
+    evaluate,
+    format_figures,
+    format_indicator_confusion,
+    indicator_confusion,
+)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -28,7 +33,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--patterns", action="append", default=None, metavar="DIR",
                         help="extra pattern files or folders merged over the bundled ones")
     parser.add_argument("--errors", action="store_true",
-                        help="also list each miss, false hit and label disagreement")
+                        help="also list each miss, false hit and label disagreement, and the "
+                             "indicator confusion table (gold id → predicted id counts)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--part", choices=["all", "tune", "heldout"], default="all",
                         help="score only part of the gold folder: 'heldout' is the documents "
@@ -65,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         if args.errors:
             figures["errors"] = [asdict(error) for error in scores.errors]
+            figures["indicator_confusion"] = indicator_confusion(scores.indicator_pairs)
         sys.stdout.write(json.dumps(figures, ensure_ascii=False, indent=1) + "\n")
         return 0
     part = "" if args.part == "all" else f", {args.part} part"
@@ -74,4 +81,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(f"errors ({len(scores.errors)})\n")
         for error in sorted(scores.errors, key=lambda e: (e.doc_id, e.start, e.type)):
             sys.stdout.write("  " + error.describe() + "\n")
+        sys.stdout.write(format_indicator_confusion(scores.indicator_pairs) + "\n")
     return 0

@@ -192,6 +192,25 @@ def context_of(text: str, start: int, end: int, width: int = CONTEXT) -> str:
     return " ".join(f"{before}[{text[start:end]}]{after}".split())
 
 
+@dataclass(frozen=True)
+class IndicatorPair:
+    """The indicators of one matched pair: gold's, the prediction's and how it was decided."""
+
+    doc_id: str
+    start: int
+    text: str
+    label: str  # the predicted label
+    gold: str | None
+    predicted: str | None
+    source: str | None  # the prediction's indicator_source
+    context: str
+
+    def describe(self) -> str:
+        where = f"{self.doc_id}@{self.start}"
+        return (f"INDIC  {where:<18} {self.text!r} label {self.label!r} gold {self.gold or '-'} "
+                f"predicted {self.predicted or '-'} ({self.source or 'none'})  | {self.context}")
+
+
 @dataclass
 class Line:
     """Precision/recall counts of one line (explicit or implicit records)."""
@@ -232,6 +251,7 @@ class Scores:
     facts_compared: Counter[str] = field(default_factory=Counter)
     facts_correct: Counter[str] = field(default_factory=Counter)
     errors: list[ErrorItem] = field(default_factory=list)
+    indicator_pairs: list[IndicatorPair] = field(default_factory=list)
     per_document: list[tuple[str, Line]] = field(default_factory=list)
 
     def add(self, other: Scores) -> None:
@@ -247,6 +267,7 @@ class Scores:
         self.facts_compared.update(other.facts_compared)
         self.facts_correct.update(other.facts_correct)
         self.errors.extend(other.errors)
+        self.indicator_pairs.extend(other.indicator_pairs)
         self.per_document.extend(other.per_document)
 
     def figures(self) -> dict[str, Any]:
@@ -368,6 +389,53 @@ def _score_relations(gold: GoldDocument, predicted: Sequence[Record],
     rate.fn += len(gold_rate) - rate.tp
 
 
+def _indicator_pair(doc_id: str, gold: GoldRecord, predicted: Record, text: str) -> IndicatorPair:
+    return IndicatorPair(doc_id, gold.start, gold.text, predicted.label, gold.indicator,
+                         predicted.indicator, predicted.indicator_source,
+                         context_of(text, gold.start, gold.end))
+
+
+def indicator_confusion(pairs: Sequence[IndicatorPair]) -> dict[str, dict[str, int]]:
+    """Gold id → predicted id → count over matched pairs ("-" stands for no indicator)."""
+    table: dict[str, Counter[str]] = {}
+    for pair in pairs:
+        table.setdefault(pair.gold or "-", Counter())[pair.predicted or "-"] += 1
+    return {gold: dict(row.most_common()) for gold, row in sorted(table.items())}
+
+
+def indicator_sources(pairs: Sequence[IndicatorPair]) -> dict[str, dict[str, int]]:
+    """Per ``indicator_source`` of the predictions: how many typed pairs, how many right."""
+    counts: dict[str, dict[str, int]] = {}
+    for pair in pairs:
+        if pair.predicted is None:
+            continue
+        line = counts.setdefault(pair.source or "-", {"typed": 0, "correct": 0})
+        line["typed"] += 1
+        line["correct"] += pair.predicted == pair.gold
+    return counts
+
+
+def format_indicator_confusion(pairs: Sequence[IndicatorPair]) -> str:
+    """The confusion table (one line per gold id that is not always predicted right: how many,
+    how many right, what was predicted instead), the precision of each decision level, and every
+    disagreeing pair."""
+    out = ["indicator confusion (gold id: matched, right, predicted instead)"]
+    for gold, row in indicator_confusion(pairs).items():
+        total = sum(row.values())
+        right = row.get(gold, 0)
+        if right == total:
+            continue
+        others = ", ".join(f"{pred} {n}" for pred, n in row.items() if pred != gold)
+        out.append(f"  {gold:<34} {total:>4} {right:>4}   {others}")
+    out.append("indicator decided by (typed predictions: right/typed)")
+    for source, line in sorted(indicator_sources(pairs).items()):
+        out.append(f"  {source:<10} {line['correct']:>4}/{line['typed']:<4}")
+    wrong = [p for p in pairs if p.gold != p.predicted]
+    out.append(f"indicator disagreements ({len(wrong)})")
+    out.extend("  " + p.describe() for p in sorted(wrong, key=lambda p: (p.doc_id, p.start)))
+    return "\n".join(out)
+
+
 def _score_facts(gold: GoldMeta, predicted: DocumentMeta, scores: Scores) -> None:
     for name in FACT_FIELDS:
         expected = getattr(gold, name)
@@ -411,6 +479,7 @@ def evaluate_document(gold: GoldDocument, report: Report, text: str) -> Scores:
         scores.qualifier += record.qualifier == pred.qualifier
         scores.kind += record.kind == pred.kind
         scores.indicator_equal += record.indicator == pred.indicator
+        scores.indicator_pairs.append(_indicator_pair(gold.id, record, pred, text))
         if pred.indicator is not None:
             scores.indicator_predicted += 1
             scores.indicator_correct_predicted += pred.indicator == record.indicator

@@ -22,7 +22,7 @@ from lawgov_ie.evaluation.gold import (
     source_text,
 )
 from lawgov_ie.rules.files import load_patterns
-from lawgov_ie.taxonomy import INDICATOR_IDS
+from lawgov_ie.taxonomy import INDICATOR_IDS, TAXONOMY, TAXONOMY_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "corpus" / "gold"
@@ -60,17 +60,26 @@ def test_source_is_found_from_any_working_folder(monkeypatch: pytest.MonkeyPatch
     assert "英林镇" in source_text(gold)
 
 
-def test_taxonomy_has_the_34_ids_of_version_1() -> None:
-    assert len(INDICATOR_IDS) == 34
+def test_taxonomy_has_the_45_ids_of_version_2() -> None:
+    assert TAXONOMY_VERSION == 2
+    assert len(INDICATOR_IDS) == len(TAXONOMY) == 45
     assert all(re.fullmatch(r"[a-z_]+\.[a-z_]+", i) for i in INDICATOR_IDS)
+    assert sum(i.version == 2 for i in TAXONOMY) == 11
+    for indicator in TAXONOMY:
+        assert indicator.units and indicator.counts and len(set(indicator.phrasings)) == 2
+        assert ("%" in indicator.units) == ("rate" in indicator.kinds), indicator.id
 
 
 def test_taxonomy_copy_matches_the_spec() -> None:
+    """Ids and Chinese names agree with ../shared/spec/indicators.md when it is present."""
     spec = SHARED / "spec" / "indicators.md"
     if not spec.is_file():
         pytest.skip(f"{spec} is not present in this checkout")
-    ids = set(re.findall(r"^\| `([a-z_.]+)`", spec.read_text(encoding="utf-8"), re.MULTILINE))
-    assert ids == INDICATOR_IDS
+    rows = re.findall(r"^\| `([a-z_.]+)` \| ([^|]+?) \|", spec.read_text(encoding="utf-8"),
+                      re.MULTILINE)
+    assert {i for i, _ in rows} == INDICATOR_IDS
+    names = {i: re.sub(r"\s*\(v\d+\)$", "", name) for i, name in rows}
+    assert names == {i.id: i.name for i in TAXONOMY}
 
 
 def test_indicator_patterns_implement_every_taxonomy_id() -> None:

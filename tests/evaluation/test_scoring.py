@@ -17,6 +17,9 @@ from lawgov_ie.evaluation.scoring import (
     evaluate,
     evaluate_document,
     format_figures,
+    format_indicator_confusion,
+    indicator_confusion,
+    indicator_sources,
     label_f1,
     match,
 )
@@ -177,6 +180,36 @@ def test_agreement_and_indicator_figures() -> None:
     assert indicator["f1"] == 0.5
 
 
+def test_indicator_confusion_table() -> None:
+    """Gold id → predicted id counts over matched pairs, the precision of each decision level,
+    and every disagreement with its context."""
+    gold = gold_doc(
+        G444,
+        gold_record(1, "139起", 139, "起", "书面调解", indicator="mediation.disputes"),
+        gold_record(2, "100%", 100, "%", "成功率", indicator="mediation.success_rate"),
+        gold_record(3, "100%", 100, "%", "参考率", nth=1))
+    preds = report(
+        predicted("p1", "444起", 444, "起", "调处矛盾纠纷", indicator="mediation.disputes",
+                  indicator_source="label"),
+        predicted("p2", "139起", 139, "起", "书面调解"),
+        predicted("p3", "100%", 100, "%", "成功率", indicator="services.satisfaction_rate",
+                  indicator_source="sentence"),
+        predicted("p4", "100%", 100, "%", "参考率", nth=1, indicator="training.exam_rate",
+                  indicator_source="label"))
+    pairs = evaluate(((gold, preds, TEXT),)).indicator_pairs
+    assert indicator_confusion(pairs) == {
+        "-": {"training.exam_rate": 1},
+        "mediation.disputes": {"mediation.disputes": 1, "-": 1},
+        "mediation.success_rate": {"services.satisfaction_rate": 1},
+    }
+    assert indicator_sources(pairs) == {"label": {"typed": 2, "correct": 1},
+                                        "sentence": {"typed": 1, "correct": 0}}
+    text = format_indicator_confusion(pairs)
+    assert "mediation.success_rate                1    0   services.satisfaction_rate 1" in text
+    assert "indicator disagreements (3)" in text
+    assert "gold mediation.success_rate predicted services.satisfaction_rate (sentence)" in text
+
+
 def test_part_of_links() -> None:
     gold = gold_doc(G444, gold_record(1, "139起", 139, "起", "书面调解", part_of=0),
                     gold_record(2, "100%", 100, "%", "成功率"))
@@ -323,6 +356,7 @@ def test_eval_command_text_and_errors(tmp_path: Path, capsys: pytest.CaptureFixt
     assert code == 0
     assert "implicit zeros" in out and "document facts" in out
     assert "errors (" in out
+    assert "indicator confusion (gold id" in out and "indicator decided by" in out
 
 
 def test_eval_command_reports_a_bad_gold_file(tmp_path: Path,

@@ -1,4 +1,6 @@
-"""Component ``lawgov_indicators``: the canonical indicator of each record, from patterns."""
+"""Component ``lawgov_indicators``: the canonical indicator of each record and how it was decided,
+from patterns (runs after the relations step: a part inherits its total's indicator, a rate its
+counts')."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from spacy.tokens import Doc
 
 from lawgov_ie.rules.files import load_patterns
 from lawgov_ie.steps.indicators.reader import IndicatorRules
+from lawgov_ie.text.index import TextIndex
 
 
 class IndicatorTagger:
@@ -14,7 +17,10 @@ class IndicatorTagger:
         self.rules = IndicatorRules.from_patterns(load_patterns(patterns))
 
     def __call__(self, doc: Doc) -> Doc:
-        self.rules.assign(doc.text, doc._.lawgov_records or [], doc._.lawgov_sections or [])
+        index = doc._.lawgov_index
+        if index is None:
+            index = TextIndex(doc.text, doc._.lawgov_sections or [])
+        self.rules.assign(doc._.lawgov_records or [], index)
         return doc
 
 

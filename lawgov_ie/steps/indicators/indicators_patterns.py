@@ -1,4 +1,14 @@
-"""``indicator``: canonical indicator ids and the labels, units and context that trigger them."""
+"""The kinds of ``patterns/indicators.jsonl``: how a record's label and context decide its indicator.
+
+- ``indicator``: a label that names an indicator (调处矛盾纠纷 → ``mediation.disputes``);
+- ``indicator_topic``: words that make a clause, sentence or section heading *about* an
+  indicator, so that a figure there whose label does not name it (审结12件, 维持3件, 覆盖干部200人)
+  still gets it;
+- ``indicator_open``: words that say nothing of what was counted (受理, 办结, 开展, 案件): a label
+  made of them only is *open* and takes its indicator from context.
+
+docs/numbers-in-context.md describes the decision and its levels.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +17,22 @@ from typing import Literal
 from pydantic import Field
 
 from lawgov_ie.rules import register
-from lawgov_ie.rules.base import PatternBase, RegexStr
+from lawgov_ie.rules.base import PatternBase, RegexStr, WordsPattern
 
 
 @register("indicator")
 class IndicatorPattern(PatternBase):
-    """One way a record becomes an indicator of the taxonomy.
+    """A label that names an indicator (the strongest evidence, ``indicator_source: label``).
 
     The record's label must match a trigger and no exclude; its unit must be one of ``units``
     (an implicit zero, unit "", passes when "" is listed); its kind one of ``kinds``; when
     ``clause`` or ``sentence`` is given, one of them must match the clause or the sentence around
-    the number. Among the lines that fit, the highest ``priority`` wins; a section title that
-    matches ``sections`` adds a bonus. ``indicator`` names the id assigned when several lines
-    give the same indicator (their ``id`` must differ); it defaults to ``id``.
+    the number (to choose between two readings of one label word). Among the lines that fit, the
+    highest ``priority`` wins; a section title that matches ``sections`` adds a bonus. When no
+    line fits the label, the lines are tried on the record's clause (the words of the clause
+    that belong to this figure), ``indicator_source: clause``. ``indicator`` names the id
+    assigned when several lines give the same indicator (their ``id`` must differ); it defaults
+    to ``id``.
     """
 
     kind: Literal["indicator"] = "indicator"
@@ -39,3 +52,53 @@ class IndicatorPattern(PatternBase):
     @property
     def assigns(self) -> str:
         return self.indicator or self.id
+
+
+Reach = Literal["clause", "sentence", "section"]
+
+
+@register("indicator_topic")
+class IndicatorTopicPattern(PatternBase):
+    """Words that make a stretch of text about one indicator, for figures whose label does not
+    name one.
+
+    A record can take ``indicator`` from a topic word standing in its clause, its sentence or (with
+    ``reach: section``) a heading above it, when its unit is one of ``units`` (default: the units
+    the taxonomy lists for the id), its kind one of ``kinds`` (default: the taxonomy's), its label
+    matches no ``excludes``, and its label is *open* (only ``indicator_open`` words) or matches
+    one of ``labels`` (what this indicator's figures are called without naming it: 维持, 撤销
+    after 复议; 干部, 人员 after 培训). ``counts`` makes a rate line: a rate linked (``rate_of``)
+    to a numerator count of one of these ids takes ``indicator`` when its label matches
+    ``labels``. Where several lines fit, a line whose ``labels`` match beats an open label,
+    then the topic word nearest the figure wins, then ``priority``.
+    """
+
+    kind: Literal["indicator_topic"] = "indicator_topic"
+    indicator: str = Field(description="The id a record takes from this topic.")
+    words: list[RegexStr] = Field(default_factory=list,
+                                  description="Topic words sought in the clause, sentence or "
+                                              "heading (regexes).")
+    labels: list[RegexStr] = Field(default_factory=list,
+                                   description="Labels that may take this topic besides open "
+                                               "ones (regexes).")
+    excludes: list[RegexStr] = Field(default_factory=list, description="Label regexes that veto.")
+    units: list[str] | None = Field(default=None,
+                                    description="Units it accepts; default: the taxonomy's.")
+    kinds: list[str] | None = Field(default=None,
+                                    description="Record kinds; default: the taxonomy's.")
+    counts: list[str] = Field(default_factory=list,
+                              description="For a rate: ids of the numerator counts it is a rate "
+                                          "of.")
+    reach: Reach = Field(default="sentence",
+                         description="The widest context the words are sought in: clause, "
+                                     "sentence or section (the headings above the record).")
+    priority: int = 0
+
+
+@register("indicator_open")
+class IndicatorOpenPattern(WordsPattern):
+    """Words that do not say what was counted: verbs of handling (受理, 办结, 开展), generic
+    nouns (案件, 活动), adverbs and quantity words. A label made only of these (and punctuation)
+    is open: its figure takes its indicator from its context."""
+
+    kind: Literal["indicator_open"] = "indicator_open"

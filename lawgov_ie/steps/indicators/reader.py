@@ -1,37 +1,78 @@
-"""Decide the indicator id of a record from its label, unit, kind and context (pure Python).
+"""Decide the indicator id of every record, backing off through its context (pure Python).
 
-Each ``indicator`` pattern line is one way to reach an indicator: label triggers and excludes,
-accepted units and kinds, and optionally words that must stand in the clause or sentence around
-the number. All lines that fit are candidates; the highest priority wins, and a line whose
-``sections`` match the title of a heading above the record gets a bonus. So 讲座 under 普法 is a
-publicity event while 讲座 among leaders' study is a training session, and 办结率 is a mediation
-success rate only where the sentence is about disputes.
+The evidence is tried from the strongest to the weakest; the first level that gives an id decides,
+and the record says which (``indicator_source``):
+
+1. ``label``: an ``indicator`` line whose trigger matches the record's label (审查合同 →
+   ``legal_review.contracts``), unit and kind fitting; the highest priority wins, a heading that
+   matches the line's ``sections`` adds a bonus.
+2. ``clause``: the same lines on the words of the clause that belong to the figure (the clause
+   from the end of the figure before it), then ``indicator_topic`` lines whose words stand there.
+3. ``total``: a part of a breakdown (``part_of``, set by the relations step) takes its total's id
+   when its unit fits it (其中维持3件 after 行政复议案件4件).
+4. ``rate``: a rate linked by ``rate_of`` takes the rate id whose ``counts`` hold its numerator's
+   (or, failing that, its denominator's) id (办结率 over 12345 requests →
+   ``services.completion_rate``; over disputes → ``mediation.success_rate``).
+5. ``sentence``: a figure with an open label (受理, 审结, 开展…) takes the id of the figure just
+   before it in the sentence with the same unit; otherwise an ``indicator_topic`` word in the
+   sentence, the nearest to the figure, decides.
+6. ``section``: a topic word (of a line with ``reach: section``) in a heading above the record,
+   the innermost heading first.
+
+Levels 2, 5 and 6 take a topic only for a figure whose label is open or is one of the labels the
+topic lists (维持, 撤销 after 复议; 干部 after 培训), and whose unit the topic's indicator accepts
+(by default the units of :mod:`lawgov_ie.taxonomy`). When nothing fits, the indicator stays None.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
-from lawgov_ie.doc_data import RecordDraft, SectionInfo
+from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.rules.files import PatternSet
-from lawgov_ie.steps.indicators.indicators_patterns import IndicatorPattern
-from lawgov_ie.text.index import SectionPaths
+from lawgov_ie.steps.indicators.indicators_patterns import (
+    IndicatorOpenPattern,
+    IndicatorPattern,
+    IndicatorTopicPattern,
+)
+from lawgov_ie.taxonomy import BY_ID
+from lawgov_ie.text.index import TextIndex
 
 _SECTION_BONUS = 5
-_MAX_CONTEXT = 300  # characters read on each side of a number for its clause and sentence
-_BARE_VERB = 2  # a label this short is a verb whose object is the figure before
-_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
-_CLAUSE_END = regex.compile(r"[。！？!?；;\n，,：:]")
+_AFTER_PENALTY = 2  # a topic word after the figure counts as this many times farther away
+_REACH = {"clause": 0, "sentence": 1, "section": 2}
+_FILLER = regex.compile(r"[\p{P}\p{S}\s\d各类项等了的并和及与]")
 
 
-def _any(patterns: tuple[regex.Pattern[str], ...]) -> regex.Pattern[str] | None:
+def _any(patterns: Sequence[str]) -> regex.Pattern[str] | None:
     if not patterns:
         return None
-    return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    return regex.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An indicator id and the level of evidence that gave it."""
+
+    indicator: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What around a record may decide its indicator.
+
+    ``clause``: the words of the clause that belong to the figure; ``sentence`` and ``at`` (where
+    the figure starts in it; None: the figure is taken to stand after the sentence); ``sections``:
+    the titles of the headings above the record, outermost first."""
+
+    clause: str = ""
+    sentence: str = ""
+    at: int | None = None
+    sections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,64 +89,83 @@ class _Rule:
 
     @classmethod
     def of(cls, pattern: IndicatorPattern) -> _Rule:
-        def compiled(items: list[str]) -> regex.Pattern[str] | None:
-            return _any(tuple(regex.compile(i) for i in items))
-
-        trigger = compiled(pattern.triggers)
+        trigger = _any(pattern.triggers)
         assert trigger is not None  # the model requires one trigger at least
         return cls(pattern.assigns, frozenset(pattern.units), frozenset(pattern.kinds), trigger,
-                   compiled(pattern.excludes), compiled(pattern.clause),
-                   compiled(pattern.sentence), compiled(pattern.sections), pattern.priority)
+                   _any(pattern.excludes), _any(pattern.clause), _any(pattern.sentence),
+                   _any(pattern.sections), pattern.priority)
+
+    def fits(self, record: RecordDraft, text: str, context: Context) -> bool:
+        return ((not self.units or record.unit in self.units)
+                and (not self.kinds or record.kind in self.kinds)
+                and self.trigger.search(text) is not None
+                and (self.exclude is None or self.exclude.search(text) is None)
+                and (self.clause is None or self.clause.search(context.clause) is not None)
+                and (self.sentence is None or self.sentence.search(context.sentence) is not None))
 
 
 @dataclass(frozen=True)
-class Context:
-    """What around a record may decide its indicator."""
+class _Topic:
+    id: str
+    words: regex.Pattern[str] | None
+    labels: regex.Pattern[str] | None
+    exclude: regex.Pattern[str] | None
+    units: frozenset[str] | None  # None: any
+    kinds: frozenset[str] | None
+    counts: frozenset[str]
+    reach: int
+    priority: int
 
-    clause: str = ""
-    sentence: str = ""
-    sections: tuple[str, ...] = ()
+    @classmethod
+    def of(cls, pattern: IndicatorTopicPattern) -> _Topic:
+        known = BY_ID.get(pattern.indicator)
+        units = pattern.units if pattern.units is not None else (
+            list(known.units) if known else None)
+        kinds = pattern.kinds if pattern.kinds is not None else (
+            list(known.kinds) if known else None)
+        return cls(pattern.indicator, _any(pattern.words), _any(pattern.labels),
+                   _any(pattern.excludes), frozenset(units) if units is not None else None,
+                   frozenset(kinds) if kinds is not None else None, frozenset(pattern.counts),
+                   _REACH[pattern.reach], pattern.priority)
 
-
-def _around(text: str, start: int, end: int, stop: regex.Pattern[str]) -> str:
-    floor = max(0, start - _MAX_CONTEXT)
-    before = _reversed(stop).search(text, floor, start)  # the last stop before the number
-    begin = before.end() if before else floor
-    found = stop.search(text, end, min(len(text), end + _MAX_CONTEXT))
-    return text[begin:found.start() if found else min(len(text), end + _MAX_CONTEXT)]
-
-
-@lru_cache(maxsize=8)
-def _reversed(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
-    """The same pattern searching backwards (the regex module's REVERSE flag)."""
-    return regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
+    def strength(self, record: RecordDraft, open_label: bool) -> int:
+        """2 when the label is one this topic names, 1 when the label is open, 0: no fit."""
+        if self.units is not None and record.unit not in self.units:
+            return 0
+        if self.kinds is not None and record.kind not in self.kinds:
+            return 0
+        if self.exclude is not None and self.exclude.search(record.label):
+            return 0
+        if self.labels is not None and self.labels.search(record.label):
+            return 2
+        return 1 if open_label else 0
 
 
 class IndicatorRules:
-    def __init__(self, indicators: Sequence[IndicatorPattern]) -> None:
+    def __init__(self, indicators: Sequence[IndicatorPattern],
+                 topics: Sequence[IndicatorTopicPattern] = (),
+                 open_words: Sequence[IndicatorOpenPattern] = ()) -> None:
         self.rules = [_Rule.of(i) for i in indicators]
+        self.topics = [_Topic.of(t) for t in topics]
+        self.open = _any([a for o in open_words for a in o.alternatives()])
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> IndicatorRules:
-        return cls(patterns.of("indicator", IndicatorPattern))
+        return cls(patterns.of("indicator", IndicatorPattern),
+                   patterns.of("indicator_topic", IndicatorTopicPattern),
+                   patterns.of("indicator_open", IndicatorOpenPattern))
 
-    def indicator_of(self, record: RecordDraft, context: Context | None = None) -> str | None:
-        """The id of the best fitting line, or None when no line fits."""
-        context = context or Context()
+    # one record, its own words -----------------------------------------------------------
+    def is_open(self, label: str) -> bool:
+        """Whether the label says nothing of what was counted (only open words)."""
+        rest = self.open.sub("", label) if self.open is not None else label
+        return not _FILLER.sub("", rest)
+
+    def by_label(self, record: RecordDraft, text: str, context: Context) -> str | None:
+        """The id of the best ``indicator`` line whose trigger is in ``text``, or None."""
         best: tuple[int, str] | None = None
-        label = record.label
         for rule in self.rules:
-            if rule.units and record.unit not in rule.units:
-                continue
-            if rule.kinds and record.kind not in rule.kinds:
-                continue
-            if not rule.trigger.search(label):
-                continue
-            if rule.exclude is not None and rule.exclude.search(label):
-                continue
-            if rule.clause is not None and not rule.clause.search(context.clause):
-                continue
-            if rule.sentence is not None and not rule.sentence.search(context.sentence):
+            if not rule.fits(record, text, context):
                 continue
             score = rule.priority
             if rule.sections is not None and any(rule.sections.search(t) for t in context.sections):
@@ -114,37 +174,221 @@ class IndicatorRules:
                 best = (score, rule.id)
         return best[1] if best else None
 
-    def assign(self, text: str, records: Sequence[RecordDraft],
-               sections: Sequence[SectionInfo]) -> None:
-        """Set every record's indicator. A record whose label is a bare verb (受理复议案件45件，
-        审结42件) takes the indicator of the figure before it in its sentence, same unit."""
-        previous: tuple[RecordDraft, str] | None = None
-        paths = SectionPaths(sections)
-        for record in sorted(records, key=lambda r: (r.start, r.end)):
-            sentence = _around(text, record.start, record.end, _SENTENCE_END)
-            context = Context(
-                clause=_around(text, record.start, record.end, _CLAUSE_END),
-                sentence=sentence,
-                sections=tuple(s.title for s in paths.at(record.start)),
-            )
-            record.indicator = self.indicator_of(record, context)
-            if record.indicator is None and len(record.label) <= _BARE_VERB and previous \
-                    and previous[1] == sentence and previous[0].unit == record.unit:
-                record.indicator = previous[0].indicator
-            previous = (record, sentence)
-        inherit_from_totals(records)
+    def by_topic(self, record: RecordDraft, text: str, at: int | None, reach: int) -> str | None:
+        """The id of the best topic line whose words stand in ``text``: labels the topic names
+        first, then the word nearest to ``at`` (where the figure stands), then priority."""
+        found = self._topic(record, text, at, reach)
+        return found[0] if found else None
+
+    def _topic(self, record: RecordDraft, text: str, at: int | None,
+               reach: int) -> tuple[str, int, bool] | None:
+        """The best topic: its id, its strength (2: names the label, 1: open label) and whether
+        its nearest word stands before the figure."""
+        open_label = self.is_open(record.label)
+        best: tuple[int, float, int, str, bool] | None = None
+        for topic in self.topics:
+            if topic.reach < reach or topic.words is None:
+                continue
+            strength = topic.strength(record, open_label)
+            if not strength:
+                continue
+            where = _distance(topic.words, text, at, len(record.text))
+            if where is None:
+                continue
+            key = (strength, -where[0], topic.priority, topic.id, where[1])
+            if best is None or key[:3] > best[:3]:
+                best = key
+        return (best[3], best[0], best[4]) if best else None
+
+    def by_rate(self, record: RecordDraft, counts: Sequence[str]) -> str | None:
+        """The rate id whose ``counts`` hold the first of ``counts`` that any line holds."""
+        open_label = self.is_open(record.label)
+        for count in counts:
+            fitting = [t for t in self.topics if count in t.counts
+                       and t.strength(record, open_label)]
+            if fitting:
+                return max(fitting, key=lambda t: (t.strength(record, open_label),
+                                                   t.priority)).id
+        return None
+
+    def by_sections(self, record: RecordDraft, titles: Sequence[str]) -> str | None:
+        """The id a heading's topic gives, the innermost heading first; None when the nearest
+        heading with a topic names two that fit equally."""
+        for title in reversed(titles):
+            found = {}
+            for topic in self.topics:
+                if topic.reach < _REACH["section"] or topic.words is None:
+                    continue
+                strength = topic.strength(record, self.is_open(record.label))
+                if strength and topic.words.search(title):
+                    key = (strength, topic.priority)
+                    if found.get(topic.id, (0, 0)) < key:
+                        found[topic.id] = key
+            if found:
+                top = max(found.values())
+                ids = [i for i, key in found.items() if key == top]
+                return ids[0] if len(ids) == 1 else None
+        return None
+
+    def decide(self, record: RecordDraft, context: Context) -> Decision | None:
+        """The levels that need only the record and its text: label, clause, sentence topic,
+        section heading (the structural levels are in :meth:`assign`)."""
+        return (self._own(record, context)
+                or self._surroundings(record, context, None))
+
+    def indicator_of(self, record: RecordDraft, context: Context | None = None) -> str | None:
+        decision = self.decide(record, context or Context())
+        return decision.indicator if decision else None
+
+    def _own(self, record: RecordDraft, context: Context) -> Decision | None:
+        found = self.by_label(record, record.label, context)
+        if found:
+            return Decision(found, "label")
+        if context.clause:
+            found = self.by_label(record, context.clause, context) \
+                if self.is_open(record.label) else None
+            found = found or self.by_topic(record, context.clause, None, _REACH["clause"])
+            if found:
+                return Decision(found, "clause")
+        return None
+
+    def _surroundings(self, record: RecordDraft, context: Context,
+                      before: Decision | None) -> Decision | None:
+        """Sentence and section: a topic that names the label, else the figure ``before`` (the
+        one just before in the sentence, for an open label), else any topic of the sentence,
+        else the headings."""
+        topic = self._topic(record, context.sentence, context.at, _REACH["sentence"])
+        if topic and topic[1] == 2 and topic[2]:
+            return Decision(topic[0], "sentence")
+        if before is not None:
+            return Decision(before.indicator, "sentence")
+        if topic:
+            return Decision(topic[0], "sentence")
+        found = self.by_sections(record, context.sections)
+        return Decision(found, "section") if found else None
+
+    # a whole document ---------------------------------------------------------------------
+    def assign(self, records: Sequence[RecordDraft], index: TextIndex) -> None:
+        """Set every record's indicator and indicator_source."""
+        _Document(self, records, index).run()
 
 
-def inherit_from_totals(records: Sequence[RecordDraft]) -> None:
-    """A part of a breakdown (``part_of``, set by the relations step) with no indicator of its
-    own takes its total's, through nested breakdowns."""
+def _distance(words: regex.Pattern[str], text: str, at: int | None,
+              width: int) -> tuple[float, bool] | None:
+    """How far the nearest topic word stands from the figure at ``at``, and whether it stands
+    before it (None: no word). A word after the figure counts :data:`_AFTER_PENALTY` times its
+    distance; with ``at`` None every word is taken to stand before, at the text's end."""
+    best: tuple[float, bool] | None = None
+    for found in words.finditer(text):
+        if at is None:
+            here: tuple[float, bool] = (len(text) - found.end(), True)
+        elif found.end() <= at:
+            here = (at - found.end(), True)
+        elif found.start() >= at + width:
+            here = (_AFTER_PENALTY * (found.start() - at - width), False)
+        else:
+            here = (0, True)
+        if best is None or here[0] < best[0]:
+            best = here
+    return best
 
-    def of(index: int, seen: frozenset[int]) -> str | None:
-        record = records[index]
-        if record.indicator is not None or record.part_of is None or index in seen:
-            return record.indicator
-        return of(record.part_of, seen | {index})
 
-    for index, record in enumerate(records):
-        if record.indicator is None and record.part_of is not None:
-            record.indicator = of(record.part_of, frozenset({index}))
+def _neighbours(records: Sequence[RecordDraft], order: Sequence[int]) -> dict[int, int | None]:
+    """For each record, the record just before it in ``order`` that does not share its span
+    (two labels on one 100% are one figure)."""
+    out: dict[int, int | None] = {}
+    last: int | None = None
+    for i in order:
+        if last is not None and (records[last].start, records[last].end) == \
+                (records[i].start, records[i].end):
+            out[i] = out[last]
+        else:
+            out[i] = last
+            last = i
+    return out
+
+
+class _Document:
+    """The decisions of one document: each record's own levels, then its structure."""
+
+    def __init__(self, rules: IndicatorRules, records: Sequence[RecordDraft],
+                 index: TextIndex) -> None:
+        self.rules = rules
+        self.records = records
+        self.index = index
+        self.order = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
+        self.contexts: dict[int, Context] = {}
+        self.decided: dict[int, Decision | None] = {}
+        self.previous = _neighbours(records, self.order)
+        self.next = _neighbours(records, self.order[::-1])
+
+    def run(self) -> None:
+        for i in self.order:
+            decision = self.decision(i, frozenset())
+            self.records[i].indicator = decision.indicator if decision else None
+            self.records[i].indicator_source = decision.source if decision else None
+
+    def context(self, i: int) -> Context:
+        if i not in self.contexts:
+            record = self.records[i]
+            text = self.index.text
+            begin, finish = self.index.clause_bounds(record.start, record.end)
+            before, after = self.previous[i], self.next[i]
+            if before is not None and self.records[before].end > begin:
+                begin = min(self.records[before].end, record.start)
+            if after is not None and self.records[after].start < finish:
+                finish = max(self.records[after].start, record.end)
+            s_begin, s_end = self.index.sentence_bounds(record.start, record.end)
+            self.contexts[i] = Context(
+                clause=text[begin:finish], sentence=text[s_begin:s_end],
+                at=record.start - s_begin,
+                sections=tuple(s.title for s in self.index.section_path(record.start)))
+        return self.contexts[i]
+
+    def decision(self, i: int, seen: frozenset[int]) -> Decision | None:
+        if i in self.decided:
+            return self.decided[i]
+        if i in seen:  # a cycle of links: no structural evidence
+            return None
+        seen = seen | {i}
+        record = self.records[i]
+        context = self.context(i)
+        decision = (self.rules._own(record, context)
+                    or self._total(record, seen)
+                    or self._rate(record, seen)
+                    or self.rules._surroundings(record, context, self._before(i, seen)))
+        self.decided[i] = decision
+        return decision
+
+    def _total(self, record: RecordDraft, seen: frozenset[int]) -> Decision | None:
+        if record.part_of is None or not 0 <= record.part_of < len(self.records):
+            return None
+        total = self.decision(record.part_of, seen)
+        if total is None:
+            return None
+        known = BY_ID.get(total.indicator)
+        fits = record.unit == self.records[record.part_of].unit or (
+            known is None or (record.unit in known.units and record.kind in known.kinds))
+        return Decision(total.indicator, "total") if fits else None
+
+    def _rate(self, record: RecordDraft, seen: frozenset[int]) -> Decision | None:
+        if record.rate_of is None:
+            return None
+        counts = [d.indicator for d in (self.decision(j, seen) for j in record.rate_of
+                                        if 0 <= j < len(self.records)) if d is not None]
+        found = self.rules.by_rate(record, counts)
+        return Decision(found, "rate") if found else None
+
+    def _before(self, i: int, seen: frozenset[int]) -> Decision | None:
+        """An open label takes the id of the figure just before it in its sentence, same unit
+        (受理复议案件45件，审结42件)."""
+        record = self.records[i]
+        before = self.previous[i]
+        if before is None or not self.rules.is_open(record.label):
+            return None
+        other = self.records[before]
+        if other.unit != record.unit or other.kind != record.kind or \
+                self.index.sentence_bounds(other.start, other.end) != \
+                self.index.sentence_bounds(record.start, record.end):
+            return None
+        return self.decision(before, seen)

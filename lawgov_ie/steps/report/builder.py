@@ -24,7 +24,9 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
         out.append(Record(
             id=ids[index], value=draft.value, unit=draft.unit, kind=draft.kind,  # type: ignore[arg-type]
             qualifier=draft.qualifier, label=draft.label,  # type: ignore[arg-type]
-            indicator=draft.indicator, text=draft.text, start=draft.start, end=draft.end,
+            indicator=draft.indicator,
+            indicator_source=draft.indicator_source,  # type: ignore[arg-type]
+            text=draft.text, start=draft.start, end=draft.end,
             implicit=draft.implicit, sentence=index_.sentence(draft.start, draft.end),
             section=[s.title for s in path],
             section_kind=path[-1].kind if path else "other",  # type: ignore[arg-type]
