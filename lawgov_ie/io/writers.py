@@ -23,8 +23,9 @@ from lawgov_ie.models import Record, Report
 Format = Literal["jsonl", "csv", "table"]
 
 CSV_COLUMNS = (
-    "doc_id", "source", "place", "year", "indicator", "label", "value", "unit", "qualifier",
-    "kind", "section", "section_kind", "part_of", "rate_of", "checks", "text", "start", "end",
+    "doc_id", "source", "place", "year", "indicator", "indicator_source", "label", "value", "unit",
+    "qualifier", "kind", "section", "section_kind", "part_of", "rate_of", "checks", "text", "start",
+    "end",
 )
 SECTION_JOIN = " > "
 LIST_JOIN = ","
@@ -52,6 +53,7 @@ def record_row(doc_id: str, report: Report, record: Record) -> dict[str, str]:
         "place": meta.place or "",
         "year": "" if meta.year is None else str(meta.year),
         "indicator": record.indicator or "",
+        "indicator_source": record.indicator_source or "",
         "label": record.label,
         "value": format_value(record.value),
         "unit": record.unit,

@@ -1,4 +1,5 @@
-"""The kinds of ``patterns/indicators.jsonl``: how a record's label and context decide its indicator.
+"""The kinds of ``patterns/indicators.jsonl``: how a record's label and context decide its
+indicator.
 
 - ``indicator``: a label that names an indicator (调处矛盾纠纷 → ``mediation.disputes``);
 - ``indicator_topic``: words that make a clause, sentence or section heading *about* an

@@ -6,16 +6,17 @@ and the record says which (``indicator_source``):
 1. ``label``: an ``indicator`` line whose trigger matches the record's label (审查合同 →
    ``legal_review.contracts``), unit and kind fitting; the highest priority wins, a heading that
    matches the line's ``sections`` adds a bonus.
-2. ``clause``: the same lines on the words of the clause that belong to the figure (the clause
-   from the end of the figure before it), then ``indicator_topic`` lines whose words stand there.
+2. ``clause``: for an open label, the same lines on the words of the clause that belong to the
+   figure (from the figure before it to the figure after it); then ``indicator_topic`` lines
+   whose words stand there (办理食品经营许可登记146件 → ``services.items``).
 3. ``total``: a part of a breakdown (``part_of``, set by the relations step) takes its total's id
    when its unit fits it (其中维持3件 after 行政复议案件4件).
 4. ``rate``: a rate linked by ``rate_of`` takes the rate id whose ``counts`` hold its numerator's
    (or, failing that, its denominator's) id (办结率 over 12345 requests →
    ``services.completion_rate``; over disputes → ``mediation.success_rate``).
-5. ``sentence``: a figure with an open label (受理, 审结, 开展…) takes the id of the figure just
-   before it in the sentence with the same unit; otherwise an ``indicator_topic`` word in the
-   sentence, the nearest to the figure, decides.
+5. ``sentence``: a topic line that names the label, its word before the figure; else, for an
+   open label (受理, 审结, 开展…), the id of the figure just before it in the sentence with the
+   same unit; else the topic word in the sentence nearest to the figure.
 6. ``section``: a topic word (of a line with ``reach: section``) in a heading above the record,
    the innermost heading first.
 
@@ -214,12 +215,13 @@ class IndicatorRules:
     def by_sections(self, record: RecordDraft, titles: Sequence[str]) -> str | None:
         """The id a heading's topic gives, the innermost heading first; None when the nearest
         heading with a topic names two that fit equally."""
+        open_label = self.is_open(record.label)
         for title in reversed(titles):
-            found = {}
+            found: dict[str, tuple[int, int]] = {}
             for topic in self.topics:
                 if topic.reach < _REACH["section"] or topic.words is None:
                     continue
-                strength = topic.strength(record, self.is_open(record.label))
+                strength = topic.strength(record, open_label)
                 if strength and topic.words.search(title):
                     key = (strength, topic.priority)
                     if found.get(topic.id, (0, 0)) < key:
@@ -233,14 +235,15 @@ class IndicatorRules:
     def decide(self, record: RecordDraft, context: Context) -> Decision | None:
         """The levels that need only the record and its text: label, clause, sentence topic,
         section heading (the structural levels are in :meth:`assign`)."""
-        return (self._own(record, context)
-                or self._surroundings(record, context, None))
+        return (self.own_words(record, context)
+                or self.surroundings(record, context, None))
 
     def indicator_of(self, record: RecordDraft, context: Context | None = None) -> str | None:
         decision = self.decide(record, context or Context())
         return decision.indicator if decision else None
 
-    def _own(self, record: RecordDraft, context: Context) -> Decision | None:
+    def own_words(self, record: RecordDraft, context: Context) -> Decision | None:
+        """Levels 1 and 2: the label, then the words of the figure's clause."""
         found = self.by_label(record, record.label, context)
         if found:
             return Decision(found, "label")
@@ -252,11 +255,12 @@ class IndicatorRules:
                 return Decision(found, "clause")
         return None
 
-    def _surroundings(self, record: RecordDraft, context: Context,
+    def surroundings(self, record: RecordDraft, context: Context,
                       before: Decision | None) -> Decision | None:
-        """Sentence and section: a topic that names the label, else the figure ``before`` (the
-        one just before in the sentence, for an open label), else any topic of the sentence,
-        else the headings."""
+        """Levels 5 and 6, sentence and section: a topic that names the label with its word
+        before the figure, else the decision of the figure ``before`` (given for an open label
+        after a figure of the same unit in the sentence), else any topic of the sentence, else
+        the headings."""
         topic = self._topic(record, context.sentence, context.at, _REACH["sentence"])
         if topic and topic[1] == 2 and topic[2]:
             return Decision(topic[0], "sentence")
@@ -353,10 +357,10 @@ class _Document:
         seen = seen | {i}
         record = self.records[i]
         context = self.context(i)
-        decision = (self.rules._own(record, context)
+        decision = (self.rules.own_words(record, context)
                     or self._total(record, seen)
                     or self._rate(record, seen)
-                    or self.rules._surroundings(record, context, self._before(i, seen)))
+                    or self.rules.surroundings(record, context, self._before(i, seen)))
         self.decided[i] = decision
         return decision
 
