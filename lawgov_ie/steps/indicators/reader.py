@@ -149,6 +149,21 @@ class IndicatorRules:
         self.rules = [_Rule.of(i) for i in indicators]
         self.topics = [_Topic.of(t) for t in topics]
         self.open = _any([a for o in open_words for a in o.alternatives()])
+        units = {u for r in self.rules for u in r.units} | \
+            {u for t in self.topics for u in t.units or ()}
+        # the lines each unit can fit (a line without units fits any), in file order
+        self._rules_by_unit = {u: [r for r in self.rules if not r.units or u in r.units]
+                               for u in units}
+        self._any_unit_rules = [r for r in self.rules if not r.units]
+        self._topics_by_unit = {u: [t for t in self.topics if t.units is None or u in t.units]
+                                for u in units}
+        self._any_unit_topics = [t for t in self.topics if t.units is None]
+
+    def _rules_for(self, unit: str) -> list[_Rule]:
+        return self._rules_by_unit.get(unit, self._any_unit_rules)
+
+    def _topics_for(self, unit: str) -> list[_Topic]:
+        return self._topics_by_unit.get(unit, self._any_unit_topics)
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> IndicatorRules:
@@ -165,7 +180,7 @@ class IndicatorRules:
     def by_label(self, record: RecordDraft, text: str, context: Context) -> str | None:
         """The id of the best ``indicator`` line whose trigger is in ``text``, or None."""
         best: tuple[int, str] | None = None
-        for rule in self.rules:
+        for rule in self._rules_for(record.unit):
             if not rule.fits(record, text, context):
                 continue
             score = rule.priority
@@ -187,7 +202,7 @@ class IndicatorRules:
         its nearest word stands before the figure."""
         open_label = self.is_open(record.label)
         best: tuple[int, float, int, str, bool] | None = None
-        for topic in self.topics:
+        for topic in self._topics_for(record.unit):
             if topic.reach < reach or topic.words is None:
                 continue
             strength = topic.strength(record, open_label)
@@ -218,7 +233,7 @@ class IndicatorRules:
         open_label = self.is_open(record.label)
         for title in reversed(titles):
             found: dict[str, tuple[int, int]] = {}
-            for topic in self.topics:
+            for topic in self._topics_for(record.unit):
                 if topic.reach < _REACH["section"] or topic.words is None:
                     continue
                 strength = topic.strength(record, open_label)
