@@ -45,6 +45,7 @@ from lawgov_ie.text.index import TextIndex
 _SECTION_BONUS = 5
 _AFTER_PENALTY = 2  # a topic word after the figure counts as this many times farther away
 _REACH = {"clause": 0, "sentence": 1, "section": 2}
+_LINKED = "；;"  # a sentence ended by one of these is an item of a list on one topic
 _FILLER = regex.compile(r"[\p{P}\p{S}\s\d各类项等了的并和及与]")
 
 
@@ -67,13 +68,15 @@ class Context:
     """What around a record may decide its indicator.
 
     ``clause``: the words of the clause that belong to the figure; ``sentence`` and ``at`` (where
-    the figure starts in it; None: the figure is taken to stand after the sentence); ``sections``:
-    the titles of the headings above the record, outermost first."""
+    the figure starts in it; None: the figure is taken to stand after the sentence); ``linked``:
+    the sentence before, when it ended with a semicolon (one item of a list of the same topic);
+    ``sections``: the titles of the headings above the record, outermost first."""
 
     clause: str = ""
     sentence: str = ""
     at: int | None = None
     sections: tuple[str, ...] = ()
+    linked: str = ""
 
 
 @dataclass(frozen=True)
@@ -283,6 +286,10 @@ class IndicatorRules:
             return Decision(before.indicator, "sentence")
         if topic:
             return Decision(topic[0], "sentence")
+        found = self.by_topic(record, context.linked, None, _REACH["sentence"]) \
+            if context.linked else None
+        if found:
+            return Decision(found, "sentence")
         found = self.by_sections(record, context.sections)
         return Decision(found, "section") if found else None
 
@@ -358,10 +365,15 @@ class _Document:
             if after is not None and self.records[after].start < finish:
                 finish = max(self.records[after].start, record.end)
             s_begin, s_end = self.index.sentence_bounds(record.start, record.end)
+            linked = ""
+            if s_begin and text[s_begin - 1] in _LINKED:
+                l_begin, _ = self.index.sentence_bounds(s_begin - 1)
+                linked = text[l_begin:s_begin]
             self.contexts[i] = Context(
                 clause=text[begin:finish], sentence=text[s_begin:s_end],
                 at=record.start - s_begin,
-                sections=tuple(s.title for s in self.index.section_path(record.start)))
+                sections=tuple(s.title for s in self.index.section_path(record.start)),
+                linked=linked)
         return self.contexts[i]
 
     def decision(self, i: int, seen: frozenset[int]) -> Decision | None:
@@ -399,15 +411,17 @@ class _Document:
         return Decision(found, "rate") if found else None
 
     def _before(self, i: int, seen: frozenset[int]) -> Decision | None:
-        """An open label takes the id of the figure just before it in its sentence, same unit
-        (受理复议案件45件，审结42件)."""
+        """An open label takes the id of the figure just before it in its sentence (or in the
+        sentence before, ended by a semicolon), same unit (受理复议案件45件，审结42件)."""
         record = self.records[i]
         before = self.previous[i]
         if before is None or not self.rules.is_open(record.label):
             return None
         other = self.records[before]
-        if other.unit != record.unit or other.kind != record.kind or \
-                self.index.sentence_bounds(other.start, other.end) != \
-                self.index.sentence_bounds(record.start, record.end):
+        if other.unit != record.unit or other.kind != record.kind:
+            return None
+        here = self.index.sentence_bounds(record.start, record.end)
+        there = self.index.sentence_bounds(other.start, other.end)
+        if there != here and not (there[1] == here[0] and self.index.text[here[0] - 1] in _LINKED):
             return None
         return self.decision(before, seen)

@@ -48,6 +48,14 @@ def test_an_open_label_takes_the_figure_before_it(nlp_char: Language) -> None:
     assert decided(nlp_char, text, "11件") == ("reconsideration.cases", "sentence")
 
 
+def test_a_list_item_after_a_semicolon_continues_the_item_before(nlp_char: Language) -> None:
+    assert decided(nlp_char, "受理行政复议申请12件；审结11件。", "11件") == \
+        ("reconsideration.cases", "sentence")
+    text = "依照行政复议法开展案件审理；全年维持原行政行为9件。"
+    assert decided(nlp_char, text, "9件") == ("reconsideration.cases", "sentence")
+    assert decided(nlp_char, "受理行政复议申请12件。审结11件。", "11件") == (None, None)
+
+
 def test_a_label_the_topic_names_takes_the_sentences_topic(nlp_char: Language) -> None:
     training = "开展依法行政专题培训，覆盖机关干部300余人。"
     assert decided(nlp_char, training, "300余人") == ("training.participants", "sentence")
