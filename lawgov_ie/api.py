@@ -91,7 +91,7 @@ def _make_doc(nlp: Language, text: str, year: int | None, source: str | None) ->
         doc = nlp.make_doc(text)
     except Exception:  # a segmenter failing on odd text must not fail the caller
         doc = None
-    if doc is None or doc.text != text:
+    if doc is None or (doc._.lawgov_original or doc.text) != text:
         words, spaces = get_words_and_spaces(list(text), text)
         doc = Doc(nlp.vocab, words=words, spaces=spaces)
     doc._.lawgov_year_hint = year

@@ -3,6 +3,8 @@
 Components talk to each other only through these attributes:
 
 - ``doc._.lawgov_year_hint`` / ``doc._.lawgov_source``: what the caller knows (set before the run);
+- ``doc._.lawgov_original``: the caller's text when the tokenizer converted it (traditional script
+  → simplified, same length: lawgov_ie.text.script); ``None`` when ``doc.text`` is the caller's;
 - ``doc._.lawgov_sections``: :class:`SectionInfo` list (sections component);
 - ``doc._.lawgov_index``: the document's :class:`lawgov_ie.text.index.TextIndex` (sections
   component): sentences, clauses, scope ends and section paths, built once;
@@ -70,6 +72,7 @@ class RecordDraft:
 _ATTRIBUTES: dict[str, object] = {
     "lawgov_year_hint": None,
     "lawgov_source": None,
+    "lawgov_original": None,
     "lawgov_sections": None,
     "lawgov_index": None,
     "lawgov_entities": None,

@@ -15,6 +15,8 @@ Qualifier = Literal["exact", "approx", "more_than", "less_than"]
 SectionKind = Literal["achievement", "problem", "plan", "other"]
 HeadingKind = Literal["achievement", "problem", "plan", "duties", "other"]
 IndicatorSource = Literal["label", "clause", "total", "rate", "sentence", "section"]
+BodyKind = Literal["government", "party committee", "department", "people's congress",
+                   "court", "procuratorate", "other"]
 
 
 class _Model(BaseModel):
@@ -92,6 +94,24 @@ class DocumentMeta(_Model):
     recipients: list[str] = Field(default_factory=list)
     cc: list[str] = Field(default_factory=list)
     signers: list[str] = Field(default_factory=list)
+    # the reporting body and where it is (docs/document-facts.md)
+    body: str | None = Field(default=None, description="The reporting body as written: 英林镇, "
+                             "咸宁市司法局.")
+    body_kind: BodyKind | None = None
+    department: str | None = Field(default=None, description="The department that reports "
+                                   "(司法局), when one does.")
+    province: str | None = Field(default=None, description="Names as in the gazetteer.")
+    city: str | None = None
+    county: str | None = None
+    township: str | None = None
+    admin_code: str | None = Field(default=None, description="Adcode of the most specific of "
+                                   "these places that has one (a township's is its county's).")
+    place_candidates: list[str] = Field(default_factory=list, description=(
+        "When the place's name is shared (城关镇) and the text does not say which: each "
+        "candidate as 省/市/县/镇; province … township are then filled only where all agree."))
+    fact_sources: dict[str, str] = Field(default_factory=dict, description=(
+        "Where each fact came from, e.g. {'place': 'title', 'year': 'opening', "
+        "'county': 'gazetteer'}."))
 
 
 class Report(_Model):

@@ -29,10 +29,11 @@ import regex
 
 from lawgov_ie.errors import InputError
 from lawgov_ie.io.textio import read_text
+from lawgov_ie.text.dates import DATE
 
 # A line that closes a report: the signature date, a 印发 line, a 抄送 line.
 _END_LINE = regex.compile(
-    r"^[ \t\u3000]*(?:(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日(?:\s*印发)?"
+    r"^[ \t\u3000]*(?:" + DATE + r"(?:\s*印发)?"
     r"|[^\n]{0,40}[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*印发|抄送[：:][^\n]*)[ \t\r\u3000]*$",
     regex.MULTILINE)
 # A heading inside a body (一、 （一） 1. 一是), which is never a report header or title.

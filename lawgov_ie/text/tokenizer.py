@@ -8,6 +8,9 @@ in two ways, both measured in docs/performance.md:
 - The Doc it returns keeps the text it was made from (:class:`TextDoc`). spaCy's ``Doc.text``
   joins every token's text again on each access, and each component reads ``doc.text``: with one
   token a character that was most of the pipeline's time.
+- Text in traditional script is converted to simplified, character for character
+  (:mod:`lawgov_ie.text.script`): ``doc.text`` is what every step reads, and
+  ``doc._.lawgov_original`` keeps the caller's text, which the report's spans are cut from.
 - Words are aligned with the text in one pass. spaCy's ``get_words_and_spaces`` copies the rest
   of the text for every word, which is quadratic in the length of the text.
 
@@ -29,6 +32,8 @@ from spacy.tokens import Doc
 from spacy.tokens.doc import pickle_doc  # type: ignore[attr-defined]
 from spacy.util import registry
 from spacy.vocab import Vocab
+
+from lawgov_ie.text.script import to_simplified
 
 TOKENIZER_NAME = "lawgov_ie.ChineseTokenizer.v1"
 
@@ -144,8 +149,12 @@ class LawgovTokenizer(ChineseTokenizer):
 
     def __call__(self, text: str) -> Doc:
         try:
-            words, spaces = self._words(text)
-            return make_doc(self.vocab, words, spaces, text)
+            simplified = to_simplified(text)  # traditional script: lawgov_ie.text.script
+            words, spaces = self._words(simplified)
+            doc = make_doc(self.vocab, words, spaces, simplified)
+            if simplified is not text:
+                doc._.lawgov_original = text
+            return doc
         except UnicodeEncodeError:
             surrogate = LONE_SURROGATE.search(text)
             if surrogate is None:

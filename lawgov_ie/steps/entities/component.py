@@ -10,7 +10,9 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from lawgov_ie.rules.files import load_patterns
-from lawgov_ie.steps.entities.reader import EntityRules
+from lawgov_ie.steps.entities.places import find_gpes
+from lawgov_ie.steps.entities.reader import EntityRules, longest_first
+from lawgov_ie.text.gazetteer import gazetteer
 
 
 class EntityRuler:
@@ -18,9 +20,11 @@ class EntityRuler:
         words = str(getattr(nlp.tokenizer, "segmenter", "pkuseg")) != "char"
         self.rules = EntityRules.from_patterns(load_patterns(patterns), nlp.vocab,
                                                token_rules=words)
+        self.places = gazetteer()  # GPE: places.py (loaded once a process, here at load())
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.rules.find(doc)
+        found = longest_first([*found, *find_gpes(doc.text, self.places)])
         doc._.lawgov_entities = found
         spans = [doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
                  for e in found]

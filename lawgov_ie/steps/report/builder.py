@@ -11,9 +11,11 @@ from lawgov_ie.text.index import TextIndex
 
 def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[RecordDraft],
                  entities: Sequence[EntityInfo], sections: Sequence[SectionInfo],
-                 text_index: TextIndex | None = None) -> Report:
+                 text_index: TextIndex | None = None, original: str | None = None) -> Report:
     """The public :class:`Report`; ``text_index`` is the document's text index (built here from
-    ``text`` and ``sections`` when not given)."""
+    ``text`` and ``sections`` when not given). ``original`` is the caller's text when ``text`` is
+    its simplified-script copy (same length): spans' texts, sentences and labels are cut from it."""
+    written = original if original is not None else text
     index_ = text_index if text_index is not None else TextIndex(text, sections)
     ordered = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
     ids = {index: f"r{number}" for number, index in enumerate(ordered, start=1)}
@@ -23,11 +25,12 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
         path = index_.section_path(draft.start)
         out.append(Record(
             id=ids[index], value=draft.value, unit=draft.unit, kind=draft.kind,  # type: ignore[arg-type]
-            qualifier=draft.qualifier, label=draft.label,  # type: ignore[arg-type]
+            qualifier=draft.qualifier, label=_as_written(draft, original),  # type: ignore[arg-type]
             indicator=draft.indicator,
             indicator_source=draft.indicator_source,  # type: ignore[arg-type]
-            text=draft.text, start=draft.start, end=draft.end,
-            implicit=draft.implicit, sentence=index_.sentence(draft.start, draft.end),
+            text=draft.text if original is None else written[draft.start:draft.end],
+            start=draft.start, end=draft.end, implicit=draft.implicit,
+            sentence=written[slice(*index_.sentence_bounds(draft.start, draft.end))].strip(),
             section=[s.title for s in path],
             section_kind=path[-1].kind if path else "other",  # type: ignore[arg-type]
             period=draft.period,
@@ -38,8 +41,27 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
     return Report(
         meta=meta or DocumentMeta(),
         records=out,
-        entities=[Entity(label=e.label, text=e.text, start=e.start, end=e.end) for e in entities],
-        sections=[Section(title=s.title, level=s.level, kind=s.kind,  # type: ignore[arg-type]
+        entities=[Entity(label=e.label, text=e.text if original is None else written[e.start:e.end],
+                         start=e.start, end=e.end)
+                  for e in entities],
+        sections=[Section(title=_title_as_written(s, text, written), level=s.level,
+                          kind=s.kind,  # type: ignore[arg-type]
                           heading_kind=s.heading_kind,  # type: ignore[arg-type]
                           start=s.start, end=s.end) for s in sections],
     )
+
+
+def _as_written(draft: RecordDraft, original: str | None) -> str:
+    """The record's label in the caller's script, when the labels step said where it stands."""
+    if original is not None and draft.label_start is not None and draft.label_end is not None and \
+            len(draft.label) == draft.label_end - draft.label_start:
+        return original[draft.label_start:draft.label_end]
+    return draft.label
+
+
+def _title_as_written(section: SectionInfo, text: str, written: str) -> str:
+    if written is text:
+        return section.title
+    at = text.find(section.title, section.start, max(section.title_end, section.start)
+                   + len(section.title))
+    return written[at:at + len(section.title)] if at >= 0 else section.title

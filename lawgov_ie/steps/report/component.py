@@ -17,6 +17,7 @@ class ReportAssembler:
             entities=doc._.lawgov_entities or [],
             sections=doc._.lawgov_sections or [],
             text_index=doc._.lawgov_index,
+            original=doc._.lawgov_original,
         )
         return doc
 

@@ -21,6 +21,7 @@ import regex
 from lawgov_ie.doc_data import SectionInfo
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.sections.sections_patterns import HeadingPattern, SectionKindPattern
+from lawgov_ie.text.dates import signature_date
 
 # Decoration a heading line may carry in Markdown-ish text: "## ", "**", bullets.
 _DECORATION = regex.compile(r"[ \t\u3000#*]*")
@@ -28,11 +29,6 @@ _TITLE_END = regex.compile(r"[。：:；;！!？?]|\*\*|$", regex.MULTILINE)
 _CLAUSE_END = regex.compile(r"[，,]")
 _LINE = regex.compile(r"^.*$", regex.MULTILINE)
 _MAX_TITLE = 60
-# The signature under a report: a line that is only a date, with the bodies' names above it.
-_SIGNATURE_DATE = regex.compile(
-    r"^[ \t\u3000]*(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})\s*年"
-    r"\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日[ \t\u3000]*$",
-    regex.MULTILINE)
 _SENTENCE_PUNCT = regex.compile(r"[。，,；;！!？?]")
 _MAX_SIGNATURE_LINE = 40
 
@@ -158,7 +154,7 @@ class SectionReader:
 def _body_end(text: str, after: int) -> int:
     """Where the report's body ends: before the signature block (the bodies' names and the
     standalone date line under the last section), or at the end of the text."""
-    date = _SIGNATURE_DATE.search(text, after)
+    date = signature_date(text, after)
     if date is None:
         return len(text)
     end = date.start()

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from lawgov_ie.models import DocumentMeta
-from lawgov_ie.steps.document_facts.reader import MetaReader, place_of
+from lawgov_ie.steps.document_facts.bodies import place_of
+from lawgov_ie.steps.document_facts.reader import MetaReader
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLD = ROOT / "corpus" / "gold"

@@ -1,0 +1,153 @@
+"""Put the reporting body on the map: province, city, county, township and code from the gazetteer.
+
+The body's own chain of places comes first (晋江市英林镇 → 英林镇 in 晋江市). A name many places
+share (城关镇) is narrowed by the places the document names elsewhere: a place written right
+before the same name (X县城关镇), then the counties, cities and provinces of the document's GPE
+entities, then the 文号's first character (晋英委〔2024〕 → a county whose short name begins with
+晋). When more than one place is left, the name is ambiguous: the fields all candidates agree on
+are filled and the candidates are listed, nothing is guessed. A body named only by its unit
+(区司法局) takes the one county (or city) its document names, if it names exactly one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lawgov_ie.doc_data import EntityInfo
+from lawgov_ie.text.gazetteer import LEVELS, Gazetteer, Place, narrow
+
+_MAX_CANDIDATES = 12  # listed in place_candidates at most
+_UNIT_LEVEL = {"县": "county", "区": "county", "市": "city", "省": "province"}
+
+
+@dataclass
+class Location:
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    township: str | None = None
+    admin_code: str | None = None
+    candidates: list[str] = field(default_factory=list)
+    source: str | None = None  # gazetteer | gazetteer+context | rule | context | ambiguous
+
+
+def _path(place: Place) -> str:
+    return "/".join((*place.parents, place.name))
+
+
+def _document_places(gaz: Gazetteer, entities: Sequence[EntityInfo]) -> list[Place]:
+    """Every place of the gazetteer the document's GPE entities name in full."""
+    out: list[Place] = []
+    for entity in entities:
+        if entity.label == "GPE":
+            for hit in gaz.find(entity.text):
+                out.extend(hit.places)
+    return out
+
+
+def _chain_before(gaz: Gazetteer, name: str, entities: Sequence[EntityInfo]) -> list[Place]:
+    """Places written right before ``name`` in a GPE span (X县城关镇 → X县)."""
+    out: list[Place] = []
+    for entity in entities:
+        if entity.label == "GPE" and entity.text.endswith(name) and entity.text != name:
+            for hit in gaz.find(entity.text[:-len(name)]):
+                if not hit.short:
+                    out.extend(hit.places)
+    return out
+
+
+def locate(gaz: Gazetteer, places: Sequence[str], unit: str | None,
+           entities: Sequence[EntityInfo], doc_number: str | None) -> Location:
+    """Where a body whose name holds ``places`` (outermost first) is; ``unit`` is the lone unit
+    word a body without places begins with (县 of 县司法局)."""
+    if not places:
+        return _from_context(gaz, unit, entities)
+    chain: list[Place] = []
+    for name in places[:-1]:
+        chain = list(narrow(gaz.lookup(name), chain)) or chain
+    last = places[-1]
+    candidates = gaz.lookup(last)
+    if not candidates:  # a township newer than the data: its parents locate it
+        parents = chain or list(narrow(_chain_before(gaz, last, entities),
+                                       [p for p in _document_places(gaz, entities)
+                                        if p.name != last]))
+        location = _fill(narrow(parents, chain)) if parents else Location()
+        location.township = last if _township_word(last) else None
+        location.source = "rule"
+        return location
+    source = "gazetteer"
+    if len(candidates) > 1:
+        others = [p for p in _document_places(gaz, entities) if p.name != last]
+        for context, how in ((chain, "gazetteer"), (_chain_before(gaz, last, entities),
+                                                    "gazetteer+context"),
+                             (others, "gazetteer+context")):
+            kept = narrow(candidates, context)
+            if len(kept) < len(candidates):
+                candidates, source = kept, how
+            if len(candidates) == 1:
+                break
+    if len(candidates) > 1 and doc_number:
+        kept = tuple(c for c in candidates
+                     if any(n.startswith(doc_number[0]) for n in _shorts(c)))
+        if kept:
+            candidates, source = kept, "gazetteer+文号"
+    location = _fill(candidates)
+    location.source = source if len(candidates) == 1 else "ambiguous"
+    return location
+
+
+def _township_word(name: str) -> bool:
+    return name.endswith(("镇", "乡", "街道", "街", "苏木"))
+
+
+def _shorts(place: Place) -> list[str]:
+    from lawgov_ie.text.gazetteer import short_name
+
+    names = [place.short]
+    for level, name in zip(LEVELS, (place.province, place.city, place.county), strict=False):
+        if name:
+            names.append(short_name(name, level))
+    return names
+
+
+def _fill(candidates: Sequence[Place]) -> Location:
+    """The fields all ``candidates`` agree on, and the candidates when more than one."""
+    rows = [_fields(place) for place in candidates]
+    location = Location()
+    for name in ("province", "city", "county", "township", "admin_code"):
+        values = {row[name] for row in rows}
+        if len(values) == 1:
+            setattr(location, name, values.pop())
+    if len(candidates) > 1:
+        location.candidates = [_path(p) for p in candidates[:_MAX_CANDIDATES]]
+    return location
+
+
+def _fields(place: Place) -> dict[str, str | None]:
+    row: dict[str, str | None] = {"province": place.province, "city": place.city,
+                                  "county": place.county, "township": None,
+                                  "admin_code": place.code}
+    if place.level == "township":
+        row["township"] = place.name
+    elif place.level == "county":
+        row["county"] = place.name
+    elif place.level == "city":
+        row["city"], row["county"] = place.name, None
+    else:
+        row["city"] = place.name if place.name.endswith("市") else None
+        row["county"] = None
+    return row
+
+
+def _from_context(gaz: Gazetteer, unit: str | None, entities: Sequence[EntityInfo]) -> Location:
+    level = _UNIT_LEVEL.get(unit or "")
+    if level is None:
+        return Location()
+    named = {p for p in _document_places(gaz, entities)
+             if p.level == level and p.name.endswith(unit or "")}
+    if len(named) != 1:
+        return Location()
+    location = _fill(tuple(named))
+    location.source = "context"
+    return location

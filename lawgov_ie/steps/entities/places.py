@@ -1,0 +1,150 @@
+"""GPE entities: administrative places named in a text, from the gazetteer plus their context.
+
+A span is a GPE when (docs/document-facts.md):
+
+- it is a full name of the gazetteer (英林镇, 晋江市, 广西壮族自治区). A name whose stem is one
+  character (城区, 城镇, 矿区) is also an ordinary word: it counts only right after a place
+  that holds it (阳泉市城区);
+- it is the short name of a province, city or county (海淀, 广东) where a short name stands: after
+  法治/依法治/来/赴 (法治海淀, 依法治粤 aside: one character is never enough), or with no Chinese
+  character on one side (“绍兴…);
+- it names a township the data does not have yet (the data is of 2019): right after a county or
+  city of the gazetteer (珠晖区东阳渡街道), or introduced by the document as the subject of its
+  first sentence or the head of its title (2023年，XX街道坚持…; XX街2020年…报告), and then
+  everywhere that name is written. A unit word after any other word (落实市, 今年区, 聚焦镇) is
+  never a place.
+
+A chain of places each inside the one before it is one span (晋江市英林镇, 北京市海淀区).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from lawgov_ie.doc_data import EntityInfo
+from lawgov_ie.text.gazetteer import Gazetteer, Place, PlaceHit, gazetteer
+
+GPE = "GPE"
+_HAN = regex.compile(r"\p{Han}")
+# Words a short name stands after: 法治海淀, 依法治区 … 建设法治广州, 来陕考察 (1 char: not read).
+_SHORT_FRAME = regex.compile(r"(?:法治|依法治|来|赴|到)$")
+_SHORT_FRAME_AFTER = regex.compile(r"[^\p{Han}]|建设|和|与|及|$")
+# A township name the gazetteer lacks: 2–5 characters and its unit word.
+_NEW_TOWNSHIP = regex.compile(r"\p{Han}{2,5}?(?:街道|镇|乡)")
+_NOT_A_STEM = regex.compile(r"^(?:各|全|本|我|该|所|辖|乡|镇|街|村|城乡|其|每|有关|相关|委)|乡镇|街镇"
+                            r"|[由在对为将把从向与和及的了是]")
+# A place right before 委 is a party committee's name (区委, 中共南安市委), not a place.
+_COMMITTEE = regex.compile(r"委(?!员)")
+# A document's subject at the head of its first sentence (2023年，XX街道坚持…) or title line.
+_SUBJECT = regex.compile(
+    r"^[ \t\u3000#*]*(?:(?:19|20)[0-9]{2}\s*年(?:度|以来)?\s*[，,]?\s*|今年以来\s*[，,]\s*)?"
+    r"(?:在[^，,。\n]{1,40}?下\s*[，,]\s*)?"
+    r"(?P<name>\p{Han}{2,5}?(?:街道|镇|乡|街))"
+    r"(?=\s*(?:19|20)[0-9]{2}\s*年|坚持|始终|深入|认真|紧紧|全面|以|积极|围绕|扎实|着力|不断|持续"
+    r"|高度|切实|进一步|立足|聚焦|紧扣|大力|牢固|全力|按照|严格|锚定|在|党委|党工委|人民政府|办事处)",
+    regex.MULTILINE)
+_HOLDERS = ("county", "city")  # places a township the data lacks may stand right after
+_HEAD = 3000  # the subject is looked for in this much of the text
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    places: tuple[Place, ...]  # empty for a township read by rule
+
+
+def find_gpes(text: str, places: Gazetteer | None = None) -> list[EntityInfo]:
+    """The GPE spans of ``text``, non-overlapping, in text order."""
+    gaz = places if places is not None else gazetteer()
+    hits = list(gaz.hits(text))
+    accepted = [h for h in hits if _accepted(h, text) and not _COMMITTEE.match(text, h.end)]
+    chosen = _longest(_Candidate(h.start, h.end, h.places) for h in accepted)
+    chosen = _with_weak_children(chosen, [h for h in hits if not h.short and _weak(h)])
+    chosen = _with_new_townships(chosen, text, gaz)
+    return [EntityInfo(GPE, c.start, c.end, text[c.start:c.end]) for c in _chains(chosen)]
+
+
+def _weak(hit: PlaceHit) -> bool:
+    """A full name whose stem is one character (城区, 城镇): also an ordinary word."""
+    return all(p.short == p.name for p in hit.places)
+
+
+def _accepted(hit: PlaceHit, text: str) -> bool:
+    if not hit.short:
+        return not _weak(hit)
+    if len(hit.text) < 2:
+        return False
+    before = text[max(0, hit.start - 3):hit.start]
+    if _SHORT_FRAME.search(before):
+        return bool(_SHORT_FRAME_AFTER.match(text, hit.end))
+    if not any(p.level in ("province", "city") for p in hit.places):
+        return False
+    left = text[hit.start - 1] if hit.start else ""
+    right = text[hit.end] if hit.end < len(text) else ""
+    return not _HAN.match(left) or not _HAN.match(right)
+
+
+def _longest(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    spans: list[tuple[int, int]] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if not any(cand.start < end and start < cand.end for start, end in spans):
+            chosen.append(cand)
+            spans.append((cand.start, cand.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _inside(child: Sequence[Place], parent: Sequence[Place]) -> bool:
+    return any(c.within(p) and c != p for c in child for p in parent)
+
+
+def _with_weak_children(chosen: list[_Candidate], weak: list[PlaceHit]) -> list[_Candidate]:
+    """Add a one-character-stem name that stands right after a place holding it."""
+    ends = {c.end: c for c in chosen}
+    added = [_Candidate(h.start, h.end, h.places) for h in weak
+             if h.start in ends and _inside(h.places, ends[h.start].places)]
+    return _longest([*chosen, *added]) if added else chosen
+
+
+def _with_new_townships(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """Townships the data lacks: after a county or city, or the document's own subject."""
+    added: list[_Candidate] = []
+    for cand in chosen:
+        if not any(p.level in _HOLDERS for p in cand.places):
+            continue
+        match = _NEW_TOWNSHIP.match(text, cand.end)
+        if match and not _NOT_A_STEM.search(match.group()) and not _knows_part(gaz, match[0]):
+            added.append(_Candidate(match.start(), match.end(), ()))
+    names = set()
+    for match in _SUBJECT.finditer(text, 0, min(len(text), _HEAD)):
+        name = match.group("name")
+        if not _NOT_A_STEM.search(name) and not gaz.lookup(name):
+            names.add(name)
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            added.append(_Candidate(start, start + len(name), ()))
+            start = text.find(name, start + len(name))
+    return _longest([*chosen, *added]) if added else chosen
+
+
+def _knows_part(gaz: Gazetteer, name: str) -> bool:
+    """Whether the gazetteer has ``name`` or a full name inside it (委柳城街道 holds 柳城街道)."""
+    return any(not hit.short for hit in gaz.hits(name))
+
+
+def _chains(chosen: list[_Candidate]) -> list[_Candidate]:
+    """Join each place to the one right before it when that one holds it."""
+    out: list[_Candidate] = []
+    for cand in chosen:
+        if out and out[-1].end == cand.start and (_inside(cand.places, out[-1].places) or (
+                not cand.places and any(p.level in _HOLDERS for p in out[-1].places))):
+            last = out[-1]
+            out[-1] = _Candidate(last.start, cand.end, cand.places or last.places)
+        else:
+            out.append(cand)
+    return out
