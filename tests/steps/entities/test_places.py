@@ -1,0 +1,48 @@
+"""GPE entities from the gazetteer and their context, never from a word's shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawgov_ie.steps.entities.places import find_gpes
+
+
+def _gpes(text: str) -> list[str]:
+    return [e.text for e in find_gpes(text)]
+
+
+def test_a_chain_of_places_is_one_span_and_offsets_hold_it() -> None:
+    text = "2023年，福建省晋江市英林镇召开会议，北京市海淀区派员参加。"
+    found = find_gpes(text)
+    assert [e.text for e in found] == ["福建省晋江市英林镇", "北京市海淀区"]
+    assert all(text[e.start:e.end] == e.text for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "认真落实市委部署，今年区里召开会议，聚焦镇村治理，充实镇级力量。",
+    "推动城镇建设，全镇各村开展普法，建设美丽乡镇。",
+])
+def test_a_verb_or_a_common_word_before_a_unit_is_no_place(text: str) -> None:
+    assert _gpes(text) == []
+
+
+def test_short_names_where_a_short_name_stands() -> None:
+    assert _gpes("坚持法治海淀、法治政府一体建设，确保法治广东和法治广州建设顺利。") == [
+        "海淀", "广东", "广州"]
+    assert _gpes("“绍兴经验”在全省推广。") == ["绍兴"]
+    assert _gpes("法治资源向基层倾斜，社会长治久安。") == []
+
+
+def test_a_one_character_stem_counts_only_after_its_holder() -> None:
+    assert _gpes("阳泉市城区开展城区改造。") == ["阳泉市城区"]
+
+
+def test_a_township_newer_than_the_data_comes_from_its_context() -> None:
+    # after its county, and as the subject of the text; then wherever it is written
+    text = ("珠晖区新桥湾街道2024年法治政府建设工作报告\n"
+            "2024年，新桥湾街道坚持依法行政。新桥湾街道全年开展普法活动8场。\n")
+    assert _gpes(text) == ["珠晖区新桥湾街道", "新桥湾街道", "新桥湾街道"]
+
+
+def test_a_place_before_wei_is_a_party_committee_not_a_place() -> None:
+    assert _gpes("在晋江市委的领导下，晋江市开展工作。") == ["晋江市"]
