@@ -290,9 +290,9 @@ def build_places() -> list[Place]:
                         city_place = cities.get(city_name or "")
                         place = Place(name, "township", city_place.code if city_place else None,
                                       province, city_name)
-                    key = (place.province, place.county, name)
-                    if key not in seen:
-                        seen.add(key)
+                    seen_key = (place.province, place.county, name)
+                    if seen_key not in seen:
+                        seen.add(seen_key)
                         places.append(place)
     return places
 

@@ -4,7 +4,7 @@
 Reports arrive clean, copied from web pages (navigation lines, 索引号, 发布机构 and 发布日期
 fields around them) or flattened from PDF and Word (the file name on a line, the title run into
 the first paragraph). The reader finds the *body* — the first line of prose — and reads the header
-facts above it, the signature from the standalone date line after the last section
+facts above it, the signature from a standalone date line outside every section
 (:mod:`lawgov_ie.text.dates`), and the web page's fields only when the report itself does not say.
 Every fact says where it came from in ``meta.fact_sources``.
 
@@ -73,7 +73,8 @@ _SUBJECT = regex.compile(
     r"(?P<body>[" + _HAN + r"]{1,14}?(?:" + ORG_TAIL + r"|街道|镇|乡|区|县|市|街))"
     r"(?=党委|党工委|坚持|始终|深入|认真|紧紧|全面|以|积极|围绕|扎实|着力|不断|持续|在|高度"
     r"|切实|进一步|立足|聚焦|紧扣|大力|牢固|全力|按照|把|将|主动|严格|锚定)")
-_WEB_BODY = regex.compile(r"(?:发布机构|发文机构|发文机关|信息来源|来源)[\s\]】|:：]{0,12}([^\s|\]]+)")
+_WEB_BODY = regex.compile(r"(?:发布机构|发文机构|发文机关|信息来源|来源)[\s\]】|:：]{0,12}"
+                          r"([^\s|\]]+)")
 _SUBJECT_LABELS = ("GPE", "ORG")
 
 # Years -----------------------------------------------------------------------------------------
@@ -169,10 +170,10 @@ class MetaReader:
             found = _other_title(lines, body, text)
             if found:
                 meta.title, sources["title"] = found
-        signature_from = max((s.end for s in sections), default=0)
-        meta.date = self._date(lines, text, signature_from, sources)
+        spans = [(s.start, s.end) for s in sections]  # a signature stands outside every section
+        meta.date = self._date(lines, text, spans, sources)
         meta.doc_number = self._doc_number(lines[:body], text, sources)
-        issuer = self._issuer(lines, body, title_at, meta.title, text, entities, signature_from,
+        issuer = self._issuer(lines, body, title_at, meta.title, text, entities, spans,
                               sources.get("title"))
         if issuer:
             meta.issuer, sources["issuer"] = issuer
@@ -195,7 +196,8 @@ class MetaReader:
         # a government or department reports; its party committee signs along
         chosen = next((b for b in bodies if b.kind != "party committee"), bodies[0])
         where = sources["issuer"]
-        meta.body, meta.body_kind, meta.department = chosen.name, chosen.kind, chosen.department
+        meta.body, meta.department = chosen.name, chosen.department
+        meta.body_kind = chosen.kind  # type: ignore[assignment]
         meta.place, meta.admin_level = chosen.place, chosen.admin_level
         for name in ("body", "body_kind", "department", "place", "admin_level"):
             if getattr(meta, name) is not None:
@@ -245,8 +247,9 @@ class MetaReader:
     # issuer ----------------------------------------------------------------------------------
     def _issuer(self, lines: Sequence[_Line], body: int, title_at: int | None,
                 title: str | None, text: str, entities: Sequence[EntityInfo],
-                signature_from: int, title_source: str | None) -> tuple[str, str] | None:
-        signature = self._signature_block(lines, signature_from)
+                spans: Sequence[tuple[int, int]],
+                title_source: str | None) -> tuple[str, str] | None:
+        signature = self._signature_block(lines, spans)
         if signature:
             return signature, "signature"
         if title_at is not None:
@@ -264,7 +267,8 @@ class MetaReader:
             if head:
                 name = head.group(1).strip()
                 if name and is_body(name) and read_body(name) is not None:
-                    return name, "title" if title_source == "title line" else title_source or "title"
+                    where = "title" if title_source == "title line" else title_source
+                    return name, where or "title"
             after_year = _TITLE_YEAR.match(title)
             places = leading_places(title[after_year.end():]) if after_year else []
             if places:  # 2020年X镇上半年…总结
@@ -300,9 +304,9 @@ class MetaReader:
         return None
 
     @staticmethod
-    def _signature_block(lines: Sequence[_Line], after: int) -> str | None:
+    def _signature_block(lines: Sequence[_Line], spans: Sequence[tuple[int, int]]) -> str | None:
         for index, line in enumerate(lines):
-            if line.start < after or not SIGNATURE_DATE.match(line.text):
+            if not SIGNATURE_DATE.match(line.text) or _inside(line.start, spans):
                 continue
             names: list[str] = []
             cursor = index
@@ -356,11 +360,11 @@ class MetaReader:
 
     # date ------------------------------------------------------------------------------------
     @staticmethod
-    def _date(lines: Sequence[_Line], text: str, after: int,
+    def _date(lines: Sequence[_Line], text: str, spans: Sequence[tuple[int, int]],
               sources: dict[str, str]) -> str | None:
-        for match in SIGNATURE_DATE.finditer(text, after):
+        for match in SIGNATURE_DATE.finditer(text):
             iso = iso_date(match)
-            if iso:
+            if iso and not _inside(match.start(), spans):
                 sources["date"] = "signature"
                 return iso
         for pattern, where in ((_WRITTEN_DATE, "page field"), (_PUBLISHED_DATE, "page field")):
@@ -412,6 +416,10 @@ def _other_title(lines: Sequence[_Line], body: int, text: str) -> tuple[str, str
     if inline:
         return inline.group("title").strip(), "inline"
     return None
+
+
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def _listed(pattern: regex.Pattern[str], text: str, *, strip_counts: bool = False) -> list[str]:

@@ -34,8 +34,8 @@ _SHORT_FRAME = regex.compile(r"(?:法治|依法治|来|赴|到)$")
 _SHORT_FRAME_AFTER = regex.compile(r"[^\p{Han}]|建设|和|与|及|$")
 # A township name the gazetteer lacks: 2–5 characters and its unit word.
 _NEW_TOWNSHIP = regex.compile(r"\p{Han}{2,5}?(?:街道|镇|乡)")
-_NOT_A_STEM = regex.compile(r"^(?:各|全|本|我|该|所|辖|乡|镇|街|村|城乡|其|每|有关|相关|委)|乡镇|街镇"
-                            r"|[由在对为将把从向与和及的了是]")
+_NOT_A_STEM = regex.compile(r"^(?:各|全|本|我|该|所|辖|乡|镇|街|村|城乡|其|每|有关|相关|委)"
+                            r"|乡镇|街镇|[由在对为将把从向与和及的了是]")
 # A place right before 委 is a party committee's name (区委, 中共南安市委), not a place.
 _COMMITTEE = regex.compile(r"委(?!员)")
 # A document's subject at the head of its first sentence (2023年，XX街道坚持…) or title line.
