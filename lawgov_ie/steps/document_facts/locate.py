@@ -2,8 +2,9 @@
 
 The body's own chain of places comes first (晋江市英林镇 → 英林镇 in 晋江市). A name many places
 share (城关镇) is narrowed by the places the document names elsewhere: a place written right
-before the same name (X县城关镇), then the counties, cities and provinces of the document's GPE
-entities, then the 文号's first character (晋英委〔2024〕 → a county whose short name begins with
+before the same name (X县城关镇), then the places the document's GPE, ORG and LAW entities name
+(the candidate most of them lie above or beside: 《江西省…规定》 points at a 江西省 town), then the
+文号's first character (晋英委〔2024〕 → a county whose short name begins with
 晋). When more than one place is left, the name is ambiguous: the fields all candidates agree on
 are filled and the candidates are listed, nothing is guessed. A body named only by its unit
 (区司法局) takes the one county (or city) its document names, if it names exactly one.
@@ -18,6 +19,7 @@ from lawgov_ie.doc_data import EntityInfo
 from lawgov_ie.text.gazetteer import LEVELS, Gazetteer, Place, narrow
 
 _MAX_CANDIDATES = 12  # listed in place_candidates at most
+_CONTEXT_LABELS = ("GPE", "ORG", "LAW")
 _UNIT_LEVEL = {"县": "county", "区": "county", "市": "city", "省": "province"}
 
 
@@ -37,12 +39,14 @@ def _path(place: Place) -> str:
 
 
 def _document_places(gaz: Gazetteer, entities: Sequence[EntityInfo]) -> list[Place]:
-    """Every place of the gazetteer the document's GPE entities name in full."""
+    """Every place of the gazetteer the document's GPE, ORG and LAW entities name in full (a
+    place inside 《江西省…规定》 or 兴国县司法局 says where the document is, too)."""
     out: list[Place] = []
     for entity in entities:
-        if entity.label == "GPE":
+        if entity.label in _CONTEXT_LABELS:
             for hit in gaz.find(entity.text):
-                out.extend(hit.places)
+                if not hit.short or entity.label == "GPE":
+                    out.extend(hit.places)
     return out
 
 
@@ -80,13 +84,16 @@ def locate(gaz: Gazetteer, places: Sequence[str], unit: str | None,
     if len(candidates) > 1:
         others = [p for p in _document_places(gaz, entities) if p.name != last]
         for context, how in ((chain, "gazetteer"), (_chain_before(gaz, last, entities),
-                                                    "gazetteer+context"),
-                             (others, "gazetteer+context")):
+                                                    "gazetteer+context")):
             kept = narrow(candidates, context)
             if len(kept) < len(candidates):
                 candidates, source = kept, how
             if len(candidates) == 1:
                 break
+        if len(candidates) > 1:
+            kept = _best_supported(candidates, others)
+            if len(kept) < len(candidates):
+                candidates, source = kept, "gazetteer+context"
     if len(candidates) > 1 and doc_number:
         kept = tuple(c for c in candidates
                      if any(n.startswith(doc_number[0]) for n in _shorts(c)))
@@ -95,6 +102,19 @@ def locate(gaz: Gazetteer, places: Sequence[str], unit: str | None,
     location = _fill(candidates)
     location.source = source if len(candidates) == 1 else "ambiguous"
     return location
+
+
+def _best_supported(candidates: Sequence[Place], context: Sequence[Place]) -> tuple[Place, ...]:
+    """The candidates the document's other places point at most often: a place above one
+    (江西省 in 《江西省…规定》), or another township of its county; all when none is pointed at."""
+    def support(candidate: Place) -> int:
+        return sum(1 for p in context if (p != candidate and candidate.within(p)) or (
+            candidate.level == p.level == "township" and candidate.county is not None
+            and (p.province, p.county) == (candidate.province, candidate.county)))
+
+    scores = {c: support(c) for c in candidates}
+    best = max(scores.values())
+    return tuple(c for c in candidates if scores[c] == best) if best else tuple(candidates)
 
 
 def _township_word(name: str) -> bool:

@@ -98,3 +98,11 @@ def test_year_from_the_period_of_the_figures_when_nothing_else_says() -> None:
                  "我们全面推进依法行政，扎实开展法治宣传教育，认真落实各项工作任务，成效明显。"
                  "2021年共办理行政复议案件12件，2021年开展普法活动30场。\n一、主要工作\n")
     assert (meta.year, meta.fact_sources["year"]) == (2021, "period of the figures")
+
+
+def test_a_provinces_regulation_narrows_a_shared_name_to_that_province() -> None:
+    meta = _meta("城关镇2024年法治政府建设工作报告\n"
+                 "2024年，城关镇坚持依法行政，按照《甘肃省行政执法监督条例》规范执法行为，"
+                 "现将有关情况报告如下：\n一、主要工作\n开展普法活动6场。\n")
+    assert meta.province == "甘肃省"
+    assert meta.place_candidates and all(c.startswith("甘肃省/") for c in meta.place_candidates)
