@@ -34,6 +34,7 @@ from lawgov_ie.doc_data import EntityInfo, SectionInfo
 from lawgov_ie.models import DocumentMeta
 from lawgov_ie.steps.document_facts.bodies import ORG_TAIL, is_body, leading_places, read_body
 from lawgov_ie.steps.document_facts.locate import locate
+from lawgov_ie.steps.entities.places import OPENING, SUBJECT_FOLLOWER
 from lawgov_ie.text.dates import FIELD_DATE, SIGNATURE_DATE, YEAR, iso_date
 from lawgov_ie.text.gazetteer import Gazetteer, gazetteer
 from lawgov_ie.text.numbers import read_chinese
@@ -66,13 +67,10 @@ _INLINE_TITLE = regex.compile(
 
 # Bodies ----------------------------------------------------------------------------------------
 # What the first sentence opens with before its subject: a year, 今年以来, 在…下/上/中.
-_OPENING = regex.compile(
-    r"^[\s#*]*(?:" + _YEAR_WORDS + r"\s*年(?:度|以来)?\s*[，,]?\s*|今年以来\s*[，,]\s*)?"
-    r"(?:在[^，,。\n]{1,40}?[下上中]\s*[，,]\s*)*")
+_OPENING = regex.compile(r"^" + OPENING)
 _SUBJECT = regex.compile(
     r"(?P<body>[" + _HAN + r"]{1,14}?(?:" + ORG_TAIL + r"|街道|镇|乡|区|县|市|街))"
-    r"(?=党委|党工委|坚持|始终|深入|认真|紧紧|全面|以|积极|围绕|扎实|着力|不断|持续|在|高度"
-    r"|切实|进一步|立足|聚焦|紧扣|大力|牢固|全力|按照|把|将|主动|严格|锚定)")
+    r"(?=" + SUBJECT_FOLLOWER + ")")
 _WEB_BODY = regex.compile(r"(?:发布机构|发文机构|发文机关|信息来源|来源)[\s\]】|:：]{0,12}"
                           r"([^\s|\]]+)")
 _SUBJECT_LABELS = ("GPE", "ORG")

@@ -42,13 +42,17 @@ _NOT_A_STEM = regex.compile(r"^(?:各|全|本|我|该|所|辖|乡|镇|街|村|�
 # A place right before 委 is a party committee's name (区委, 中共南安市委), not a place.
 _COMMITTEE = regex.compile(r"委(?!员)")
 # A document's subject at the head of its first sentence (2023年，XX街道坚持…) or title line.
+# What a report's first sentence opens with before its subject: a year, 今年以来, 在…下/上/中.
+OPENING = (r"[ \t\u3000#*]*(?:(?:(?:19|20)[0-9]{2}|[一二][〇零][〇零一二三四五六七八九]{2})"
+           r"\s*年(?:度|以来)?\s*[，,]?\s*|今年以来\s*[，,]\s*)?"
+           r"(?:在[^，,。\n]{1,40}?[下上中]\s*[，,]\s*)*")
+# What follows the subject: its own 党委/政府, or the predicate's first word (坚持, 深入 …).
+SUBJECT_FOLLOWER = (r"党委|党工委|人民政府|办事处|坚持|始终|深入|认真|紧紧|全面|以|积极|围绕|扎实"
+                    r"|着力|不断|持续|在|高度|切实|进一步|立足|聚焦|紧扣|大力|牢固|全力|按照|把|将"
+                    r"|主动|严格|锚定")
 _SUBJECT = regex.compile(
-    r"^[ \t\u3000#*]*(?:(?:19|20)[0-9]{2}\s*年(?:度|以来)?\s*[，,]?\s*|今年以来\s*[，,]\s*)?"
-    r"(?:在[^，,。\n]{1,40}?下\s*[，,]\s*)?"
-    r"(?P<name>\p{Han}{2,5}?(?:街道|镇|乡|街))"
-    r"(?=\s*(?:19|20)[0-9]{2}\s*年|坚持|始终|深入|认真|紧紧|全面|以|积极|围绕|扎实|着力|不断|持续"
-    r"|高度|切实|进一步|立足|聚焦|紧扣|大力|牢固|全力|按照|严格|锚定|在|党委|党工委|人民政府|办事处)",
-    regex.MULTILINE)
+    r"^" + OPENING + r"(?P<name>\p{Han}{2,5}?(?:街道|镇|乡|街))"
+    r"(?=\s*(?:19|20)[0-9]{2}\s*年|" + SUBJECT_FOLLOWER + ")", regex.MULTILINE)
 _HOLDERS = ("county", "city")  # places a township the data lacks may stand right after
 _VILLAGE_UNIT = regex.compile(r"村|社区")
 _UNIT_COMPOUNDS = frozenset((
