@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from lawgov_ie.doc_serialization import register_msgpack_types
-from lawgov_ie.models import Check
+from lawgov_ie.models import Check, RelationEvidence
 
 
 @dataclass
@@ -67,6 +67,7 @@ class RecordDraft:
     rate_of: tuple[int, int] | None = None
     checks: list[Check] = field(default_factory=list)
     period: int | None = None
+    evidence: list[RelationEvidence] = field(default_factory=list)  # one per link
 
 
 _ATTRIBUTES: dict[str, object] = {

@@ -17,6 +17,8 @@ HeadingKind = Literal["achievement", "problem", "plan", "duties", "other"]
 IndicatorSource = Literal["label", "clause", "total", "rate", "sentence", "section"]
 BodyKind = Literal["government", "party committee", "department", "people's congress",
                    "court", "procuratorate", "other"]
+PartsSum = Literal["exact", "under", "over"]
+PartPosition = Literal["after_total", "before_total", "in_brackets", "nested"]
 
 
 class _Model(BaseModel):
@@ -28,6 +30,27 @@ class Check(_Model):
 
     code: str = Field(description='Stable code, e.g. "parts_exceed_total", "rate_mismatch".')
     message: str = Field(description="One sentence a person can read.")
+
+
+class RelationEvidence(_Model):
+    """Why the relations step tied a record to another: the evidence of one ``part_of`` or
+    ``rate_of`` link, with its weights summed in ``score`` (docs/numbers-in-context.md)."""
+
+    link: Literal["part_of", "rate_of"]
+    score: float = Field(description="Sum of the weights of the evidence below; a part_of link "
+                         "is made at 2.0 or more.")
+    cue: str | None = Field(default=None, description="The cue word written: 其中, 包括, 合计 …")
+    sums: PartsSum | None = Field(
+        default=None, description="How the parts of this breakdown add up against the total.")
+    label_relation: str | None = Field(
+        default=None, description="How the labels relate: 'outcome', 'kind' or 'status' of the "
+        "total (with the part_label id), 'narrows' (the part names a kind of the total's noun); "
+        "for a rate, the role words found on its numerator and denominator.")
+    position: PartPosition | None = Field(
+        default=None, description="Where the part stands: in a list after its total, before a "
+        "total that closes the list (合计), inside a bracket, or in a part's own list.")
+    arithmetic: str | None = Field(default=None,
+                                   description="For a rate: numerator / denominator = its value.")
 
 
 class Record(_Model):
@@ -56,6 +79,8 @@ class Record(_Model):
     part_of: str | None = Field(description="Id of the total this record is a breakdown of.")
     rate_of: list[str] | None = Field(description="[numerator id, denominator id] of a rate.")
     checks: list[Check] = Field(default_factory=list)
+    relation_evidence: list[RelationEvidence] = Field(
+        default_factory=list, description="Why part_of / rate_of were set: one item per link.")
 
 
 class Entity(_Model):

@@ -7,16 +7,22 @@ from spacy.tokens import Doc
 
 from lawgov_ie.rules.files import load_patterns
 from lawgov_ie.steps.relations.reader import RelationFinder
+from lawgov_ie.text.index import TextIndex
 
 
 class Relations:
+    """Holds only the compiled patterns: nothing of one document is kept for the next."""
+
     def __init__(self, patterns: list[str]) -> None:
-        self.finder = RelationFinder.from_patterns(load_patterns(patterns))
+        self.finder = RelationFinder(load_patterns(patterns))
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.lawgov_meta
         year = meta.year if meta is not None else None
-        self.finder.relate(doc.text, doc._.lawgov_records or [], year)
+        index = doc._.lawgov_index
+        if index is None:  # run without the sections component
+            index = TextIndex(doc.text, doc._.lawgov_sections or [])
+        self.finder.relate(index, doc._.lawgov_records or [], year)
         return doc
 
 

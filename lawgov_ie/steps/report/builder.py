@@ -38,6 +38,7 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
             part_of=ids.get(draft.part_of) if draft.part_of is not None else None,
             rate_of=[ids[draft.rate_of[0]], ids[draft.rate_of[1]]] if draft.rate_of else None,
             checks=list(draft.checks),
+            relation_evidence=list(draft.evidence),
         ))
     return Report(
         meta=_year_from_periods(meta or DocumentMeta(), records),

@@ -1,0 +1,539 @@
+"""Breakdowns: which figures are parts of which total (``part_of``), and the evidence for it.
+
+A part and its total stand in one sentence or list (a clause, semicolon-separated items, a
+bracket), have the same kind and unit family (a part in 宗 goes to the total in 宗, one in 元 to
+the total in 元), and no section heading lies between them. Among such candidates a link is
+made when the evidence weighs at least :data:`THRESHOLD`:
+
+============  =========  ==========================================================
+evidence      weight     what it is
+============  =========  ==========================================================
+cue           2.0        a breakdown cue before the list (其中, 包括, （含…, 分别) or a
+                         total cue before a total that closes it (合计, 共计, 总计)
+sums          2.0        two or more parts add up exactly to the total
+labels        1.5        every part is named as an outcome, kind or state of what the
+                         total counts (``part_label`` patterns: 维持/撤销 of 复议), or,
+                         for two or more parts, names a kind of the total's noun
+                         (村级调解室 of 调解室)
+position      0.5        the list starts within two clauses after its total
+============  =========  ==========================================================
+
+So a cue alone links, parts that add up alone link, and parts named as outcomes of their total
+link when the list follows it. A later stage of the same items (受理56件，办结50件) has none of
+these and is not linked. A part that is itself broken down keeps its own parts (nested): in
+「建议40件，其中代表建议25件，主办15件、会办10件；政协提案15件」 15 and 10 add up to 25, and
+25 and 15 to 40.
+
+Constructions, in the order they are read (a record linked by one is not taken by the next):
+
+1. cue lists, from the last cue of the document to the first (an inner list is read before the
+   list around it); the list runs to its bracket's close, or to the end of its sentence (across
+   semicolons after 其中：, or when the items after a semicolon make the parts add up);
+2. a bracketed 共 figure inside a list, a part of the total that closes the list after 等;
+3. a total after its parts (非常满意802条，满意163条，合计965条);
+4. a list with no cue after its total (行政复议4件，撤销1件，维持3件).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from lawgov_ie.doc_data import RecordDraft
+from lawgov_ie.models import PartPosition, PartsSum, RelationEvidence
+from lawgov_ie.steps.relations.figures import MAX_REACH, Figures, same_family
+from lawgov_ie.steps.relations.relations_patterns import (
+    PartLabelPattern,
+    RelationCuePattern,
+    alternation,
+)
+
+CUE = 2.0
+SUMS = 2.0
+LABELS = 1.5
+POSITION = 0.5
+THRESHOLD = 2.0  # tuned on the devset's tune part: a cue, a sum, or labels after the total
+
+PART_KINDS = frozenset({"count", "money", "measure"})
+_BRACKETS = {"（": "）", "(": ")"}
+_CLOSERS = "）)"
+_MAX_TOTAL_DISTANCE = 120  # characters between a total and the cue of its list
+_MAX_SEMICOLONS = 3  # semicolon-separated items a list may run over
+_MAX_NESTED = 8  # parts a part's own list may hold
+_MAX_DEPTH = 3  # levels of part_of links one chain may have (part of a part of a part)
+_NARROWED_NOUN = 3  # characters a part's label shares with its total's end: 村级调解室 of
+# 调解室 (two, as in 案件 or 纠纷, says too little: 行政应诉案件 is no kind of 行政复议案件)
+_TOTAL_CUE_AT = 4  # a total cue stands this near its clause's start or its number
+_BRACKET_TOTAL = regex.compile(r"[（(]\s*(?:共计|共|合计)$")
+_BRACKET_CLOSE = regex.compile(r"\s*[)）]")
+_BLANK = " \t\u3000\n“\"*"
+_OPENS = 8  # a cue this near its sentence's start (past blanks and marks) opens the sentence
+
+
+def _equal(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-6)
+
+
+def _common_suffix(a: str, b: str) -> str:
+    size = 0
+    while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
+        size += 1
+    return a[len(a) - size:]
+
+
+@dataclass
+class Group:
+    """One breakdown: a total and the parts linked to it by one list."""
+
+    total: int
+    parts: list[int]
+    cue: str | None = None
+    stated_total: bool = False  # a 合计/共计 total after its parts: sum_mismatch applies
+
+
+@dataclass
+class _Parse:
+    """How a list divides its total: top-level parts, and parts of parts."""
+
+    top: list[int]
+    nested: dict[int, list[int]] = field(default_factory=dict)
+    sums: PartsSum = "under"  # of the top-level parts against the total
+
+    @property
+    def size(self) -> int:
+        return len(self.top) + sum(len(v) for v in self.nested.values())
+
+
+def sum_status(added: float, total: float) -> PartsSum:
+    return "exact" if _equal(added, total) else "under" if added < total else "over"
+
+
+def parse_list(total: float, items: Sequence[int], values: Sequence[float]) -> _Parse:
+    """Divide ``items`` (with ``values``) under ``total``: flat, or with a part followed by two or
+    more items that add up to it taken as that part's own list. The reading whose top level adds
+    up to the total wins; else one that stays within it; the flat one on a tie."""
+    flat = sum(values)
+    top: list[int] = []
+    nested: dict[int, list[int]] = {}
+    at = 0
+    while at < len(items):
+        top.append(items[at])
+        running = 0.0
+        found = None
+        for end in range(at + 1, min(len(items), at + 1 + _MAX_NESTED)):
+            running += values[end]
+            if _equal(running, values[at]) and end >= at + 2:
+                found = end
+                break
+            if running > values[at]:
+                break
+        if found is not None:
+            nested[items[at]] = list(items[at + 1:found + 1])
+            at = found + 1
+        else:
+            at += 1
+    value_of = dict(zip(items, values, strict=True))
+    top_sum = sum(value_of[i] for i in top)
+
+
+    flat_parse = _Parse(list(items), {}, sum_status(flat, total))
+    if not nested:
+        return flat_parse
+    nested_parse = _Parse(top, nested, sum_status(top_sum, total))
+    wanted: PartsSum
+    for wanted in ("exact", "under"):
+        if flat_parse.sums == wanted:
+            return flat_parse
+        if nested_parse.sums == wanted:
+            return nested_parse
+    return flat_parse
+
+
+class Breakdowns:
+    """The breakdown rules of one pattern set (stateless: each document gets its own run)."""
+
+    def __init__(self, cues: Sequence[RelationCuePattern],
+                 part_labels: Sequence[PartLabelPattern]) -> None:
+        self.breakdown = alternation(cues, "breakdown")
+        self.total = alternation(cues, "total")
+        self.total_if_sums = alternation(cues, "total_if_sums")
+        self.part_labels = [(p.id, p.relation, regex.compile(p.total), regex.compile(p.parts))
+                            for p in part_labels]
+
+    def find(self, figures: Figures) -> list[Group]:
+        """Set ``part_of`` of the parts found in ``figures``; the breakdowns, for the checks."""
+        run = _Run(self, figures)
+        run.cue_lists()
+        run.bracketed_totals()
+        run.totals_after_parts()
+        run.forward_lists()
+        return run.groups
+
+    def label_relation(self, total: RecordDraft, part: RecordDraft) -> str | None:
+        """How ``part``'s label relates to ``total``'s: ``outcome:<id>`` (a ``part_label``
+        pattern), or ``narrows`` (it ends with the total's noun and says more)."""
+        whole, label = total.label or "", part.label or ""
+        if not label or label == whole:
+            return None
+        for pattern_id, relation, total_words, part_words in self.part_labels:
+            if total_words.search(whole) and part_words.search(label):
+                return f"{relation}:{pattern_id}"
+        head = _common_suffix(whole, label)
+        if len(head) >= _NARROWED_NOUN and label != head:
+            return "narrows"
+        return None
+
+
+@dataclass
+class _Cue:
+    role: str  # breakdown / total / total_if_sums
+    word: str
+    start: int
+    end: int
+
+
+class _Run:
+    """One document's breakdowns: the state of a single :meth:`Breakdowns.find` call."""
+
+    def __init__(self, rules: Breakdowns, figures: Figures) -> None:
+        self.rules = rules
+        self.figures = figures
+        self.records = figures.records
+        self.text = figures.text
+        self.index = figures.index
+        self.groups: list[Group] = []
+        self.height: dict[int, int] = {}  # record index -> levels of parts below it
+        self.cues: dict[int, _Cue] = {}  # record index -> the cue in its lead
+        for record_index in figures.order:
+            cue = self._cue_of(record_index)
+            if cue is not None:
+                self.cues[record_index] = cue
+
+    # --- shared ---------------------------------------------------------------------------
+
+    def _cue_of(self, record_index: int) -> _Cue | None:
+        """The last cue word between the record before ``record_index`` and its number."""
+        floor, lead = self.figures.lead(record_index)
+        best: _Cue | None = None
+        for role, pattern in (("breakdown", self.rules.breakdown), ("total", self.rules.total),
+                              ("total_if_sums", self.rules.total_if_sums)):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(lead):
+                if best is None or match.start() + floor > best.start:
+                    best = _Cue(role, match.group(), floor + match.start(), floor + match.end())
+        return best
+
+    def _free(self, record_index: int) -> bool:
+        record = self.records[record_index]
+        return not record.implicit and record.part_of is None and record.kind in PART_KINDS
+
+    def _alike(self, a: int, b: int) -> bool:
+        first, second = self.records[a], self.records[b]
+        return first.kind == second.kind and same_family(first.unit, second.unit)
+
+    def _claim(self, group: Group, parse: _Parse, evidence: RelationEvidence) -> None:
+        """Link the parts of ``parse`` to ``group.total`` (and parts of parts to theirs)."""
+        group.parts = [part for part in parse.top if self._link(part, group.total, evidence)]
+        if group.parts:
+            self.groups.append(group)
+        for head, children in parse.nested.items():
+            inner = RelationEvidence(link="part_of", score=SUMS + POSITION, sums="exact",
+                                     position="nested")
+            linked = [child for child in children if self._link(child, head, inner)]
+            if linked:
+                self.groups.append(Group(total=head, parts=linked))
+
+    def _link(self, part: int, total: int, evidence: RelationEvidence) -> bool:
+        """Link ``part`` to ``total`` unless that makes a chain of parts of parts deeper than
+        :data:`_MAX_DEPTH` (a run of 其中 on one line is no breakdown of breakdowns)."""
+        depth, above = 1 + self.height.get(part, 0), self.records[total].part_of
+        while above is not None and depth <= _MAX_DEPTH:
+            depth += 1
+            above = self.records[above].part_of
+        if depth > _MAX_DEPTH:
+            return False
+        record = self.records[part]
+        record.part_of = total
+        self.height[total] = max(self.height.get(total, 0), 1 + self.height.get(part, 0))
+        relation = self.rules.label_relation(self.records[total], record)
+        own = evidence
+        if relation is not None and evidence.label_relation is None:
+            own = evidence.model_copy(update={"label_relation": relation})
+        self.figures.evidence[(part, "part_of")] = own
+        return True
+
+    def _parse(self, total: int, items: Sequence[int]) -> _Parse:
+        return parse_list(self.records[total].value, items,
+                          [self.records[i].value for i in items])
+
+    def _scope_limits(self, offset: int, colon_list: bool) -> list[int]:
+        """Where a list from ``offset`` may end: the end of its scope, then, while that end is a
+        semicolon, the end of the next one (at most :data:`_MAX_SEMICOLONS`, within
+        :data:`MAX_REACH`). A list after 其中： runs over all of them (one limit)."""
+        limits = []
+        end = self.index.scope_end(offset)
+        hard = offset + MAX_REACH
+        while True:
+            limits.append(min(end, hard))
+            if end >= hard or len(limits) > _MAX_SEMICOLONS or end >= len(self.text) \
+                    or self.text[end] not in "；;":
+                break
+            end = self.index.scope_end(end + 1)
+        return limits[-1:] if colon_list else limits
+
+    def _position(self, total: int, first: int) -> bool:
+        """Whether a list whose first part is ``first`` starts within two clauses after
+        ``total``."""
+        start, end = self.records[total].end, self.records[first].start
+        return len(self.index.clause_ends_between(start, end)) <= 2
+
+    # --- 1. cue lists ---------------------------------------------------------------------
+
+    def cue_lists(self) -> None:
+        for record_index in reversed(self.figures.order):
+            cue = self.cues.get(record_index)
+            if cue is None or cue.role != "breakdown" or not self._free(record_index):
+                continue
+            self._cue_list(record_index, cue)
+
+    def _cue_list(self, first: int, cue: _Cue) -> None:
+        bracket_close = self._bracket_close(cue)
+        if bracket_close is not None:
+            limits = [bracket_close]
+        else:
+            colon = self.text[cue.end:cue.end + 1] in "：:"
+            limits = self._scope_limits(cue.end, colon)
+        # the items of each unit family go to the total of that family
+        families: dict[int, list[int]] = {}  # first item of a family -> its items
+        for item in [first, *self.figures.after(first, limits[-1])]:
+            if item != first and item in self.cues:
+                if self.cues[item].role != "breakdown" or self._free(item):
+                    break  # a total closes the list (合计), or another list opens
+                continue  # an inner list, read already: its parts are not this list's
+            if not self._free(item):
+                continue
+            head = next((h for h in families if self._alike(h, item)), None)
+            families.setdefault(item if head is None else head, []).append(item)
+        for items in families.values():
+            total = self._total_before(cue.start, items[0], any_unit=len(families) == 1)
+            if total is None or self.figures.crosses_heading(total, items[0]):
+                continue
+            parse = self._best_extent(total, items, limits)
+            position: PartPosition = "in_brackets" if bracket_close is not None \
+                else "after_total"
+            score = CUE + (SUMS if parse.sums == "exact" and len(parse.top) > 1 else 0.0)
+            evidence = RelationEvidence(link="part_of", score=score, cue=cue.word,
+                                        sums=parse.sums, position=position)
+            self._claim(Group(total=total, parts=[], cue=cue.word), parse, evidence)
+
+    def _best_extent(self, total: int, items: list[int], limits: list[int]) -> _Parse:
+        """The parse of the items up to the first limit, unless only a later limit (after a
+        semicolon) makes the parts add up to the total."""
+        first_items = [i for i in items if self.records[i].start < limits[0]]
+        base = self._parse(total, first_items)
+        if base.sums == "exact" or len(limits) == 1:
+            return base
+        for limit in limits[1:]:
+            more = [i for i in items if self.records[i].start < limit]
+            parse = self._parse(total, more)
+            if parse.sums == "exact":
+                return parse
+        return base
+
+    def _bracket_close(self, cue: _Cue) -> int | None:
+        """The close of the bracket a cue opens (（其中… / （含…), else None."""
+        cursor = cue.start
+        while cursor > 0 and cue.start - cursor < 4 and self.text[cursor - 1] in " \t\u3000":
+            cursor -= 1
+        if cursor == 0 or self.text[cursor - 1] not in _BRACKETS:
+            return None
+        limit = min(self.index.scope_end(cue.end), cue.end + MAX_REACH)
+        close = self.text.find(_BRACKETS[self.text[cursor - 1]], cue.end, limit)
+        return close if close != -1 else None
+
+    def _total_before(self, cue: int, part: int, any_unit: bool) -> int | None:
+        """The figure a list whose cue stands at ``cue`` divides: the nearest one before it of
+        the part's kind: of its unit, else of its unit family, else (``any_unit``: when the
+        list has one family) any, in the cue's sentence or, when
+        the cue opens a sentence, the one before; not inside a bracket closed before the cue."""
+        sentence = self.index.scope_start(cue)
+        floor = sentence
+        if cue - sentence <= _OPENS and not self.text[sentence:cue].strip(_BLANK):
+            floor = self.index.scope_start(sentence - 1) if sentence > 0 else 0
+        floor = max(floor, cue - _MAX_TOTAL_DISTANCE)
+        kind, unit = self.records[part].kind, self.records[part].unit
+        found: list[int | None] = [None, None, None]  # nearest of its unit, family, kind
+        depth = 0  # closing minus opening brackets between a candidate and the cue
+        boundary = cue
+        for other in reversed(self.figures.between(floor, cue)):
+            record = self.records[other]
+            if record.end > boundary:
+                continue
+            between = self.text[record.end:boundary]
+            depth += sum(between.count(c) for c in _CLOSERS) \
+                - sum(between.count(o) for o in _BRACKETS)
+            boundary = record.end
+            if record.implicit or record.kind != kind or depth > 0:
+                continue  # another kind, or inside a bracket closed before the cue (its own list)
+            rank = 0 if record.unit == unit else 1 if same_family(record.unit, unit) else 2
+            if found[rank] is None:
+                found[rank] = other
+            if rank == 0:
+                break
+        return next((i for i in found[:3 if any_unit else 2] if i is not None), None)
+
+    # --- 2. bracketed 共 figures ------------------------------------------------------------
+
+    def bracketed_totals(self) -> None:
+        """法治能力提升主题培训（共7期）、…等培训班12次: the bracketed figure is a part of the
+        total that closes the list."""
+        for record_index in self.figures.order:
+            record = self.records[record_index]
+            if not self._free(record_index):
+                continue
+            lead = self.text[max(0, record.start - 4):record.start].rstrip(" \t\u3000")
+            if not _BRACKET_TOTAL.search(lead):
+                continue
+            close = _BRACKET_CLOSE.match(self.text, record.end)
+            if close is None:
+                continue
+            limit = self.index.sentence_bounds(record.start)[1]
+            for later in self.figures.after(record_index, limit):
+                if self._alike(later, record_index) \
+                        and "等" in self.text[close.end():self.records[later].start]:
+                    evidence = RelationEvidence(link="part_of", score=CUE + POSITION,
+                                                cue=self.text[record.start - 2:record.start]
+                                                .lstrip("（("), position="in_brackets")
+                    self._claim(Group(total=later, parts=[]), _Parse([record_index]), evidence)
+                    break
+
+    # --- 3. a total after its parts --------------------------------------------------------
+
+    def totals_after_parts(self) -> None:
+        for record_index in self.figures.order:
+            cue = self.cues.get(record_index)
+            if cue is None or cue.role == "breakdown":
+                continue
+            record = self.records[record_index]
+            if record.implicit or record.kind not in PART_KINDS:
+                continue
+            clause = self.index.clause_bounds(record.start)[0]
+            if cue.start < clause or (cue.start - clause > _TOTAL_CUE_AT
+                                      and record.start - cue.end > _TOTAL_CUE_AT):
+                continue  # not at its clause's start (合计…, 共计…), nor right before its number
+            self._total_after(record_index, cue)
+
+    def _total_after(self, total: int, cue: _Cue) -> None:
+        record = self.records[total]
+        own_scope = self.index.scope_start(record.start)
+        floor = max(own_scope, record.start - MAX_REACH)
+        for _ in range(_MAX_SEMICOLONS):  # the list may run back over semicolons
+            if floor == 0 or self.text[floor - 1] not in "；;" or record.start - floor > MAX_REACH:
+                break
+            floor = max(self.index.scope_start(floor - 1), record.start - MAX_REACH)
+        candidates: list[int] = []
+        for other in reversed(self.figures.before(total, floor)):
+            if not self._alike(other, total) or self.records[other].implicit:
+                continue
+            if self.records[other].part_of is not None \
+                    or self.figures.crosses_heading(other, total):
+                break
+            candidates.append(other)  # nearest first
+        added = 0.0
+        chosen: list[int] | None = None
+        for count, other in enumerate(candidates, start=1):
+            added += self.records[other].value
+            if count >= 2 and _equal(added, record.value):
+                chosen = candidates[:count]
+                break
+        if chosen is None and cue.role == "total":
+            chosen = [i for i in candidates if self.records[i].start >= own_scope]
+        if chosen is None or len(chosen) < 2:
+            return
+        chosen.reverse()
+        parse = _Parse(chosen, {}, sum_status(sum(self.records[i].value for i in chosen),
+                                              record.value))
+        score = CUE + POSITION + (SUMS if parse.sums == "exact" else 0.0)
+        evidence = RelationEvidence(link="part_of", score=score, cue=cue.word, sums=parse.sums,
+                                    position="before_total")
+        self._claim(Group(total=total, parts=[], cue=cue.word, stated_total=cue.role == "total"),
+                    parse, evidence)
+
+    # --- 4. a list with no cue after its total ---------------------------------------------
+
+    def forward_lists(self) -> None:
+        for record_index in self.figures.order:
+            record = self.records[record_index]
+            if record.implicit or record.kind not in PART_KINDS or record.value <= 0:
+                continue
+            self._forward_list(record_index)
+
+    def _forward_items(self, total: int, limit: int) -> list[int]:
+        items = []
+        value = self.records[total].value
+        for other in self.figures.after(total, limit):
+            if not self._alike(other, total) or self.records[other].implicit:
+                continue
+            if not self._free(other) or other in self.cues or self.records[other].value > value:
+                break  # linked already, opens or closes a list of its own, or no part of it
+            items.append(other)
+        return items
+
+    def _forward_list(self, total: int) -> None:
+        record = self.records[total]
+        limits = self._scope_limits(record.end, colon_list=False)
+        items = self._forward_items(total, limits[0])
+        if not items and len(limits) > 1 and record.part_of is None:
+            items = self._forward_items(total, limits[1])  # the total ends its item; its list
+            # is the next one (a part's own list stays in its item)
+        if not items or self.figures.crosses_heading(total, items[0]):
+            return
+        items = [i for i in items if not self.figures.crosses_heading(total, i)]
+        position = self._position(total, items[0])
+        best: tuple[float, _Parse, str | None] | None = None
+        # parts that add up: the shortest run of two or more
+        for size in range(2, len(items) + 1):
+            parse = self._parse(total, items[:size])
+            if parse.sums == "exact" and len(parse.top) > 1:
+                relation = self._labels_of(total, parse.top)
+                score = SUMS + (LABELS if relation else 0.0) + (POSITION if position else 0.0)
+                best = (score, parse, relation)
+                break
+        # parts named as outcomes or kinds of the total
+        named: list[int] = []
+        for item in items:
+            if self._labels_of(total, [item]) is None:
+                break
+            named.append(item)
+        if named:
+            parse = self._parse(total, named)
+            relation = self._labels_of(total, parse.top)
+            if relation == "narrows" and len(parse.top) < 2:
+                relation = None  # one figure with a longer label may be a later stage
+            if relation is not None and parse.sums != "over":
+                score = LABELS + (POSITION if position else 0.0) \
+                    + (SUMS if parse.sums == "exact" and len(parse.top) > 1 else 0.0)
+                if best is None or score > best[0]:
+                    best = (score, parse, relation)
+        if best is None or best[0] < THRESHOLD:
+            return
+        score, parse, relation = best
+        evidence = RelationEvidence(link="part_of", score=score, sums=parse.sums,
+                                    label_relation=relation,
+                                    position="after_total" if position else None)
+        self._claim(Group(total=total, parts=[]), parse, evidence)
+
+    def _labels_of(self, total: int, parts: Sequence[int]) -> str | None:
+        """The relation every one of ``parts`` has to ``total`` (the first one's name), or None
+        when one of them has none."""
+        found = None
+        for part in parts:
+            relation = self.rules.label_relation(self.records[total], self.records[part])
+            if relation is None:
+                return None
+            found = found or relation
+        return found

@@ -1,0 +1,172 @@
+"""Rates: the counts a rate is computed from (``rate_of`` = [numerator, denominator]).
+
+A rate is tied only to counts it describes, checked by arithmetic:
+
+1. its label matches a ``rate_link`` pattern (结案率, 成功率, any rate for 应…/实…);
+2. two counts before it in its sentence, in one unit family, the numerator not larger than the
+   denominator, carry the pattern's role words: the numerator's label its ``numerator`` words
+   (成功, 办结, 实际参加), the denominator's its ``denominator`` words (受理, 调处, 应参加) —
+   or, for a pattern with no denominator words, the denominator is the nearest count before the
+   numerator that is not smaller;
+3. the rate equals 100 · numerator / denominator within the rounding of its written digits
+   (half a unit of its last digit, plus 0.05; 以上 / 以下 bound one side only).
+
+When no pair fits, there is no link; a :class:`RateFinding` says what disagreed, for the checks:
+``rate_mismatch`` (both role words found, the arithmetic fails) or ``rate_unsupported`` (the
+rate's only two counts around it disagree with it). 满意率 has no ``rate_link``: satisfaction is
+not computed from counts, so it is neither linked nor checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from lawgov_ie.doc_data import RecordDraft
+from lawgov_ie.models import RelationEvidence
+from lawgov_ie.steps.relations.figures import MAX_REACH, NUMBER, Figures, same_family
+from lawgov_ie.steps.relations.relations_patterns import RateLinkPattern
+
+_MAX_COUNTS = 8  # counts read before a rate
+ARITHMETIC = 2.0  # the evidence score of a rate link: this, plus 1 per role word found
+
+
+@dataclass(frozen=True)
+class _Link:
+    id: str
+    rate: regex.Pattern[str]
+    numerator: regex.Pattern[str]
+    denominator: regex.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class RateFinding:
+    """A rate whose counts disagree with it (``code`` is the check to raise)."""
+
+    rate: int
+    numerator: int
+    denominator: int
+    code: str  # rate_mismatch / rate_unsupported
+
+
+def tolerance(written: str) -> float:
+    """How far a rate may stand from its counts: half a unit of its last digit, plus slack."""
+    number = NUMBER.search(written.replace("．", "."))
+    decimals = len(number.group(1)) if number and number.group(1) else 0
+    return 0.5 * 10 ** -decimals + 0.05
+
+
+def fits(rate: RecordDraft, numerator: float, denominator: float) -> bool:
+    """Whether ``rate`` is numerator / denominator within the rounding of its digits."""
+    if denominator <= 0:
+        return False
+    expected = 100 * numerator / denominator
+    slack = tolerance(rate.text)
+    if rate.qualifier == "more_than":
+        return expected >= rate.value - slack
+    if rate.qualifier == "less_than":
+        return expected <= rate.value + slack
+    if rate.qualifier == "approx":
+        slack += 1.0
+    return abs(expected - rate.value) <= slack
+
+
+class Rates:
+    """The rate rules of one pattern set (stateless)."""
+
+    def __init__(self, links: Sequence[RateLinkPattern]) -> None:
+        self.links = [_Link(r.id, regex.compile(r.rate), regex.compile(r.numerator),
+                            regex.compile(r.denominator) if r.denominator else None)
+                      for r in links]
+
+    def find(self, figures: Figures) -> list[RateFinding]:
+        """Set ``rate_of`` of the rates in ``figures``; the rates whose counts disagree."""
+        findings = []
+        for index in figures.order:
+            rate = figures.records[index]
+            if rate.kind != "rate" or rate.implicit or rate.rate_of is not None:
+                continue
+            finding = self._rate(figures, index)
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
+    def _counts(self, figures: Figures, index: int) -> list[int]:
+        rate = figures.records[index]
+        floor = max(figures.index.scope_start(rate.start), rate.start - MAX_REACH)
+        return [i for i in figures.before(index, floor, _MAX_COUNTS)
+                if figures.records[i].kind == "count" and not figures.records[i].implicit
+                and figures.records[i].value > 0 and not figures.crosses_heading(i, index)]
+
+    def _rate(self, figures: Figures, index: int) -> RateFinding | None:
+        records = figures.records
+        rate = records[index]
+        links = [link for link in self.links if link.rate.search(rate.label)]
+        if not links:
+            return None
+        counts = self._counts(figures, index)
+        fitting: list[tuple[int, int, int, str]] = []  # strength, numerator place, denominator
+        both_roles: tuple[int, int] | None = None
+        for d_at, denominator in enumerate(counts):
+            for n_at in range(d_at + 1, len(counts)):
+                numerator = counts[n_at]
+                low, high = records[numerator], records[denominator]
+                if not same_family(low.unit, high.unit) or low.value > high.value:
+                    continue
+                roles = self._roles(links, counts, denominator, n_at, records)
+                if roles is None:
+                    continue
+                if fits(rate, low.value, high.value):
+                    fitting.append((roles[0], n_at, d_at, roles[1]))
+                elif roles[0] == 2 and both_roles is None:
+                    both_roles = (numerator, denominator)
+        if fitting:
+            strength, n_at, d_at, words = max(fitting, key=lambda f: (f[0], f[1], f[2]))
+            numerator, denominator = counts[n_at], counts[d_at]
+            rate.rate_of = (numerator, denominator)
+            low, high = records[numerator], records[denominator]
+            figures.evidence[(index, "rate_of")] = RelationEvidence(
+                link="rate_of", score=ARITHMETIC + strength, label_relation=words,
+                arithmetic=f"{low.text} / {high.text} = {100 * low.value / high.value:.2f}%")
+            return None
+        if both_roles is not None:
+            return RateFinding(index, both_roles[0], both_roles[1], "rate_mismatch")
+        if len(counts) == 2 and same_family(records[counts[0]].unit, records[counts[1]].unit) \
+                and any(self._has_role(links, records[i].label) for i in counts):
+            smaller, larger = sorted(counts, key=lambda i: records[i].value)
+            if not fits(rate, records[smaller].value, records[larger].value):
+                return RateFinding(index, smaller, larger, "rate_unsupported")
+        return None
+
+    @staticmethod
+    def _has_role(links: Sequence[_Link], label: str) -> bool:
+        return any(link.numerator.search(label)
+                   or (link.denominator is not None and link.denominator.search(label))
+                   for link in links)
+
+    def _roles(self, links: Sequence[_Link], counts: Sequence[int], denominator: int,
+               n_at: int, records: Sequence[RecordDraft]) -> tuple[int, str] | None:
+        """How strongly the pair is tied to the rate by role words: 2 when both counts carry
+        their role words, 1 when the numerator does and the denominator is the nearest count
+        before it that is not smaller; None otherwise. With the words found."""
+        numerator = counts[n_at]
+        low, high = records[numerator], records[denominator]
+        best: tuple[int, str] | None = None
+        for link in links:
+            top = link.numerator.search(low.label)
+            if top is None:
+                continue
+            if link.denominator is not None:
+                bottom = link.denominator.search(high.label)
+                if bottom is not None:
+                    return 2, f"numerator {top.group()}, denominator {bottom.group()}"
+                continue
+            nearest = next((c for c in reversed(counts[:n_at])
+                            if same_family(records[c].unit, low.unit)
+                            and records[c].value >= low.value and records[c].part_of is None),
+                           None)
+            if nearest == denominator and best is None:
+                best = (1, f"numerator {top.group()}, denominator the count before it")
+        return best
