@@ -33,6 +33,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import relations  # benchmarks/relations.py (this folder is on sys.path)
+
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "corpus" / "raw"
 MB = 1_000_000
@@ -393,6 +395,8 @@ def benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str,
 
     result["gazetteer"] = gazetteer_benchmark.measure()
     say("gazetteer measured")
+    result["relations"] = relations.scaling(1000 if args.quick else 5000)  # benchmarks/relations.py
+    say("relations step at n and 2n measured")
 
     if profile is not None:
         out = io.StringIO()
@@ -499,6 +503,8 @@ def render(r: dict[str, Any]) -> str:
         import gazetteer as gazetteer_benchmark
 
         lines += ["", gazetteer_benchmark.render(r["gazetteer"])]
+    if "relations" in r:
+        lines += ["", relations.render(r["relations"])]
     if "profile_char_components" in r:
         lines += ["", "profile of the components (char pipeline), by own time",
                   r["profile_char_components"]]

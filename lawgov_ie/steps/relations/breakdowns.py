@@ -325,7 +325,9 @@ class _Run:
             parse = self._best_extent(total, items, limits)
             position: PartPosition = "in_brackets" if bracket_close is not None \
                 else "after_total"
-            score = CUE + (SUMS if parse.sums == "exact" and len(parse.top) > 1 else 0.0)
+            score = CUE + (SUMS if parse.sums == "exact" and len(parse.top) > 1 else 0.0) \
+                + (LABELS if self._labels_of(total, parse.top) else 0.0) \
+                + (POSITION if self._position(total, items[0]) else 0.0)
             evidence = RelationEvidence(link="part_of", score=score, cue=cue.word,
                                         sums=parse.sums, position=position)
             self._claim(Group(total=total, parts=[], cue=cue.word), parse, evidence)
