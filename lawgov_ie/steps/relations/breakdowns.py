@@ -235,6 +235,12 @@ class _Run:
         first, second = self.records[a], self.records[b]
         return first.kind == second.kind and same_family(first.unit, second.unit)
 
+    def _same_unit(self, a: int, b: int) -> bool:
+        """Figures of one kind and one unit: what a list without a cue word must share (个 and
+        起 count different things in 发现问题38个，整改35个，立案3起)."""
+        first, second = self.records[a], self.records[b]
+        return first.kind == second.kind and first.unit == second.unit
+
     def _claim(self, group: Group, parse: _Parse, evidence: RelationEvidence) -> None:
         """Link the parts of ``parse`` to ``group.total`` (and parts of parts to theirs)."""
         group.parts = [part for part in parse.top if self._link(part, group.total, evidence)]
@@ -334,16 +340,23 @@ class _Run:
 
     def _best_extent(self, total: int, items: list[int], limits: list[int]) -> _Parse:
         """The parse of the items up to the first limit, unless only a later limit (after a
-        semicolon) makes the parts add up to the total."""
+        semicolon) makes the parts add up to the total; a list that goes over its total is cut
+        after the first run of two or more parts that adds up to it (…其中维持16件、撤销9件，正在
+        审理3件: the last figure is no part of the 25 reviewed)."""
         first_items = [i for i in items if self.records[i].start < limits[0]]
         base = self._parse(total, first_items)
-        if base.sums == "exact" or len(limits) == 1:
+        if base.sums == "exact":
             return base
         for limit in limits[1:]:
             more = [i for i in items if self.records[i].start < limit]
             parse = self._parse(total, more)
             if parse.sums == "exact":
                 return parse
+        if base.sums == "over":
+            for size in range(2, len(first_items)):
+                parse = self._parse(total, first_items[:size])
+                if parse.sums == "exact" and len(parse.top) > 1:
+                    return parse
         return base
 
     def _bracket_close(self, cue: _Cue) -> int | None:
@@ -478,7 +491,7 @@ class _Run:
         items = []
         value = self.records[total].value
         for other in self.figures.after(total, limit):
-            if not self._alike(other, total) or self.records[other].implicit:
+            if not self._same_unit(other, total) or self.records[other].implicit:
                 continue
             if not self._free(other) or other in self.cues or self.records[other].value > value:
                 break  # linked already, opens or closes a list of its own, or no part of it

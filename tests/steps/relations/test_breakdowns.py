@@ -140,3 +140,17 @@ def test_no_link_crosses_a_section_heading(nlp_char: Language) -> None:
     report = report_of(nlp_char, text)
     assert len(report.sections) == 2
     assert part_links(report) == set()
+
+
+def test_a_cue_list_that_goes_over_is_cut_where_its_parts_add_up(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年受理行政复议申请28件，已审结25件，其中维持16件、撤销3件、"
+                                 "驳回4件、终止2件，正在审理3件。")
+    total = record(report, "25件").start
+    assert {part for part, of in part_links_at(report) if of == total} == {
+        r.start for r in report.records if r.label in ("维持", "撤销", "驳回", "终止")}
+    assert all_codes(report) == []
+
+
+def test_a_list_without_a_cue_keeps_to_one_unit(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "发现问题38个，整改到位35个，立案查处3起。")
+    assert part_links(report) == set()
