@@ -63,6 +63,7 @@ _CLOSERS = "）)"
 _MAX_TOTAL_DISTANCE = 120  # characters between a total and the cue of its list
 _MAX_SEMICOLONS = 3  # semicolon-separated items a list may run over
 _MAX_NESTED = 8  # parts a part's own list may hold
+_MAX_UNCUED = 12  # figures a list without a cue word may hold
 _MAX_DEPTH = 3  # levels of part_of links one chain may have (part of a part of a part)
 _NARROWED_NOUN = 3  # characters a part's label shares with its total's end: 村级调解室 of
 # 调解室 (two, as in 案件 or 纠纷, says too little: 行政应诉案件 is no kind of 行政复议案件)
@@ -111,11 +112,9 @@ def sum_status(added: float, total: float) -> PartsSum:
     return "exact" if _equal(added, total) else "under" if added < total else "over"
 
 
-def parse_list(total: float, items: Sequence[int], values: Sequence[float]) -> _Parse:
-    """Divide ``items`` (with ``values``) under ``total``: flat, or with a part followed by two or
-    more items that add up to it taken as that part's own list. The reading whose top level adds
-    up to the total wins; else one that stays within it; the flat one on a tie."""
-    flat = sum(values)
+def _nest(items: Sequence[int], values: Sequence[float]) -> tuple[list[int], dict[int, list[int]]]:
+    """Read ``items`` as top-level parts, a part followed by two or more items that add up to
+    it keeping them as its own parts (at most :data:`_MAX_NESTED`): (top, nested)."""
     top: list[int] = []
     nested: dict[int, list[int]] = {}
     at = 0
@@ -135,14 +134,19 @@ def parse_list(total: float, items: Sequence[int], values: Sequence[float]) -> _
             at = found + 1
         else:
             at += 1
-    value_of = dict(zip(items, values, strict=True))
-    top_sum = sum(value_of[i] for i in top)
+    return top, nested
 
 
-    flat_parse = _Parse(list(items), {}, sum_status(flat, total))
+def parse_list(total: float, items: Sequence[int], values: Sequence[float]) -> _Parse:
+    """Divide ``items`` (with ``values``) under ``total``: flat, or nested (:func:`_nest`). The
+    reading whose top level adds up to the total wins; else one that stays within it; the flat
+    one on a tie."""
+    flat_parse = _Parse(list(items), {}, sum_status(sum(values), total))
+    top, nested = _nest(items, values)
     if not nested:
         return flat_parse
-    nested_parse = _Parse(top, nested, sum_status(top_sum, total))
+    value_of = dict(zip(items, values, strict=True))
+    nested_parse = _Parse(top, nested, sum_status(sum(value_of[i] for i in top), total))
     wanted: PartsSum
     for wanted in ("exact", "under"):
         if flat_parse.sums == wanted:
@@ -150,6 +154,33 @@ def parse_list(total: float, items: Sequence[int], values: Sequence[float]) -> _
         if nested_parse.sums == wanted:
             return nested_parse
     return flat_parse
+
+
+def exact_prefix(total: float, items: Sequence[int], values: Sequence[float]) -> _Parse | None:
+    """The shortest run from the start of ``items`` whose two or more top-level parts add up to
+    ``total`` exactly, read flat, else nested; None when there is none. Linear in the items."""
+    running = 0.0
+    for size, value in enumerate(values, start=1):
+        running += value
+        if size >= 2 and _equal(running, total):
+            return _Parse(list(items[:size]), {}, "exact")
+        if running > total:
+            break
+    if len(values) < 3 or min(values) == max(values):
+        return None  # no part can have a list of its own
+    top, nested = _nest(items, values)
+    if not nested:
+        return None
+    value_of = dict(zip(items, values, strict=True))
+    running = 0.0
+    for size, head in enumerate(top, start=1):
+        running += value_of[head]
+        if size >= 2 and _equal(running, total):
+            kept = top[:size]
+            return _Parse(kept, {h: nested[h] for h in kept if h in nested}, "exact")
+        if running > total:
+            break
+    return None
 
 
 class Breakdowns:
@@ -353,10 +384,10 @@ class _Run:
             if parse.sums == "exact":
                 return parse
         if base.sums == "over":
-            for size in range(2, len(first_items)):
-                parse = self._parse(total, first_items[:size])
-                if parse.sums == "exact" and len(parse.top) > 1:
-                    return parse
+            cut = exact_prefix(self.records[total].value, first_items,
+                               [self.records[i].value for i in first_items])
+            if cut is not None:
+                return cut
         return base
 
     def _bracket_close(self, cue: _Cue) -> int | None:
@@ -488,9 +519,9 @@ class _Run:
             self._forward_list(record_index)
 
     def _forward_items(self, total: int, limit: int) -> list[int]:
-        items = []
+        items: list[int] = []
         value = self.records[total].value
-        for other in self.figures.after(total, limit):
+        for other in self.figures.after(total, limit, _MAX_UNCUED):
             if not self._same_unit(other, total) or self.records[other].implicit:
                 continue
             if not self._free(other) or other in self.cues or self.records[other].value > value:
@@ -505,19 +536,18 @@ class _Run:
         if not items and len(limits) > 1 and record.part_of is None:
             items = self._forward_items(total, limits[1])  # the total ends its item; its list
             # is the next one (a part's own list stays in its item)
-        if not items or self.figures.crosses_heading(total, items[0]):
+        if items and self.figures.crosses_heading(total, items[-1]):
+            items = [i for i in items if not self.figures.crosses_heading(total, i)]
+        if not items:
             return
-        items = [i for i in items if not self.figures.crosses_heading(total, i)]
         position = self._position(total, items[0])
         best: tuple[float, _Parse, str | None] | None = None
         # parts that add up: the shortest run of two or more
-        for size in range(2, len(items) + 1):
-            parse = self._parse(total, items[:size])
-            if parse.sums == "exact" and len(parse.top) > 1:
-                relation = self._labels_of(total, parse.top)
-                score = SUMS + (LABELS if relation else 0.0) + (POSITION if position else 0.0)
-                best = (score, parse, relation)
-                break
+        parse_exact = exact_prefix(record.value, items, [self.records[i].value for i in items])
+        if parse_exact is not None:
+            relation = self._labels_of(total, parse_exact.top)
+            score = SUMS + (LABELS if relation else 0.0) + (POSITION if position else 0.0)
+            best = (score, parse_exact, relation)
         # parts named as outcomes or kinds of the total
         named: list[int] = []
         for item in items:
