@@ -36,6 +36,7 @@ Constructions, in the order they are read (a record linked by one is not taken b
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -512,11 +513,15 @@ class _Run:
     # --- 4. a list with no cue after its total ---------------------------------------------
 
     def forward_lists(self) -> None:
-        for record_index in self.figures.order:
-            record = self.records[record_index]
-            if record.implicit or record.kind not in PART_KINDS or record.value <= 0:
-                continue
-            self._forward_list(record_index)
+        """Lists whose parts add up first, over the whole document; then lists of parts named
+        by their labels (受理20件，办结18件，维持12件，撤销6件: 12 and 6 add up to 18, so they are
+        its parts, not 20's)."""
+        for by_labels in (False, True):
+            for record_index in self.figures.order:
+                record = self.records[record_index]
+                if record.implicit or record.kind not in PART_KINDS or record.value <= 0:
+                    continue
+                self._forward_list(record_index, by_labels)
 
     def _forward_items(self, total: int, limit: int) -> list[int]:
         items: list[int] = []
@@ -529,7 +534,7 @@ class _Run:
             items.append(other)
         return items
 
-    def _forward_list(self, total: int) -> None:
+    def _forward_list(self, total: int, by_labels: bool) -> None:
         record = self.records[total]
         limits = self._scope_limits(record.end, colon_list=False)
         items = self._forward_items(total, limits[0])
@@ -548,22 +553,18 @@ class _Run:
             relation = self._labels_of(total, parse_exact.top)
             score = SUMS + (LABELS if relation else 0.0) + (POSITION if position else 0.0)
             best = (score, parse_exact, relation)
-        # parts named as outcomes or kinds of the total
-        named: list[int] = []
-        for item in items:
-            if self._labels_of(total, [item]) is None:
-                break
-            named.append(item)
-        if named:
-            parse = self._parse(total, named)
-            relation = self._labels_of(total, parse.top)
-            if relation == "narrows" and len(parse.top) < 2:
-                relation = None  # one figure with a longer label may be a later stage
-            if relation is not None and parse.sums != "over":
-                score = LABELS + (POSITION if position else 0.0) \
-                    + (SUMS if parse.sums == "exact" and len(parse.top) > 1 else 0.0)
-                if best is None or score > best[0]:
-                    best = (score, parse, relation)
+        if by_labels:  # parts named as outcomes or kinds of the total
+            named = self._named_parts(total, items)
+            if named:
+                parse = self._parse(total, named)
+                relation = self._labels_of(total, parse.top)
+                if relation == "narrows" and len(parse.top) < 2:
+                    relation = None  # one figure with a longer label may be a later stage
+                if relation is not None and parse.sums != "over":
+                    score = LABELS + (POSITION if self._position(total, named[0]) else 0.0) \
+                        + (SUMS if parse.sums == "exact" and len(parse.top) > 1 else 0.0)
+                    if best is None or score > best[0]:
+                        best = (score, parse, relation)
         if best is None or best[0] < THRESHOLD:
             return
         score, parse, relation = best
@@ -571,6 +572,18 @@ class _Run:
                                     label_relation=relation,
                                     position="after_total" if position else None)
         self._claim(Group(total=total, parts=[]), parse, evidence)
+
+    def _named_parts(self, total: int, items: Sequence[int]) -> list[int]:
+        """The items whose labels relate to ``total``: the leading run of them, else (after a
+        figure of a later stage: 立案26件，结案24件，6件听证，20件简易程序) those a ``part_label``
+        pattern names."""
+        relations = [self._labels_of(total, [item]) for item in items]
+        named = [item for item, _ in itertools.takewhile(
+            lambda pair: pair[1] is not None, zip(items, relations, strict=True))]
+        if named:
+            return named
+        return [item for item, relation in zip(items, relations, strict=True)
+                if relation is not None and relation != "narrows"]
 
     def _labels_of(self, total: int, parts: Sequence[int]) -> str | None:
         """The relation every one of ``parts`` has to ``total`` (the first one's name), or None

@@ -154,3 +154,15 @@ def test_a_cue_list_that_goes_over_is_cut_where_its_parts_add_up(nlp_char: Langu
 def test_a_list_without_a_cue_keeps_to_one_unit(nlp_char: Language) -> None:
     report = report_of(nlp_char, "发现问题38个，整改到位35个，立案查处3起。")
     assert part_links(report) == set()
+
+
+def test_parts_that_add_up_go_to_the_stage_they_add_up_to(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "受理行政复议申请20件，办结18件，维持12件，撤销6件。")
+    assert part_links(report) == {("12件", "18件"), ("6件", "18件")}
+
+
+def test_named_parts_after_a_figure_of_a_later_stage(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "行政执法案件立案26件，结案24件，6件进入听证程序，"
+                                 "20件适用简易程序。")
+    assert part_links(report) == {("6件", "26件"), ("20件", "26件")}
+    assert record(report, "20件").relation_evidence[0].label_relation == "kind:penalty-procedures"
