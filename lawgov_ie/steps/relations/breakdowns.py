@@ -538,9 +538,14 @@ class _Run:
         record = self.records[total]
         limits = self._scope_limits(record.end, colon_list=False)
         items = self._forward_items(total, limits[0])
-        if not items and len(limits) > 1 and record.part_of is None:
-            items = self._forward_items(total, limits[1])  # the total ends its item; its list
-            # is the next one (a part's own list stays in its item)
+        if not items and record.part_of is None:  # the total ends its item or sentence: its
+            # list may be the next one (a part's own list stays in its item)
+            end = limits[0]
+            if len(limits) > 1:
+                items = self._forward_items(total, limits[1])
+            elif end < len(self.text) and self.text[end] in "。.":
+                items = self._forward_items(
+                    total, min(self.index.scope_end(end + 1), end + MAX_REACH))
         if items and self.figures.crosses_heading(total, items[-1]):
             items = [i for i in items if not self.figures.crosses_heading(total, i)]
         if not items:

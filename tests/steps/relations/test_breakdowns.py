@@ -166,3 +166,10 @@ def test_named_parts_after_a_figure_of_a_later_stage(nlp_char: Language) -> None
                                  "20件适用简易程序。")
     assert part_links(report) == {("6件", "26件"), ("20件", "26件")}
     assert record(report, "20件").relation_evidence[0].label_relation == "kind:penalty-procedures"
+
+
+def test_a_list_in_the_sentence_after_a_total_that_ends_its_sentence(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年共受理行政复议案件12件。经审理，维持8件，撤销4件。")
+    assert part_links(report) == {("8件", "12件"), ("4件", "12件")}
+    unrelated = report_of(nlp_char, "全年共受理行政复议案件12件。开展普法讲座8件，发放资料3件。")
+    assert part_links(unrelated) == set()
