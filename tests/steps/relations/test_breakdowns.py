@@ -173,3 +173,9 @@ def test_a_list_in_the_sentence_after_a_total_that_ends_its_sentence(nlp_char: L
     assert part_links(report) == {("8件", "12件"), ("4件", "12件")}
     unrelated = report_of(nlp_char, "全年共受理行政复议案件12件。开展普法讲座8件，发放资料3件。")
     assert part_links(unrelated) == set()
+
+
+def test_cue_and_label_words_in_traditional_script(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年辦理行政復議案件9件，撤銷2件，維持4件。")
+    assert part_links(report) == {("2件", "9件"), ("4件", "9件")}
+    assert record(report, "2件").relation_evidence[0].label_relation == "outcome:review-outcomes"
