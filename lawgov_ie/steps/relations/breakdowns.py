@@ -15,6 +15,7 @@ labels        1.5        every part is named as an outcome, kind or state of wha
                          total counts (``part_label`` patterns: 维持/撤销 of 复议), or,
                          for two or more parts, names a kind of the total's noun
                          (村级调解室 of 调解室)
+bracket       1.5        two or more figures in a bracket right after the total
 position      0.5        the list starts within two clauses after its total
 ============  =========  ==========================================================
 
@@ -56,6 +57,7 @@ CUE = 2.0
 SUMS = 2.0
 LABELS = 1.5
 POSITION = 0.5
+BRACKET = 1.5  # two or more figures in a bracket right after the total
 THRESHOLD = 2.0  # tuned on the devset's tune part: a cue, a sum, or labels after the total
 
 PART_KINDS = frozenset({"count", "money", "measure"})
@@ -552,6 +554,12 @@ class _Run:
             return
         position = self._position(total, items[0])
         best: tuple[float, _Parse, str | None] | None = None
+        bracketed = self._bracketed_items(total, items)
+        if bracketed:  # 受理案件45件（复议30件、诉讼10件）: a bracket right after a total lists it
+            parse = self._parse(total, bracketed)
+            if parse.sums != "over":
+                score = BRACKET + POSITION + (SUMS if parse.sums == "exact" else 0.0)
+                best = (score, parse, self._labels_of(total, parse.top))
         # parts that add up: the shortest run of two or more
         parse_exact = exact_prefix(record.value, items, [self.records[i].value for i in items])
         if parse_exact is not None:
@@ -573,10 +581,26 @@ class _Run:
         if best is None or best[0] < THRESHOLD:
             return
         score, parse, relation = best
+        where: PartPosition | None = "in_brackets" if parse.top[0] in bracketed \
+            else "after_total" if position else None
         evidence = RelationEvidence(link="part_of", score=score, sums=parse.sums,
-                                    label_relation=relation,
-                                    position="after_total" if position else None)
+                                    label_relation=relation, position=where)
         self._claim(Group(total=total, parts=[]), parse, evidence)
+
+    def _bracketed_items(self, total: int, items: Sequence[int]) -> list[int]:
+        """The items inside a bracket that opens right after ``total``, when they are two or
+        more and all of the list's items inside it; else none."""
+        end = self.records[total].end
+        opening = self.text[end:end + 2].lstrip(" \t\u3000")[:1]
+        if opening not in _BRACKETS:
+            return []
+        at = self.text.find(opening, end)
+        limit = min(self.index.scope_end(at + 1), at + 1 + MAX_REACH)
+        close = self.text.find(_BRACKETS[opening], at + 1, limit)
+        if close == -1:
+            return []
+        inside = [i for i in items if self.records[i].start < close]
+        return inside if len(inside) >= 2 else []
 
     def _named_parts(self, total: int, items: Sequence[int]) -> list[int]:
         """The items whose labels relate to ``total``: the leading run of them, else (after a

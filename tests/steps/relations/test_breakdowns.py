@@ -179,3 +179,17 @@ def test_cue_and_label_words_in_traditional_script(nlp_char: Language) -> None:
     report = report_of(nlp_char, "全年辦理行政復議案件9件，撤銷2件，維持4件。")
     assert part_links(report) == {("2件", "9件"), ("4件", "9件")}
     assert record(report, "2件").relation_evidence[0].label_relation == "outcome:review-outcomes"
+
+
+def test_two_figures_in_a_bracket_right_after_a_total(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "受理案件45件（复议30件、诉讼10件），办结40件。")
+    assert part_links(report) == {("30件", "45件"), ("10件", "45件")}
+    assert record(report, "30件").relation_evidence[0].position == "in_brackets"
+    compared = report_of(nlp_char, "培训干部300人次（上年为280人次），考试合格290人次。")
+    assert part_links(compared) == set()
+
+
+def test_baokuo_zainei_opens_no_list(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "组织法治培训5场，开展包括宪法宣传周在内的普法活动12场。")
+    assert part_links(report) == set()
+    assert all_codes(report) == []
