@@ -106,10 +106,6 @@ class _Parse:
     nested: dict[int, list[int]] = field(default_factory=dict)
     sums: PartsSum = "under"  # of the top-level parts against the total
 
-    @property
-    def size(self) -> int:
-        return len(self.top) + sum(len(v) for v in self.nested.values())
-
 
 def sum_status(added: float, total: float) -> PartsSum:
     return "exact" if _equal(added, total) else "under" if added < total else "over"
