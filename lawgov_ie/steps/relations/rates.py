@@ -6,8 +6,7 @@ A rate is tied only to counts it describes, checked by arithmetic:
 2. two counts before it in its sentence, in one unit family, the numerator not larger than the
    denominator, carry the pattern's role words: the numerator's label its ``numerator`` words
    (成功, 办结, 实际参加), the denominator's its ``denominator`` words (受理, 调处, 应参加) —
-   or, for a pattern with no denominator words, the denominator is the nearest count before the
-   numerator that is not smaller;
+   or, weaker, the denominator is the nearest count before the numerator that is not smaller;
 3. the rate equals 100 · numerator / denominator within the rounding of its written digits
    (half a unit of its last digit, plus 0.05; 以上 / 以下 bound one side only).
 
@@ -149,8 +148,8 @@ class Rates:
     def _roles(self, links: Sequence[_Link], counts: Sequence[int], denominator: int,
                n_at: int, records: Sequence[RecordDraft]) -> tuple[int, str] | None:
         """How strongly the pair is tied to the rate by role words: 2 when both counts carry
-        their role words, 1 when the numerator does and the denominator is the nearest count
-        before it that is not smaller; None otherwise. With the words found."""
+        their role words, 1 when the numerator does and the denominator (without its words) is
+        the nearest count before it that is not smaller; None otherwise. With the words found."""
         numerator = counts[n_at]
         low, high = records[numerator], records[denominator]
         best: tuple[int, str] | None = None
@@ -162,7 +161,6 @@ class Rates:
                 bottom = link.denominator.search(high.label)
                 if bottom is not None:
                     return 2, f"numerator {top.group()}, denominator {bottom.group()}"
-                continue
             nearest = next((c for c in reversed(counts[:n_at])
                             if same_family(records[c].unit, low.unit)
                             and records[c].value >= low.value and records[c].part_of is None),
