@@ -14,6 +14,7 @@ from lawgov_ie.api import extract
 from lawgov_ie.evaluation.gold import check_gold, document_text, read_docs_dir, read_gold_dir
 from lawgov_ie.evaluation.scoring import (
     evaluate,
+    evaluate_entities,
     format_figures,
     format_indicator_confusion,
     indicator_confusion,
@@ -64,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
                          segmenter=args.segmenter)
         triples.append((gold, report, text))
     scores = evaluate(triples)
+    entity_scores = evaluate_entities(triples)
     figures = scores.figures()
+    figures["entities"] = entity_scores.figures()
     figures["gold"] = str(Path(args.gold))
     figures["segmenter"] = args.segmenter
     figures["part"] = args.part
@@ -72,14 +75,42 @@ def run(args: argparse.Namespace) -> int:
         if args.errors:
             figures["errors"] = [asdict(error) for error in scores.errors]
             figures["indicator_confusion"] = indicator_confusion(scores.indicator_pairs)
+            figures["entity_errors"] = [asdict(error) for error in entity_scores.errors]
         sys.stdout.write(json.dumps(figures, ensure_ascii=False, indent=1) + "\n")
         return 0
     part = "" if args.part == "all" else f", {args.part} part"
     title = f"{args.gold}  [{args.segmenter}{part}]"
     sys.stdout.write(format_figures(figures, title) + "\n")
+    if figures["entities"] is not None:
+        sys.stdout.write(format_entity_figures(figures["entities"]) + "\n")
     if args.errors:
         sys.stdout.write(f"errors ({len(scores.errors)})\n")
         for error in sorted(scores.errors, key=lambda e: (e.doc_id, e.start, e.type)):
             sys.stdout.write("  " + error.describe() + "\n")
         sys.stdout.write(format_indicator_confusion(scores.indicator_pairs) + "\n")
+        if figures["entities"] is not None:
+            sys.stdout.write(f"entity errors ({len(entity_scores.errors)})\n")
+            for entity_error in sorted(entity_scores.errors,
+                                       key=lambda e: (e.doc_id, e.start, e.type)):
+                sys.stdout.write("  " + entity_error.describe() + "\n")
     return 0
+
+
+def _entity_cell(figures: dict[str, Any]) -> str:
+    def pct(value: float | None) -> str:
+        return "    - " if value is None else f"{100 * value:5.1f}%"
+
+    return (f"{pct(figures['precision'])} {pct(figures['recall'])} {pct(figures['f1'])}"
+            f"  {figures['tp']:>4} {figures['fp']:>4} {figures['fn']:>4}")
+
+
+def format_entity_figures(figures: dict[str, Any]) -> str:
+    """The entity figures as a table: a line per label (and all), exact then overlap."""
+    head = "     P      R      F1     tp   fp   fn"
+    out = [f"entities ({figures['documents']} documents with gold entities; DATE not scored)",
+           f"  {'':<8}{'exact':<40}{'overlap'}",
+           f"  {'':<8}{head}   {head}"]
+    for label in figures["exact"]:
+        out.append(f"  {label:<8}{_entity_cell(figures['exact'][label])}   "
+                   f"{_entity_cell(figures['overlap'][label])}")
+    return "\n".join(out)

@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lawgov_ie.evaluation.gold import GoldDocument, GoldMeta, GoldRecord
-from lawgov_ie.models import DocumentMeta, Record, Report
+from lawgov_ie.evaluation.gold import (ENTITY_LABELS, GoldDocument, GoldEntity, GoldMeta,
+                                       GoldRecord)
+from lawgov_ie.models import DocumentMeta, Entity, Record, Report
 
 STRICT_LABEL = 0.8
 LENIENT_LABEL = 0.5
@@ -557,3 +558,143 @@ def format_figures(figures: dict[str, Any], title: str = "") -> str:
         for doc_id, line in figures["per_document"].items():
             out.append(_prf_line(doc_id, line))
     return "\n".join(out)
+
+
+# Entities (../shared/spec/entities.md "Scoring") --------------------------------------------
+# Apart from the records: a gold file without an ``entities`` key is not scored for entities,
+# and a predicted entity whose label the standard does not score (DATE) is left out.
+
+
+@dataclass(frozen=True)
+class EntityError:
+    """A gold entity not predicted exactly (``miss``) or a prediction matching no gold entity
+    exactly (``false``); ``near`` lists the other side's spans that overlap it."""
+
+    doc_id: str
+    type: str  # "miss" or "false"
+    label: str
+    text: str
+    start: int
+    end: int
+    near: tuple[tuple[str, str], ...]  # (label, text) of overlapping spans on the other side
+    context: str
+
+    def describe(self) -> str:
+        name = "MISS " if self.type == "miss" else "FALSE"
+        other = "predicted" if self.type == "miss" else "gold"
+        near = ", ".join(f"{label} {text!r}" for label, text in self.near)
+        return (f"{name}  {self.label:<6} {f'{self.doc_id}@{self.start}':<12} {self.text!r}"
+                + (f"  ({other} {near})" if near else "") + f"  | {self.context}")
+
+
+@dataclass
+class EntityScores:
+    """Entity counts per label, exact and overlap, for one document or added up."""
+
+    documents: int = 0
+    exact: dict[str, Line] = field(default_factory=dict)
+    overlap: dict[str, Line] = field(default_factory=dict)
+    errors: list[EntityError] = field(default_factory=list)
+
+    def add(self, other: EntityScores) -> None:
+        self.documents += other.documents
+        for mine, theirs in ((self.exact, other.exact), (self.overlap, other.overlap)):
+            for label, line in theirs.items():
+                mine.setdefault(label, Line()).add(line)
+        self.errors.extend(other.errors)
+
+    def figures(self) -> dict[str, Any] | None:
+        """``{"documents", "exact": {label: prf, "all": prf}, "overlap": {…}}``; ``None`` when
+        no gold file had entities."""
+        if not self.documents:
+            return None
+        out: dict[str, Any] = {"documents": self.documents}
+        for name, lines in (("exact", self.exact), ("overlap", self.overlap)):
+            total = Line()
+            per_label = {}
+            for label in ENTITY_LABELS:
+                line = lines.get(label, Line())
+                total.add(line)
+                per_label[label] = prf(line)
+            out[name] = {**per_label, "all": prf(total)}
+        return out
+
+
+def match_entities(gold: Sequence[GoldEntity], predicted: Sequence[Entity],
+                   exact: bool) -> list[tuple[int, int]]:
+    """One-to-one ``(gold position, prediction position)`` pairs of the same label: equal spans
+    (``exact``) or overlapping ones, as many as possible (augmenting paths)."""
+    def fits(g: GoldEntity, p: Entity) -> bool:
+        return g.label == p.label and overlaps(g.start, g.end, p.start, p.end)
+
+    if exact:
+        at: dict[tuple[str, int, int], list[int]] = {}
+        for p, entity in enumerate(predicted):
+            at.setdefault((entity.label, entity.start, entity.end), []).append(p)
+        edges = [at.get((g.label, g.start, g.end), []) for g in gold]
+    else:
+        edges = [[p for p, entity in enumerate(predicted) if fits(g, entity)] for g in gold]
+    owner: dict[int, int] = {}
+
+    def augment(g: int, seen: set[int]) -> bool:
+        for p in edges[g]:
+            if p in seen:
+                continue
+            seen.add(p)
+            if p not in owner or augment(owner[p], seen):
+                owner[p] = g
+                return True
+        return False
+
+    for g in range(len(gold)):
+        augment(g, set())
+    return sorted((g, p) for p, g in owner.items())
+
+
+def evaluate_entities_of(doc_id: str, gold: Sequence[GoldEntity], predicted: Sequence[Entity],
+                         text: str) -> EntityScores:
+    """Entity counts of one document: exact and overlap lines per label, and the exact misses
+    and false hits (with the overlapping spans of the other side, to tell a boundary error
+    from a plain miss)."""
+    predicted = [p for p in predicted if p.label in ENTITY_LABELS]
+    scores = EntityScores(documents=1)
+    for lines, exact in ((scores.exact, True), (scores.overlap, False)):
+        pairs = match_entities(gold, predicted, exact)
+        for label in ENTITY_LABELS:
+            lines[label] = Line()
+        for g, _ in pairs:
+            lines[gold[g].label].tp += 1
+        matched_gold = {g for g, _ in pairs}
+        matched_predicted = {p for _, p in pairs}
+        for g, entity in enumerate(gold):
+            if g not in matched_gold:
+                lines[entity.label].fn += 1
+        for p, found in enumerate(predicted):
+            if p not in matched_predicted:
+                lines[found.label].fp += 1
+        if not exact:
+            continue
+        for g, entity in enumerate(gold):
+            if g not in matched_gold:
+                near = tuple((p.label, p.text) for p in predicted
+                             if overlaps(p.start, p.end, entity.start, entity.end))
+                scores.errors.append(EntityError(doc_id, "miss", entity.label, entity.text,
+                                                 entity.start, entity.end, near,
+                                                 context_of(text, entity.start, entity.end)))
+        for p, found in enumerate(predicted):
+            if p not in matched_predicted:
+                near = tuple((g.label, g.text) for g in gold
+                             if overlaps(g.start, g.end, found.start, found.end))
+                scores.errors.append(EntityError(doc_id, "false", found.label, found.text,
+                                                 found.start, found.end, near,
+                                                 context_of(text, found.start, found.end)))
+    return scores
+
+
+def evaluate_entities(triples: Sequence[tuple[GoldDocument, Report, str]]) -> EntityScores:
+    """Micro-averaged entity counts over the documents whose gold file has ``entities``."""
+    total = EntityScores()
+    for gold, report, text in triples:
+        if gold.entities is not None:
+            total.add(evaluate_entities_of(gold.id, gold.entities, report.entities, text))
+    return total
