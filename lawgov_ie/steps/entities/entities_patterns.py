@@ -61,3 +61,46 @@ class EntityTrimPattern(PatternBase):
     kind: Literal["entity_trim"] = "entity_trim"
     labels: list[str] = Field(min_length=1)
     words: list[str] = Field(min_length=1)
+
+
+@register("org_words")
+class OrgWordsPattern(PatternBase):
+    """Words of the ORG grammar (docs/entities.md), by ``role``:
+
+    - ``level``: administrative levels (省 市 县 区 镇 乡 街道 …): a name's place part ends in one;
+    - ``head``: bodies a level or a place makes into one organisation (人民政府, 党委, 委):
+      县委, 区政府, 晋江市英林镇人民政府;
+    - ``sub``: words that continue an organisation's name (常委会, 办公室, 依法治区委员会):
+      区委常委会, 区委依法治区委员会办公室;
+    - ``suffix``: what an open-class body ends in (中心, 支队, 律师事务所): any name before it
+      that starts at a boundary (after punctuation or a word that never begins a name);
+    - ``short_suffix``: one-character endings (局 所 院 办): the name before needs a place or
+      level (区园林绿化局) or a known ``stem`` (司法局);
+    - ``chain_suffix``: endings that make an organisation only after a named place
+      (彭山区法治政府建设领导小组, not 法治政府建设领导小组);
+    - ``stem``: department stems that make a short suffix a body without a place (司法 → 司法局);
+    - ``name``: bodies named in full that stand alone (国务院, 党中央, 司法所);
+    - ``after_head``: heads that follow another body's head with its level left out
+      (镇党委、政府 → 政府);
+    - ``generic``: kinds a place has many of, a body only with their place (人民调解委员会 alone
+      is not one; 西埔村人民调解委员会 is);
+    - ``not_body``: words that end like a body and are none (门户网站, 中小学).
+    """
+
+    kind: Literal["org_words"] = "org_words"
+    role: Literal["level", "head", "sub", "suffix", "short_suffix", "chain_suffix", "stem",
+                  "name", "after_head", "generic", "not_body"]
+    words: list[str] = Field(min_length=1)
+    not_before: list[str] = Field(default_factory=list, description="the words are no body "
+                                  "when one of these follows (委 in 委托, 人大 in 人大代表)")
+
+
+@register("person_words")
+class PersonWordsPattern(PatternBase):
+    """Words around a PERSON name: ``post_before`` (镇长 in 镇长谢晓锋), ``post_after`` (律师 in
+    李雪萍律师, 总书记, 同志), ``line_before`` (签发人: a name follows on the line), and
+    ``surname`` (evidence that two or three characters are a name, not a gate)."""
+
+    kind: Literal["person_words"] = "person_words"
+    role: Literal["post_before", "post_after", "line_before", "surname"]
+    words: list[str] = Field(min_length=1)

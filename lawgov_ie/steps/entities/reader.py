@@ -1,11 +1,12 @@
-"""Match entity patterns on a Doc: phrases and regexes on its characters, tokens with spaCy.
+"""Match entity rules on a text: phrases, regexes and the ORG and PERSON grammar
+(grammar.py), all on the characters, so every segmenter gives the same entities.
 
-Every rule lives in the ``entity`` patterns (patterns/entities.jsonl): closed classes as phrases
-(县委, 司法所), open classes as regexes on the characters (X律师事务所, 《…》, dates, 文号) or as
-spaCy token patterns over pkuseg words (a post next to a name: 乡长谢晓锋, 李雪萍律师; a word
-that is a place name: 英林镇, 西埔村). ``entity_trim`` words cut a regex match that starts a few
-characters early (聘请福建铭群律师事务所 → 福建铭群律师事务所). Where matches overlap, the longer
-one wins. Offsets are into ``doc.text``, the caller's text.
+The rules live in patterns/entities.jsonl: ``entity`` lines (phrases and regexes: 《…》, 文号,
+dates, laws cited without brackets), ``org_words`` and ``person_words`` (the grammar's words) and
+``entity_trim`` (words that never begin a name; they also cut a regex match that starts a few
+characters early: 聘请福建铭群律师事务所 → 福建铭群律师事务所). Where matches overlap, the longer
+one wins. Offsets are into the caller's text. A user's ``tokens`` rule (a spaCy Matcher pattern)
+still runs on pkuseg words, and only there: it is the one kind that depends on segmentation.
 
 An open-class regex with an ``anchor`` is tried only in windows around the anchor's hits (the
 suffix words: 律师事务所, 人民政府), not at every character: docs/performance.md.
@@ -17,16 +18,16 @@ import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-import numpy
 import regex
-from spacy.attrs import IDX
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from lawgov_ie.doc_data import EntityInfo
 from lawgov_ie.rules.files import PatternSet
-from lawgov_ie.steps.entities.entities_patterns import EntityPattern, EntityTrimPattern
+from lawgov_ie.steps.entities.entities_patterns import (EntityPattern, EntityTrimPattern,
+                                                        OrgWordsPattern, PersonWordsPattern)
+from lawgov_ie.steps.entities.grammar import OrgGrammar, PersonGrammar, stop_words
 
 
 @dataclass(frozen=True)
@@ -87,9 +88,14 @@ def _windows(anchor: regex.Pattern[str], text: str, before: int,
 
 class EntityRules:
     def __init__(self, patterns: Sequence[EntityPattern], vocab: Vocab,
-                 trims: Sequence[EntityTrimPattern] = (), token_rules: bool = True) -> None:
+                 trims: Sequence[EntityTrimPattern] = (), token_rules: bool = True,
+                 org_words: Sequence[OrgWordsPattern] = (),
+                 person_words: Sequence[PersonWordsPattern] = ()) -> None:
         """``token_rules=False`` leaves out the ``tokens`` rules (they are about words, and the
         char segmenter makes none)."""
+        stops = stop_words(trims)
+        self.orgs = OrgGrammar(org_words, stops)
+        self.persons = PersonGrammar(person_words, stops)
         trim_words: dict[str, set[str]] = {}
         for trim in trims:
             for label in trim.labels:
@@ -120,27 +126,26 @@ class EntityRules:
     def from_patterns(cls, patterns: PatternSet, vocab: Vocab,
                       token_rules: bool = True) -> EntityRules:
         return cls(patterns.of("entity", EntityPattern), vocab,
-                   patterns.of("entity_trim", EntityTrimPattern), token_rules)
+                   patterns.of("entity_trim", EntityTrimPattern), token_rules,
+                   patterns.of("org_words", OrgWordsPattern),
+                   patterns.of("person_words", PersonWordsPattern))
 
-    def find_in_text(self, text: str, word_starts: bytes | None = None) -> list[EntityInfo]:
-        """The phrase and regex matches (no token rules): usable without a Doc.
-
-        ``word_starts[i]`` says whether a word starts at character ``i``; without it every
-        character may start one."""
+    def find_in_text(self, text: str) -> list[EntityInfo]:
+        """The phrase, regex and grammar matches (no token rules), overlaps not yet resolved:
+        usable without a Doc, and the same whatever the segmenter."""
         found = []
         for rule in self.regexes:
             for match in rule.finditer(text):
-                start = _trimmed_start(rule, text, match.start(), match.end(), word_starts)
+                start = _trimmed_start(rule, text, match.start(), match.end())
                 if start is not None and match.end() > start:
                     found.append(EntityInfo(rule.label, start, match.end(),
                                             text[start:match.end()]))
+        found.extend(self.orgs.find(text))
+        found.extend(self.persons.find(text))
         return found
 
     def find(self, doc: Doc) -> list[EntityInfo]:
-        text = doc.text
-        word_starts = numpy.zeros(len(text) + 1, dtype=numpy.uint8)
-        word_starts[doc.to_array(IDX)] = 1  # no Token objects: one per character in char mode
-        found = self.find_in_text(text, word_starts.tobytes())
+        found = self.find_in_text(doc.text)
         if self.has_token_rules:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -152,30 +157,19 @@ class EntityRules:
         return longest_first(found)
 
 
-def _trimmed_start(rule: _RegexRule, text: str, start: int, end: int,
-                   word_starts: bytes | None) -> int | None:
-    """Where an open-class match really starts: right after the last trim word in it that ends
-    where a word starts (so 和 in 和平镇 is no cut) and leaves a match of the rule; ``None`` when
-    no cut leaves one (a shorter rule, such as a phrase, may still find the name)."""
+def _trimmed_start(rule: _RegexRule, text: str, start: int, end: int) -> int | None:
+    """Where an open-class match really starts: right after the last trim word in it that
+    leaves a match of the rule (so 和 in 和平镇人民政府 is no cut: 平镇人民政府 is too short a
+    name); ``None`` when no cut leaves one (a shorter rule, such as a phrase, may still find the
+    name)."""
     if rule.trim is None:
         return start
-
-    def word_start(at: int) -> bool:
-        return word_starts is None or bool(word_starts[at])
-
     cuts = sorted({m.end() for m in rule.trim.finditer(text, start, end, overlapped=True)
-                   if m.end() < end and word_start(m.end())}, reverse=True)
+                   if m.end() < end}, reverse=True)
     for cut in cuts:
         if rule.pattern.fullmatch(text, cut, end):
             return cut
-    if cuts:
-        return None
-    if word_start(start):
-        return start
-    for at in range(start + 1, end):
-        if word_start(at) and rule.pattern.fullmatch(text, at, end):
-            return at
-    return None
+    return None if cuts else start
 
 
 def longest_first(found: list[EntityInfo]) -> list[EntityInfo]:

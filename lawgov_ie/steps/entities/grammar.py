@@ -1,0 +1,430 @@
+"""ORG and PERSON by grammar on the characters: no rule reads words, so every segmenter gives
+the same entities (docs/entities.md).
+
+ORG = [中共] [place chain | level] body [sub …], where
+
+- the *place chain* is one or more administrative names (晋江市英林镇): :func:`place_chain_start`
+  finds it, the one place a gazetteer plugs in;
+- the *level* is a bare 省/市/县/区/镇/乡/街道 (县 in 县司法局);
+- the *body* is a head word a level makes into one body (委, 人民政府: 县委, 镇人民政府), a closed
+  name (国务院, 司法所), or an open stem before a suffix (区园林绿化局, 马武公巡大队);
+- *sub* words continue it (区委 + 常委会, 区委 + 依法治区委员会 + 办公室).
+
+Boundaries come from the text: a name starts after punctuation, after a word that never begins a
+name (the ``entity_trim`` words: verbs, prepositions, pronouns), or at its place or level; a name
+right after a determiner (各, 全) is generic and dropped. Two bodies written together are two
+(市委市政府); a body followed by a named place's body is one (北京市西城区人民政府X街道办事处).
+
+PERSON: two or three characters next to a post (镇长X, X律师, X总书记) or after 签发人, weighed by
+evidence: a surname first, punctuation or a non-name word around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from lawgov_ie.doc_data import EntityInfo
+from lawgov_ie.steps.entities.entities_patterns import (EntityTrimPattern, OrgWordsPattern,
+                                                        PersonWordsPattern)
+
+_HAN = regex.compile(r"\p{Han}")
+_MAX_STEM = 16  # characters an open-class name may have before its suffix
+_CHAIN_NAME = (2, 5)  # characters of one place name before its level (英林 in 英林镇)
+
+
+def _is_han(char: str) -> bool:
+    return bool(_HAN.match(char))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+class StopWords:
+    """Words that never begin a name (``entity_trim``). A one-character word (和, 在, 有) cuts a
+    name only before a level or a place, or at a clause's start (县民政局和县司法局, not
+    住房和城乡建设局 or 有线电视中心); after a determiner (各, 全, 每) a name is generic."""
+
+    PRONOUNS = frozenset("我本该此其")
+    DETERMINERS = frozenset({"各", "全", "每", "所有", "多个", "各个", "各级", "相关", "有关",
+                             "其他", "其它", "部分", "一些", "诸多"})
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(w for w in words if w) | self.DETERMINERS
+        self.longest = max((len(w) for w in self.words), default=0)
+
+    def ending_at(self, text: str, at: int, low: int = 0) -> str | None:
+        """The longest stop word that ends at ``at`` and starts at or after ``low``."""
+        for size in range(min(self.longest, at - low), 0, -1):
+            word = text[at - size:at]
+            if word in self.words:
+                return word
+        return None
+
+    def starting_at(self, text: str, at: int) -> str | None:
+        for size in range(self.longest, 0, -1):
+            word = text[at:at + size]
+            if len(word) == size and word in self.words:
+                return word
+        return None
+
+    def inside(self, text: str, low: int, high: int) -> bool:
+        return any(self.ending_at(text, at, low) for at in range(low + 1, high + 1))
+
+
+@dataclass(frozen=True)
+class _Words:
+    words: tuple[str, ...]
+    not_before: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, patterns: Sequence[OrgWordsPattern], role: str) -> _Words:
+        words: list[str] = []
+        not_before: dict[str, tuple[str, ...]] = {}
+        for pattern in patterns:
+            if pattern.role == role:
+                words.extend(pattern.words)
+                for word in pattern.words:
+                    not_before[word] = (*not_before.get(word, ()), *pattern.not_before)
+        return cls(tuple(dict.fromkeys(words)), not_before)
+
+    def regex(self) -> str:
+        return _alternation(self.words)
+
+    def blocked(self, word: str, text: str, end: int) -> bool:
+        """Whether ``word``, ending at ``end``, is followed by one of its ``not_before`` words."""
+        return any(text.startswith(after, end) for after in self.not_before.get(word, ()))
+
+
+@dataclass
+class _Org:
+    start: int
+    end: int
+    named_place: bool  # starts with a named place (not a bare level)
+
+
+class OrgGrammar:
+    """Finds ORG spans in a text by the grammar above; words from ``org_words`` patterns."""
+
+    def __init__(self, patterns: Sequence[OrgWordsPattern], stops: StopWords) -> None:
+        self.stops = stops
+        role = {name: _Words.of(patterns, name) for name in (
+            "level", "head", "sub", "suffix", "short_suffix", "chain_suffix", "stem", "name",
+            "after_head", "generic", "not_body")}
+        self.words = role
+        self.levels = role["level"].words
+        self.level_chars = frozenset(w for w in self.levels if len(w) == 1)  # a place name has none
+        self.stems = frozenset(role["stem"].words)
+        self.generic = frozenset(role["generic"].words)
+        self.not_body = frozenset(role["not_body"].words)
+        self.short_suffixes = frozenset(role["short_suffix"].words)
+        self.chain_suffixes = frozenset(role["chain_suffix"].words)
+        self.enabled = bool(role["head"].words or role["name"].words or role["suffix"].words)
+        subs = role["sub"].regex()
+        sub_part = f"(?P<subs>(?:{subs})*)" if subs else "(?P<subs>)"
+        levels = role["level"].regex() or "(?!)"
+        self.head_re = regex.compile(
+            f"(?P<level>{levels})(?P<body>{role['head'].regex() or '(?!)'}){sub_part}")
+        self.name_re = regex.compile(f"(?P<body>{role['name'].regex() or '(?!)'}){sub_part}")
+        suffixes = _alternation((*role["suffix"].words, *role["short_suffix"].words,
+                                 *role["chain_suffix"].words))
+        self.suffix_re = regex.compile(f"(?P<body>{suffixes or '(?!)'}){sub_part}")
+        after = role["after_head"].regex()
+        self.after_head_re = regex.compile(f"[、和及与](?P<body>{after})") if after else None
+
+    # the hook ----------------------------------------------------------------------------
+    def place_chain_start(self, text: str, end: int, low: int = 0) -> int:
+        """Where the place chain that ends at ``end`` starts (晋江市英林镇 in 在晋江市英林镇人民
+        政府), ``end`` when no place name ends there; never before ``low``.
+
+        This is the one function a gazetteer replaces. For now a place name is two to five Han
+        characters, none of them a level, with no stop word in it, ending in a level word, and
+        standing after a boundary (punctuation, a stop word, another place, 中共); the shortest
+        such name is taken, then the chain goes on leftwards."""
+        start = end
+        while True:
+            before = self._place_before(text, start, low)
+            if before is None:
+                return start
+            start = before
+
+    def _place_before(self, text: str, end: int, low: int) -> int | None:
+        for level in self.levels:
+            if not text.startswith(level, end - len(level)) or end - len(level) < low:
+                continue
+            name_end = end - len(level)
+            for size in range(1, _CHAIN_NAME[1] + 1):
+                at = name_end - size
+                if at < low:
+                    break
+                char = text[at]
+                if not _is_han(char) or char in self.level_chars:
+                    break
+                if size < _CHAIN_NAME[0]:
+                    continue
+                if self.stops.inside(text, at, name_end):
+                    break
+                if self._place_boundary(text, at):
+                    return at
+            return None
+        return None
+
+    def _place_boundary(self, text: str, at: int) -> bool:
+        if at == 0 or not _is_han(text[at - 1]) or text[at - 1] in self.level_chars:
+            return True
+        return text.startswith("中共", at - 2) or self.stops.ending_at(text, at) is not None
+
+    # finding -----------------------------------------------------------------------------
+    def find(self, text: str) -> list[EntityInfo]:
+        if not self.enabled:
+            return []
+        found: list[_Org] = []
+        for match in self.head_re.finditer(text):
+            org = self._headed(text, match)
+            if org is not None:
+                found.append(org)
+        for match in self.name_re.finditer(text):
+            if not self.words["name"].blocked(match.group("body"), text, match.end("body")):
+                found.append(self._placed(text, match.start(), match.end()))
+        for match in self.suffix_re.finditer(text):
+            org = self._open(text, match)
+            if org is not None:
+                found.append(org)
+        chosen = _longest_first(found)
+        chosen = self._with_ellipsis(text, chosen)
+        return [EntityInfo("ORG", org.start, org.end, text[org.start:org.end])
+                for org in _merged(chosen)]
+
+    def _placed(self, text: str, start: int, end: int) -> _Org:
+        """A closed name with the place or level written before it (公义镇公共法律服务工作站,
+        镇司法所)."""
+        chain = self.place_chain_start(text, start)
+        if chain < start:
+            return _Org(chain, end, True)
+        level = next((w for w in self.levels if text.startswith(w, start - len(w))), None)
+        if level is not None and self._bare_level_ok(text, start - len(level)):
+            return _Org(start - len(level), end, False)
+        return _Org(start, end, False)
+
+    def _bare_level_ok(self, text: str, at: int) -> bool:
+        """Whether a level at ``at`` with no place name before it stands for its own body (县 in
+        县司法局), not a generic or pronoun (各乡镇, 全县, 我县)."""
+        if at == 0:
+            return True
+        before = self.stops.ending_at(text, at)
+        return not (text[at - 1] in self.level_chars or before in StopWords.DETERMINERS
+                    or before in StopWords.PRONOUNS)
+
+    def _headed(self, text: str, match: regex.Match[str]) -> _Org | None:
+        """县委, 镇人民政府, 晋江市英林镇人民政府, 区委常委会: a level right before a head."""
+        body = match.group("body")
+        if self.words["head"].blocked(body, text, match.end("body")):
+            return None
+        level_start = match.start("level")
+        start = self.place_chain_start(text, match.end("level"))
+        named = start < level_start
+        start = min(start, level_start)
+        if not named and not self._bare_level_ok(text, level_start):
+            return None  # 各乡镇党委, 全县政府: generic; 我县 is a pronoun
+        if text.startswith("中共", start - 2):
+            start -= 2
+        return _Org(start, match.end(), named)
+
+    def _open(self, text: str, match: regex.Match[str]) -> _Org | None:
+        """区园林绿化局, 南昌县建筑设计院, 马武公巡大队: a stem before a suffix, cut at a boundary."""
+        suffix_at = match.start("body")
+        suffix = match.group("body")
+        for words in (self.words["suffix"], self.words["short_suffix"],
+                      self.words["chain_suffix"]):
+            if suffix in words.words and words.blocked(suffix, text, match.end("body")):
+                return None
+        low = suffix_at
+        while low > 0 and suffix_at - low < _MAX_STEM and _is_han(text[low - 1]):
+            low -= 1
+        start = self._stem_start(text, low, suffix_at)
+        if start is None or start >= suffix_at:
+            return None
+        name = text[start:suffix_at]
+        if "级" in name:
+            return None  # 省级X中心, 村级X站: a rank, not a body's name
+        whole = text[start:match.end("body")]
+        if whole in self.generic or any(whole.endswith(w) for w in self.not_body):
+            return None
+        level = self._first_level(text, start, suffix_at)
+        named = False
+        if level is not None:
+            chain_start = self.place_chain_start(text, level[1], start)
+            named = chain_start == start and chain_start < level[0]
+        if suffix in self.chain_suffixes and not named:
+            return None  # 法治政府建设领导小组: no body's name
+        if suffix in self.short_suffixes and (
+                (level is None and name not in self.stems)
+                or (level is not None and suffix_at - level[1] < 2)):
+            return None  # 大局, 格局, 街道自办; 司法局 alone is a body
+        return _Org(start, match.end(), named)
+
+    def _first_level(self, text: str, low: int, high: int) -> tuple[int, int] | None:
+        """``(start, end)`` of the first level word in ``text[low:high]``."""
+        for at in range(low, high):
+            for level in self.levels:
+                if text.startswith(level, at) and at + len(level) <= high:
+                    return at, at + len(level)
+        return None
+
+    def _stem_start(self, text: str, low: int, high: int) -> int | None:
+        """Where a name whose stem lies in ``text[low:high]`` starts: after the last stop word
+        in it (a conjunction only before a place or level), else at ``low`` when it is a
+        boundary, else at the first place or level in it; ``None`` when the name is generic
+        (after a determiner) or has no edge."""
+        for at in range(high, low, -1):
+            word = self.stops.ending_at(text, at, low)
+            if word is None:
+                continue
+            if len(word) == 1 and not self._place_at(text, at, high) \
+                    and not (at - 1 == 0 or not _is_han(text[at - 2])):
+                continue  # 和 in 住房和城乡建设局, 有 in 有线电视: a one-character word inside
+            if word in StopWords.DETERMINERS or word in StopWords.PRONOUNS:
+                return None
+            if self.stops.starting_at(text, at):
+                return None  # the name would begin with a word that never begins one
+            return at
+        if low == 0 or not _is_han(text[low - 1]):
+            return low
+        level = self._first_level(text, low, high)
+        if level is None:
+            return None
+        chain = self.place_chain_start(text, level[1])
+        return chain if chain < level[0] else level[0]
+
+    def _place_at(self, text: str, at: int, high: int) -> bool:
+        """Whether a level or a named place starts at ``at`` (before ``high``)."""
+        level = self._first_level(text, at, high)
+        if level is None:
+            return False
+        return level[0] == at or self.place_chain_start(text, level[1], at) == at
+
+    def _with_ellipsis(self, text: str, chosen: list[_Org]) -> list[_Org]:
+        """镇党委、政府: a head right after a headed body, its level left out."""
+        if self.after_head_re is None:
+            return chosen
+        extra = []
+        for org in chosen:
+            match = self.after_head_re.match(text, org.end)
+            if match and not self.words["after_head"].blocked(match.group("body"), text,
+                                                              match.end()):
+                extra.append(_Org(match.start("body"), match.end(), False))
+        return _longest_first(chosen + extra)
+
+
+def _longest_first(found: list[_Org]) -> list[_Org]:
+    chosen: list[_Org] = []
+    taken: set[int] = set()
+    for org in sorted(found, key=lambda o: (-(o.end - o.start), o.start)):
+        span = range(org.start, org.end)
+        if org.end > org.start and not any(at in taken for at in span):
+            chosen.append(org)
+            taken.update(span)
+    return sorted(chosen, key=lambda o: o.start)
+
+
+def _merged(chosen: list[_Org]) -> list[_Org]:
+    """A body followed at once by a body of a named place is one (北京市西城区人民政府 +
+    广安门内街道办事处; 中共南安市委 + 柳城街道工作委员会); 市委市政府 stays two."""
+    out: list[_Org] = []
+    for org in chosen:
+        if out and out[-1].end == org.start and org.named_place:
+            out[-1] = _Org(out[-1].start, org.end, out[-1].named_place)
+        else:
+            out.append(org)
+    return out
+
+
+class PersonGrammar:
+    """PERSON: two or three Han characters next to a post or after 签发人, weighed by evidence."""
+
+    THRESHOLD = 2.5
+
+    def __init__(self, patterns: Sequence[PersonWordsPattern], stops: StopWords) -> None:
+        words: dict[str, list[str]] = {}
+        for pattern in patterns:
+            words.setdefault(pattern.role, []).extend(pattern.words)
+        self.stops = stops
+        self.surnames = frozenset(words.get("surname", ()))
+        self.after_words = frozenset(words.get("post_after", ()))
+        self.before_words = frozenset(words.get("post_before", ()))
+        before = _alternation(words.get("post_before", ()))
+        after = _alternation(words.get("post_after", ()))
+        line = _alternation(words.get("line_before", ()))
+        self.before_re = regex.compile(f"(?:{before})(?=\\p{{Han}}{{2}})") if before else None
+        self.after_re = regex.compile(f"(?<=\\p{{Han}}{{2}})(?:{after})") if after else None
+        self.line_re = (regex.compile(f"(?:{line})[ \\t]*[:：][ \\t]*(\\p{{Han}}{{2,3}})"
+                                      "(?=[ \\t]*(?:\\n|$|[^\\p{Han}]))") if line else None)
+        self.not_in_name = frozenset("会办议局所委院厅部中心组队站处室和与及的了是在对为")
+
+    def find(self, text: str) -> list[EntityInfo]:
+        found: list[EntityInfo] = []
+        if self.before_re is not None:
+            for match in self.before_re.finditer(text):
+                span = self._best(text, [(match.end(), match.end() + size) for size in (2, 3)],
+                                  after=True)
+                if span:
+                    found.append(EntityInfo("PERSON", *span, text[span[0]:span[1]]))
+        if self.after_re is not None:
+            for match in self.after_re.finditer(text):
+                span = self._best(text, [(match.start() - size, match.start()) for size in (3, 2)],
+                                  after=False)
+                if span:
+                    found.append(EntityInfo("PERSON", *span, text[span[0]:span[1]]))
+        if self.line_re is not None:
+            for match in self.line_re.finditer(text):
+                found.append(EntityInfo("PERSON", match.start(1), match.end(1), match.group(1)))
+        return found
+
+    def _best(self, text: str, spans: list[tuple[int, int]],
+              after: bool) -> tuple[int, int] | None:
+        """The likeliest name among ``spans`` (the side away from the post is scored)."""
+        best: tuple[float, tuple[int, int]] | None = None
+        for start, end in spans:
+            if start < 0 or end > len(text):
+                continue
+            name = text[start:end]
+            if not all(_is_han(c) for c in name) or any(c in self.not_in_name for c in name):
+                continue
+            if self.stops.starting_at(text, start) or name[:2] in self.before_words:
+                continue
+            score = 2.0 if name[0] in self.surnames or name[:2] in self.surnames else 0.0
+            edge = self._edge_after(text, end) if after else self._edge_before(text, start)
+            if edge < 0:
+                continue
+            score += edge
+            if best is None or score > best[0]:
+                best = (score, (start, end))
+        return best[1] if best is not None and best[0] >= self.THRESHOLD else None
+
+    def _edge_after(self, text: str, end: int) -> float:
+        if end == len(text) or not _is_han(text[end]):
+            return 2.0
+        if any(text.startswith(w, end) for w in self.after_words):
+            return 2.0
+        word = self.stops.starting_at(text, end)
+        if word is None:
+            return -1.0
+        return 1.5 if len(word) > 1 else 0.5
+
+    def _edge_before(self, text: str, start: int) -> float:
+        if start == 0 or not _is_han(text[start - 1]):
+            return 2.0
+        if any(text.endswith(w, 0, start) for w in self.before_words):
+            return 2.0
+        word = self.stops.ending_at(text, start)
+        if word is None:
+            return -1.0
+        return 1.5 if len(word) > 1 else 0.5
+
+
+def stop_words(trims: Sequence[EntityTrimPattern]) -> StopWords:
+    """The words that never begin a name, whatever label the trim line names."""
+    return StopWords(w for trim in trims for w in trim.words)
