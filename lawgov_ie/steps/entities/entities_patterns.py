@@ -98,9 +98,10 @@ class OrgWordsPattern(PatternBase):
 @register("person_words")
 class PersonWordsPattern(PatternBase):
     """Words around a PERSON name: ``post_before`` (镇长 in 镇长谢晓锋), ``post_after`` (律师 in
-    李雪萍律师, 总书记, 同志), ``line_before`` (签发人: a name follows on the line), and
-    ``surname`` (evidence that two or three characters are a name, not a gate)."""
+    李雪萍律师, 总书记, 同志), ``line_before`` (签发人: a name follows on the line), ``name_end``
+    (words that often follow a name: 任 in 镇长X任组长) and ``surname`` (evidence that two or
+    three characters are a name, not a gate)."""
 
     kind: Literal["person_words"] = "person_words"
-    role: Literal["post_before", "post_after", "line_before", "surname"]
+    role: Literal["post_before", "post_after", "line_before", "name_end", "surname"]
     words: list[str] = Field(min_length=1)

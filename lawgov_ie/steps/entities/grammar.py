@@ -33,6 +33,7 @@ from lawgov_ie.steps.entities.entities_patterns import (EntityTrimPattern, OrgWo
 _HAN = regex.compile(r"\p{Han}")
 _MAX_STEM = 16  # characters an open-class name may have before its suffix
 _CHAIN_NAME = (2, 5)  # characters of one place name before its level (英林 in 英林镇)
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百几多")
 
 
 def _is_han(char: str) -> bool:
@@ -244,12 +245,12 @@ class OrgGrammar:
         low = suffix_at
         while low > 0 and suffix_at - low < _MAX_STEM and _is_han(text[low - 1]):
             low -= 1
-        start = self._stem_start(text, low, suffix_at)
+        start = self._stem_start(text, low, suffix_at, match.end())
         if start is None or start >= suffix_at:
             return None
         name = text[start:suffix_at]
-        if "级" in name:
-            return None  # 省级X中心, 村级X站: a rank, not a body's name
+        if "级" in name or "的" in name:
+            return None  # 省级X中心, 村级X站: a rank, not a body's name; X的Y队: a description
         whole = text[start:match.end("body")]
         if whole in self.generic or any(whole.endswith(w) for w in self.not_body):
             return None
@@ -260,9 +261,8 @@ class OrgGrammar:
             named = chain_start == start and chain_start < level[0]
         if suffix in self.chain_suffixes and not named:
             return None  # 法治政府建设领导小组: no body's name
-        if suffix in self.short_suffixes and (
-                (level is None and name not in self.stems)
-                or (level is not None and suffix_at - level[1] < 2)):
+        if suffix in self.short_suffixes and name not in self.stems and (
+                level is None or suffix_at - level[1] < 2):
             return None  # 大局, 格局, 街道自办; 司法局 alone is a body
         return _Org(start, match.end(), named)
 
@@ -274,7 +274,7 @@ class OrgGrammar:
                     return at, at + len(level)
         return None
 
-    def _stem_start(self, text: str, low: int, high: int) -> int | None:
+    def _stem_start(self, text: str, low: int, high: int, end: int) -> int | None:
         """Where a name whose stem lies in ``text[low:high]`` starts: after the last stop word
         in it (a conjunction only before a place or level), else at ``low`` when it is a
         boundary, else at the first place or level in it; ``None`` when the name is generic
@@ -284,7 +284,8 @@ class OrgGrammar:
             if word is None:
                 continue
             if len(word) == 1 and not self._place_at(text, at, high) \
-                    and not (at - 1 == 0 or not _is_han(text[at - 2])):
+                    and not (at - 1 == 0 or not _is_han(text[at - 2])) \
+                    and not self.name_re.match(text, at, end):
                 continue  # 和 in 住房和城乡建设局, 有 in 有线电视: a one-character word inside
             if word in StopWords.DETERMINERS or word in StopWords.PRONOUNS:
                 return None
@@ -292,6 +293,8 @@ class OrgGrammar:
                 return None  # the name would begin with a word that never begins one
             return at
         if low == 0 or not _is_han(text[low - 1]):
+            if low > 0 and text[low] in "家个所支座" and text[low - 1] in _NUMERALS:
+                return None  # 4家旅游公司: a count of a kind, not a body
             return low
         level = self._first_level(text, low, high)
         if level is None:
@@ -355,14 +358,17 @@ class PersonGrammar:
         self.surnames = frozenset(words.get("surname", ()))
         self.after_words = frozenset(words.get("post_after", ()))
         self.before_words = frozenset(words.get("post_before", ()))
+        self.end_words = frozenset(words.get("name_end", ()))
         before = _alternation(words.get("post_before", ()))
         after = _alternation(words.get("post_after", ()))
         line = _alternation(words.get("line_before", ()))
         self.before_re = regex.compile(f"(?:{before})(?=\\p{{Han}}{{2}})") if before else None
         self.after_re = regex.compile(f"(?<=\\p{{Han}}{{2}})(?:{after})") if after else None
-        self.line_re = (regex.compile(f"(?:{line})[ \\t]*[:：][ \\t]*(\\p{{Han}}{{2,3}})"
-                                      "(?=[ \\t]*(?:\\n|$|[^\\p{Han}]))") if line else None)
+        self.line_re = (regex.compile(f"(?:{line})[ \\t]*[:：][ \\t]*((?:\\p{{Han}}{{2,3}}[ \\t、，,]*)+)"
+                                      "(?=\\n|$)") if line else None)
+        self.line_name = regex.compile(r"\p{Han}{2,3}")
         self.not_in_name = frozenset("会办议局所委院厅部中心组队站处室和与及的了是在对为")
+        self.body_ends = frozenset("所局院委办队站处室厅部会心")
 
     def find(self, text: str) -> list[EntityInfo]:
         found: list[EntityInfo] = []
@@ -379,8 +385,9 @@ class PersonGrammar:
                 if span:
                     found.append(EntityInfo("PERSON", *span, text[span[0]:span[1]]))
         if self.line_re is not None:
-            for match in self.line_re.finditer(text):
-                found.append(EntityInfo("PERSON", match.start(1), match.end(1), match.group(1)))
+            for match in self.line_re.finditer(text):  # 签发人：X Y
+                for name in self.line_name.finditer(text, match.start(1), match.end(1)):
+                    found.append(EntityInfo("PERSON", name.start(), name.end(), name.group()))
         return found
 
     def _best(self, text: str, spans: list[tuple[int, int]],
@@ -409,6 +416,8 @@ class PersonGrammar:
             return 2.0
         if any(text.startswith(w, end) for w in self.after_words):
             return 2.0
+        if any(text.startswith(w, end) for w in self.end_words):
+            return 1.5
         word = self.stops.starting_at(text, end)
         if word is None:
             return -1.0
@@ -419,6 +428,8 @@ class PersonGrammar:
             return 2.0
         if any(text.endswith(w, 0, start) for w in self.before_words):
             return 2.0
+        if text[start - 1] in self.body_ends:
+            return 1.5  # X律师事务所李某律师: right after a body's name
         word = self.stops.ending_at(text, start)
         if word is None:
             return -1.0
