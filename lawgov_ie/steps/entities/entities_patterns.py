@@ -98,10 +98,12 @@ class OrgWordsPattern(PatternBase):
 @register("person_words")
 class PersonWordsPattern(PatternBase):
     """Words around a PERSON name: ``post_before`` (镇长 in 镇长谢晓锋), ``post_after`` (律师 in
-    李雪萍律师, 总书记, 同志), ``line_before`` (签发人: a name follows on the line), ``name_end``
-    (words that often follow a name: 任 in 镇长X任组长) and ``surname`` (evidence that two or
+    李雪萍律师, 总书记, 同志), ``line_before`` (签发人: a name follows on the line), ``name_start``
+    and ``name_end`` (words that often come before or after a name: 学习 in 学习X总书记, 任 in
+    镇长X任组长) and ``surname`` (evidence that two or
     three characters are a name, not a gate)."""
 
     kind: Literal["person_words"] = "person_words"
-    role: Literal["post_before", "post_after", "line_before", "name_end", "surname"]
+    role: Literal["post_before", "post_after", "line_before", "name_start", "name_end",
+                  "surname"]
     words: list[str] = Field(min_length=1)

@@ -359,6 +359,7 @@ class PersonGrammar:
         self.after_words = frozenset(words.get("post_after", ()))
         self.before_words = frozenset(words.get("post_before", ()))
         self.end_words = frozenset(words.get("name_end", ()))
+        self.start_words = frozenset(words.get("name_start", ()))
         before = _alternation(words.get("post_before", ()))
         after = _alternation(words.get("post_after", ()))
         line = _alternation(words.get("line_before", ()))
@@ -428,8 +429,9 @@ class PersonGrammar:
             return 2.0
         if any(text.endswith(w, 0, start) for w in self.before_words):
             return 2.0
-        if text[start - 1] in self.body_ends:
-            return 1.5  # X律师事务所李某律师: right after a body's name
+        if text[start - 1] in self.body_ends \
+                or any(text.endswith(w, 0, start) for w in self.start_words):
+            return 1.5  # X律师事务所李某律师: right after a body's name; 学习X总书记
         word = self.stops.ending_at(text, start)
         if word is None:
             return -1.0

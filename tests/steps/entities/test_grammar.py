@@ -1,0 +1,125 @@
+"""The entity grammar on sentences of our own, by label and by boundary class (docs/entities.md):
+what a name includes, where it starts, and what is no name at all."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.vocab import Vocab
+
+from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.steps.entities.reader import EntityRules, longest_first
+
+
+@pytest.fixture(scope="module")
+def rules() -> EntityRules:
+    return EntityRules.from_patterns(load_patterns(()), Vocab())
+
+
+def found(rules: EntityRules, text: str, label: str) -> list[str]:
+    entities = longest_first(rules.find_in_text(text))
+    for entity in entities:
+        assert text[entity.start:entity.end] == entity.text
+    return [e.text for e in entities if e.label == label]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a level makes a head one body; two bodies written together stay two
+    ("全年在县委、县政府的统一部署下推进。", ["县委", "县政府"]),
+    ("在省委省政府和市委市政府的关心下。", ["省委", "省政府", "市委", "市政府"]),
+    # a place chain before the level belongs to the name
+    ("桃源县青石镇人民政府印发通知。", ["桃源县青石镇人民政府"]),
+    ("中共桃源县青石镇委员会召开会议。", ["中共桃源县青石镇委员会"]),
+    # sub words continue the name
+    ("提请区委常委会审议，由区委依法治区委员会办公室督办。",
+     ["区委常委会", "区委依法治区委员会办公室"]),
+    ("报县委依法治县办备案。", ["县委依法治县办"]),
+    # a verb or preposition before the level is not part of the name
+    ("材料经审核后报镇党委会议研究。", ["镇党委"]),
+    ("全部事项统一划入县行政审批局办理。", ["县行政审批局"]),
+    ("会同县综合行政执法大队和县市场监督管理局开展检查。",
+     ["县综合行政执法大队", "县市场监督管理局"]),
+    # a conjunction inside a department's name is no cut
+    ("市住房和城乡建设局、区人力资源和社会保障局参加。",
+     ["市住房和城乡建设局", "区人力资源和社会保障局"]),
+    # open stems before a suffix, starting after punctuation or a non-name word
+    ("聘请青松律师事务所提供服务。", ["青松律师事务所"]),
+    ("联合区交通巡警支队、白石公路巡查大队开展整治。", ["区交通巡警支队", "白石公路巡查大队"]),
+    ("由镇司法所牵头，镇公共法律服务工作站配合。", ["镇司法所", "镇公共法律服务工作站"]),
+    ("依托石门镇党群服务中心开展服务。", ["石门镇党群服务中心"]),
+    # national bodies by name; a post after a body leaves the body
+    ("贯彻党中央、国务院的部署。", ["党中央", "国务院"]),
+    ("镇党委书记带头学法。", ["镇党委"]),
+    # a body followed by a named place's body is one name
+    ("南城市东区人民政府北山街道办事处发布。", ["南城市东区人民政府北山街道办事处"]),
+    # the level left out in a pair: 镇党委、政府
+    ("石门镇党委、政府高度重视。", ["石门镇党委", "政府"]),
+])
+def test_org_names_and_their_boundaries(rules: EntityRules, text: str,
+                                        expected: list[str]) -> None:
+    assert found(rules, text, "ORG") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "各乡镇党委要高度重视。",  # a determiner: generic
+    "我县政府系统全面推进。",  # a pronoun, not a name
+    "在辖区设立人民调解委员会8个。",  # a kind a place has many of
+    "成立法治政府建设工作领导小组。",  # a leading group without a body's name
+    "围绕经济社会发展大局，形成工作格局。",  # 局 in ordinary words
+    "司法所长列席会议。",  # a post, not the body
+    "与3家物流公司签订协议。",  # a count of a kind
+    "获评省级优秀调解室。",  # a rank
+    "访问区人民政府门户网站。",  # the site is no body (the government is)
+])
+def test_no_org_where_there_is_no_named_body(rules: EntityRules, text: str) -> None:
+    assert found(rules, text, "ORG") in ([], ["区人民政府"])
+
+
+def test_a_place_name_needs_a_boundary_before_it(rules: EntityRules) -> None:
+    # 事项统一划入 is no place name: the name starts at the level
+    text = "有关事项统一划入区数据局管理。"
+    assert found(rules, text, "ORG") == ["区数据局"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("由镇长王晓东、党委书记陈立新任双组长。", ["王晓东", "陈立新"]),
+    ("邀请刘芳律师开展讲座。", ["刘芳"]),
+    ("学习习近平总书记关于法治的重要论述。", ["习近平"]),
+    ("签发人：赵国庆 孙明\n", ["赵国庆", "孙明"]),
+    ("深入学习贯彻习近平法治思想。", []),  # a doctrine's name, no post
+    ("由镇长牵头，主任办公会研究。", []),  # posts alone
+])
+def test_person_names_next_to_posts(rules: EntityRules, text: str,
+                                    expected: list[str]) -> None:
+    assert found(rules, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("组织学习宪法、民法典和行政处罚法。", ["宪法", "民法典", "行政处罚法"]),
+    ("贯彻《中华人民共和国行政复议法》。", ["《中华人民共和国行政复议法》"]),
+    ("对照《示范县创建方案(2024-2026年)《考核细则》", ["《示范县创建方案(2024-2026年)",
+                                                "《考核细则》"]),
+    ("最后附上《工作清单", ["《工作清单"]),  # unclosed at the end of a text
+    ("推进法治建设，落实八五普法。", []),  # topic words and slogans
+])
+def test_law_titles(rules: EntityRules, text: str, expected: list[str]) -> None:
+    assert found(rules, text, "LAW") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("印发《方案》（桃政办〔2024〕12号）。", ["桃政办〔2024〕12号"]),
+    ("依据中发[2019]7号文件。", ["中发[2019]7号"]),
+    ("转发青办发（2023）45号通知。", ["青办发（2023）45号"]),
+    ("见桃法发〔20235号。", ["桃法发〔20235号"]),  # the closing bracket lost in copying
+    ("根据国务院令第711号。", ["国务院令第711号"]),
+    ("索引号：11350000-2024-00012", []),
+])
+def test_document_numbers(rules: EntityRules, text: str, expected: list[str]) -> None:
+    assert found(rules, text, "DOC_NO") == expected
+
+
+def test_the_place_chain_is_one_hook(rules: EntityRules) -> None:
+    """The one function a gazetteer replaces: where the chain of place names ending at a
+    position starts."""
+    text = "在桃源县青石镇开展"
+    assert rules.orgs.place_chain_start(text, text.index("镇") + 1) == text.index("桃")
+    assert rules.orgs.place_chain_start(text, text.index("在") + 1) == text.index("在") + 1
