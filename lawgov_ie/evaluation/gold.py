@@ -305,6 +305,12 @@ def check_gold(document: GoldDocument, text: str | None = None,
             problems.append(f"{here}: duplicates record {seen[key]} (same span, value, unit "
                             "and label)")
         seen.setdefault(key, record.index)
+    for index, entity in enumerate(document.entities or []):
+        if entity.end <= entity.start or (text is not None
+                                          and text[entity.start:entity.end] != entity.text):
+            held = text[entity.start:entity.end] if text is not None else ""
+            problems.append(f"{where}: entity {index} ({entity.label} {entity.text!r}): "
+                            f"text[{entity.start}:{entity.end}] is {held!r}")
     return problems
 
 

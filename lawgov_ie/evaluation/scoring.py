@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lawgov_ie.evaluation.gold import (ENTITY_LABELS, GoldDocument, GoldEntity, GoldMeta,
-                                       GoldRecord)
+from lawgov_ie.evaluation.gold import ENTITY_LABELS, GoldDocument, GoldEntity, GoldMeta, GoldRecord
 from lawgov_ie.models import DocumentMeta, Entity, Record, Report
 
 STRICT_LABEL = 0.8

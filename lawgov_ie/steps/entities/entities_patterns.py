@@ -75,9 +75,9 @@ class OrgWordsPattern(PatternBase):
     - ``suffix``: what an open-class body ends in (中心, 支队, 律师事务所): any name before it
       that starts at a boundary (after punctuation or a word that never begins a name);
     - ``short_suffix``: one-character endings (局 所 院 办): the name before needs a place or
-      level (区园林绿化局) or a known ``stem`` (司法局);
+      level (区湿地保护局) or a known ``stem`` (司法局);
     - ``chain_suffix``: endings that make an organisation only after a named place
-      (彭山区法治政府建设领导小组, not 法治政府建设领导小组);
+      (桃源县法治政府建设领导小组, not 法治政府建设领导小组);
     - ``stem``: department stems that make a short suffix a body without a place (司法 → 司法局);
     - ``name``: bodies named in full that stand alone (国务院, 党中央, 司法所);
     - ``after_head``: heads that follow another body's head with its level left out

@@ -7,13 +7,13 @@ ORG = [中共] [place chain | level] body [sub …], where
   finds it, the one place a gazetteer plugs in;
 - the *level* is a bare 省/市/县/区/镇/乡/街道 (县 in 县司法局);
 - the *body* is a head word a level makes into one body (委, 人民政府: 县委, 镇人民政府), a closed
-  name (国务院, 司法所), or an open stem before a suffix (区园林绿化局, 马武公巡大队);
+  name (国务院, 司法所), or an open stem before a suffix (区湿地保护局, 石门公路巡查大队);
 - *sub* words continue it (区委 + 常委会, 区委 + 依法治区委员会 + 办公室).
 
 Boundaries come from the text: a name starts after punctuation, after a word that never begins a
 name (the ``entity_trim`` words: verbs, prepositions, pronouns), or at its place or level; a name
 right after a determiner (各, 全) is generic and dropped. Two bodies written together are two
-(市委市政府); a body followed by a named place's body is one (北京市西城区人民政府X街道办事处).
+(市委市政府); a body followed by a named place's body is one (南城市东区人民政府北山街道办事处).
 
 PERSON: two or three characters next to a post (镇长X, X律师, X总书记) or after 签发人, weighed by
 evidence: a surname first, punctuation or a non-name word around it.
@@ -27,13 +27,17 @@ from dataclasses import dataclass
 import regex
 
 from lawgov_ie.doc_data import EntityInfo
-from lawgov_ie.steps.entities.entities_patterns import (EntityTrimPattern, OrgWordsPattern,
-                                                        PersonWordsPattern)
+from lawgov_ie.steps.entities.entities_patterns import (
+    EntityTrimPattern,
+    OrgWordsPattern,
+    PersonWordsPattern,
+)
 
 _HAN = regex.compile(r"\p{Han}")
 _MAX_STEM = 16  # characters an open-class name may have before its suffix
 _CHAIN_NAME = (2, 5)  # characters of one place name before its level (英林 in 英林镇)
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百几多")
+_COUNTED = regex.compile(r"[ ]?[0-9０-９一二两三四五六七八九十百几多]+[ ]?[个家所支座]")
 
 
 def _is_han(char: str) -> bool:
@@ -47,7 +51,7 @@ def _alternation(words: Iterable[str]) -> str:
 class StopWords:
     """Words that never begin a name (``entity_trim``). A one-character word (和, 在, 有) cuts a
     name only before a level or a place, or at a clause's start (县民政局和县司法局, not
-    住房和城乡建设局 or 有线电视中心); after a determiner (各, 全, 每) a name is generic."""
+    住房和城乡建设局 or 有线广播中心); after a determiner (各, 全, 每) a name is generic."""
 
     PRONOUNS = frozenset("我本该此其")
     DETERMINERS = frozenset({"各", "全", "每", "所有", "多个", "各个", "各级", "相关", "有关",
@@ -200,7 +204,7 @@ class OrgGrammar:
                 for org in _merged(chosen)]
 
     def _placed(self, text: str, start: int, end: int) -> _Org:
-        """A closed name with the place or level written before it (公义镇公共法律服务工作站,
+        """A closed name with the place or level written before it (石门镇公共法律服务工作站,
         镇司法所)."""
         chain = self.place_chain_start(text, start)
         if chain < start:
@@ -235,7 +239,8 @@ class OrgGrammar:
         return _Org(start, match.end(), named)
 
     def _open(self, text: str, match: regex.Match[str]) -> _Org | None:
-        """区园林绿化局, 南昌县建筑设计院, 马武公巡大队: a stem before a suffix, cut at a boundary."""
+        """区湿地保护局, 桃源县规划设计院, 石门公路巡查大队: a stem before a suffix, cut at a
+        boundary."""
         suffix_at = match.start("body")
         suffix = match.group("body")
         for words in (self.words["suffix"], self.words["short_suffix"],
@@ -259,6 +264,8 @@ class OrgGrammar:
         if level is not None:
             chain_start = self.place_chain_start(text, level[1], start)
             named = chain_start == start and chain_start < level[0]
+        if not named and _COUNTED.match(text, match.end()):
+            return None  # X调解委员会8个: a count of a kind, not one body
         if suffix in self.chain_suffixes and not named:
             return None  # 法治政府建设领导小组: no body's name
         if suffix in self.short_suffixes and name not in self.stems and (
@@ -286,7 +293,7 @@ class OrgGrammar:
             if len(word) == 1 and not self._place_at(text, at, high) \
                     and not (at - 1 == 0 or not _is_han(text[at - 2])) \
                     and not self.name_re.match(text, at, end):
-                continue  # 和 in 住房和城乡建设局, 有 in 有线电视: a one-character word inside
+                continue  # 和 in 住房和城乡建设局, 有 in 有线广播: a one-character word inside
             if word in StopWords.DETERMINERS or word in StopWords.PRONOUNS:
                 return None
             if self.stops.starting_at(text, at):
@@ -334,8 +341,8 @@ def _longest_first(found: list[_Org]) -> list[_Org]:
 
 
 def _merged(chosen: list[_Org]) -> list[_Org]:
-    """A body followed at once by a body of a named place is one (北京市西城区人民政府 +
-    广安门内街道办事处; 中共南安市委 + 柳城街道工作委员会); 市委市政府 stays two."""
+    """A body followed at once by a body of a named place is one (南城市东区人民政府 +
+    北山街道办事处; 中共桃源县委 + 青石街道工作委员会); 市委市政府 stays two."""
     out: list[_Org] = []
     for org in chosen:
         if out and out[-1].end == org.start and org.named_place:
@@ -365,8 +372,9 @@ class PersonGrammar:
         line = _alternation(words.get("line_before", ()))
         self.before_re = regex.compile(f"(?:{before})(?=\\p{{Han}}{{2}})") if before else None
         self.after_re = regex.compile(f"(?<=\\p{{Han}}{{2}})(?:{after})") if after else None
-        self.line_re = (regex.compile(f"(?:{line})[ \\t]*[:：][ \\t]*((?:\\p{{Han}}{{2,3}}[ \\t、，,]*)+)"
-                                      "(?=\\n|$)") if line else None)
+        names = "((?:\\p{Han}{2,3}[ \\t、，,]*)+)"  # 签发人：X Y
+        self.line_re = (regex.compile(f"(?:{line})[ \\t]*[:：][ \\t]*{names}(?=\\n|$)")
+                        if line else None)
         self.line_name = regex.compile(r"\p{Han}{2,3}")
         self.not_in_name = frozenset("会办议局所委院厅部中心组队站处室和与及的了是在对为")
         self.body_ends = frozenset("所局院委办队站处室厅部会心")

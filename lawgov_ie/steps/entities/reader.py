@@ -25,8 +25,12 @@ from spacy.vocab import Vocab
 
 from lawgov_ie.doc_data import EntityInfo
 from lawgov_ie.rules.files import PatternSet
-from lawgov_ie.steps.entities.entities_patterns import (EntityPattern, EntityTrimPattern,
-                                                        OrgWordsPattern, PersonWordsPattern)
+from lawgov_ie.steps.entities.entities_patterns import (
+    EntityPattern,
+    EntityTrimPattern,
+    OrgWordsPattern,
+    PersonWordsPattern,
+)
 from lawgov_ie.steps.entities.grammar import OrgGrammar, PersonGrammar, stop_words
 
 

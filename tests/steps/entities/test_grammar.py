@@ -34,8 +34,8 @@ def found(rules: EntityRules, text: str, label: str) -> list[str]:
      ["区委常委会", "区委依法治区委员会办公室"]),
     ("报县委依法治县办备案。", ["县委依法治县办"]),
     # a verb or preposition before the level is not part of the name
-    ("材料经审核后报镇党委会议研究。", ["镇党委"]),
-    ("全部事项统一划入县行政审批局办理。", ["县行政审批局"]),
+    ("草案经法制审核后提交镇党委研究决定。", ["镇党委"]),
+    ("相关许可职权整体划转县行政审批局承接。", ["县行政审批局"]),
     ("会同县综合行政执法大队和县市场监督管理局开展检查。",
      ["县综合行政执法大队", "县市场监督管理局"]),
     # a conjunction inside a department's name is no cut
@@ -62,10 +62,10 @@ def test_org_names_and_their_boundaries(rules: EntityRules, text: str,
 @pytest.mark.parametrize("text", [
     "各乡镇党委要高度重视。",  # a determiner: generic
     "我县政府系统全面推进。",  # a pronoun, not a name
-    "在辖区设立人民调解委员会8个。",  # a kind a place has many of
+    "全镇共建成人民调解委员会8个。",  # a kind a place has many of
     "成立法治政府建设工作领导小组。",  # a leading group without a body's name
     "围绕经济社会发展大局，形成工作格局。",  # 局 in ordinary words
-    "司法所长列席会议。",  # a post, not the body
+    "由司法所长主持调解。",  # a post, not the body
     "与3家物流公司签订协议。",  # a count of a kind
     "获评省级优秀调解室。",  # a rank
     "访问区人民政府门户网站。",  # the site is no body (the government is)
@@ -75,8 +75,8 @@ def test_no_org_where_there_is_no_named_body(rules: EntityRules, text: str) -> N
 
 
 def test_a_place_name_needs_a_boundary_before_it(rules: EntityRules) -> None:
-    # 事项统一划入 is no place name: the name starts at the level
-    text = "有关事项统一划入区数据局管理。"
+    # 职权整体划入 is no place name: the name starts at the level
+    text = "相关职权整体划入区数据局管理。"
     assert found(rules, text, "ORG") == ["区数据局"]
 
 
@@ -86,7 +86,7 @@ def test_a_place_name_needs_a_boundary_before_it(rules: EntityRules) -> None:
     ("学习习近平总书记关于法治的重要论述。", ["习近平"]),
     ("签发人：赵国庆 孙明\n", ["赵国庆", "孙明"]),
     ("深入学习贯彻习近平法治思想。", []),  # a doctrine's name, no post
-    ("由镇长牵头，主任办公会研究。", []),  # posts alone
+    ("由镇长牵头，每月召开主任例会。", []),  # posts alone
 ])
 def test_person_names_next_to_posts(rules: EntityRules, text: str,
                                     expected: list[str]) -> None:
