@@ -226,60 +226,42 @@ def render_scaling(r: dict[str, Any]) -> str:
 
 
 def entities(copies: int) -> dict[str, Any]:
-    """The entities component's parts, per character, in both pipelines; and its anchored
-    regexes (tried around their anchor's hits) against the same regexes scanning every
-    character (the version before), with a check that both find the same matches."""
+    """The entities component's parts, per character, in both pipelines (no part reads words
+    since the grammar replaced the token Matcher rules, so both should cost the same); and its
+    anchored regexes (tried around their anchor's hits) against the same regexes scanning every
+    character, with a check that both find the same matches."""
     import dataclasses
-    import warnings
-
-    import numpy
-    from spacy.attrs import IDX
 
     from lawgov_ie import load
-    from lawgov_ie.rules.files import load_patterns
     from lawgov_ie.steps.entities.reader import EntityRules
 
     texts = seed_texts() * copies
     chars = chars_of(texts)
     result: dict[str, Any] = {"chars": chars}
-    clock = time.perf_counter
+    clock = time.process_time
     for segmenter in ("char", "pkuseg"):
         nlp = load(segmenter=segmenter)
         component: Any = nlp.get_pipe("lawgov_entities")
         rules: EntityRules = component.rules
         docs = [nlp.make_doc(text) for text in texts]
         parts: dict[str, float] = {}
-
-        def add(name: str, seconds: float, parts: dict[str, float] = parts) -> None:
-            parts[name] = parts.get(name, 0.0) + seconds
-
-        # before: the token rules ran in every pipeline (char included), and word starts
-        # were read from a Token object per token
-        with_tokens = EntityRules.from_patterns(load_patterns(()), nlp.vocab, token_rules=True)
-        for doc in docs:
-            start = clock()
-            component(doc)
-            add("whole component", clock() - start)
-            start = clock()
-            rules.find_in_text(doc.text)
-            add("phrases and regexes", clock() - start)
-            start = clock()
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                with_tokens.matcher(doc)
-            add("token Matcher" + ("" if rules.has_token_rules else " (before; now left out)"),
-                clock() - start)
-            start = clock()
-            numpy.zeros(len(doc.text) + 1, dtype=numpy.uint8)[doc.to_array(IDX)] = 1
-            add("word starts from an array", clock() - start)
-            start = clock()
-            starts = bytearray(len(doc.text) + 1)
-            for token in doc:
-                starts[token.idx] = 1
-            add("word starts from Tokens (before)", clock() - start)
+        for _ in range(3):  # best of three rounds: a busy machine does not decide it
+            round_parts: dict[str, float] = {}
+            for name, run in (("whole component", component),
+                              ("phrases and regexes", lambda doc, r=rules: [
+                                  list(rule.finditer(doc.text)) for rule in r.regexes]),
+                              ("ORG grammar", lambda doc, r=rules: r.orgs.find(doc.text)),
+                              ("PERSON grammar", lambda doc, r=rules: r.persons.find(doc.text))):
+                start = clock()
+                for doc in docs:
+                    run(doc)
+                round_parts[name] = clock() - start
+            for name, seconds in round_parts.items():
+                parts[name] = min(parts.get(name, seconds), seconds)
         result[segmenter] = {name: seconds / chars * 1e6 for name, seconds in parts.items()}
     ruler: Any = load(segmenter="char").get_pipe("lawgov_entities")
     anchored = [r for r in ruler.rules.regexes if r.anchor is not None]
+    clock = time.perf_counter
     full = windowed = 0.0
     same = True
     for rule in anchored:

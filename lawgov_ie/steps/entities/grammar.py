@@ -21,6 +21,8 @@ evidence: a surname first, punctuation or a non-name word around it.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -40,7 +42,9 @@ _NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四�
 _COUNTED = regex.compile(r"[ ]?[0-9０-９一二两三四五六七八九十百几多]+[ ]?[个家所支座]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_han(char: str) -> bool:
+    """Whether ``char`` is ``\\p{Han}`` (cached: a text has a few thousand distinct characters)."""
     return bool(_HAN.match(char))
 
 
@@ -101,7 +105,8 @@ class _Words:
 
     def blocked(self, word: str, text: str, end: int) -> bool:
         """Whether ``word``, ending at ``end``, is followed by one of its ``not_before`` words."""
-        return any(text.startswith(after, end) for after in self.not_before.get(word, ()))
+        after = self.not_before.get(word, ())
+        return any(text.startswith(w, end) for w in after)
 
 
 @dataclass
@@ -131,12 +136,16 @@ class OrgGrammar:
         subs = role["sub"].regex()
         sub_part = f"(?P<subs>(?:{subs})*)" if subs else "(?P<subs>)"
         levels = role["level"].regex() or "(?!)"
-        self.head_re = regex.compile(
+        # literal alternations: the standard re scans them faster than the regex module
+        self.level_re = re.compile(levels)
+        self.level_tail_re = re.compile(f"(?:{levels})$")  # a level that ends where asked
+        self.longest_level = max((len(w) for w in self.levels), default=1)
+        self.head_re = re.compile(
             f"(?P<level>{levels})(?P<body>{role['head'].regex() or '(?!)'}){sub_part}")
-        self.name_re = regex.compile(f"(?P<body>{role['name'].regex() or '(?!)'}){sub_part}")
+        self.name_re = re.compile(f"(?P<body>{role['name'].regex() or '(?!)'}){sub_part}")
         suffixes = _alternation((*role["suffix"].words, *role["short_suffix"].words,
                                  *role["chain_suffix"].words))
-        self.suffix_re = regex.compile(f"(?P<body>{suffixes or '(?!)'}){sub_part}")
+        self.suffix_re = re.compile(f"(?P<body>{suffixes or '(?!)'}){sub_part}")
         after = role["after_head"].regex()
         self.after_head_re = regex.compile(f"[、和及与](?P<body>{after})") if after else None
 
@@ -157,10 +166,9 @@ class OrgGrammar:
             start = before
 
     def _place_before(self, text: str, end: int, low: int) -> int | None:
-        for level in self.levels:
-            if not text.startswith(level, end - len(level)) or end - len(level) < low:
-                continue
-            name_end = end - len(level)
+        found = self.level_tail_re.search(text, max(low, end - self.longest_level), end)
+        if found is not None:
+            name_end = found.start()
             for size in range(1, _CHAIN_NAME[1] + 1):
                 at = name_end - size
                 if at < low:
@@ -223,7 +231,7 @@ class OrgGrammar:
         return not (text[at - 1] in self.level_chars or before in StopWords.DETERMINERS
                     or before in StopWords.PRONOUNS)
 
-    def _headed(self, text: str, match: regex.Match[str]) -> _Org | None:
+    def _headed(self, text: str, match: re.Match[str]) -> _Org | None:
         """县委, 镇人民政府, 晋江市英林镇人民政府, 区委常委会: a level right before a head."""
         body = match.group("body")
         if self.words["head"].blocked(body, text, match.end("body")):
@@ -238,7 +246,7 @@ class OrgGrammar:
             start -= 2
         return _Org(start, match.end(), named)
 
-    def _open(self, text: str, match: regex.Match[str]) -> _Org | None:
+    def _open(self, text: str, match: re.Match[str]) -> _Org | None:
         """区湿地保护局, 桃源县规划设计院, 石门公路巡查大队: a stem before a suffix, cut at a
         boundary."""
         suffix_at = match.start("body")
@@ -275,11 +283,8 @@ class OrgGrammar:
 
     def _first_level(self, text: str, low: int, high: int) -> tuple[int, int] | None:
         """``(start, end)`` of the first level word in ``text[low:high]``."""
-        for at in range(low, high):
-            for level in self.levels:
-                if text.startswith(level, at) and at + len(level) <= high:
-                    return at, at + len(level)
-        return None
+        found = self.level_re.search(text, low, high)
+        return found.span() if found else None
 
     def _stem_start(self, text: str, low: int, high: int, end: int) -> int | None:
         """Where a name whose stem lies in ``text[low:high]`` starts: after the last stop word
@@ -370,8 +375,9 @@ class PersonGrammar:
         before = _alternation(words.get("post_before", ()))
         after = _alternation(words.get("post_after", ()))
         line = _alternation(words.get("line_before", ()))
-        self.before_re = regex.compile(f"(?:{before})(?=\\p{{Han}}{{2}})") if before else None
-        self.after_re = regex.compile(f"(?<=\\p{{Han}}{{2}})(?:{after})") if after else None
+        # literal alternations (re is faster for these); _best checks the name is Han
+        self.before_re = re.compile(before) if before else None
+        self.after_re = re.compile(after) if after else None
         names = "((?:\\p{Han}{2,3}[ \\t、，,]*)+)"  # 签发人：X Y
         self.line_re = (regex.compile(f"(?:{line})[ \\t]*[:：][ \\t]*{names}(?=\\n|$)")
                         if line else None)

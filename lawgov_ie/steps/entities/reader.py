@@ -118,13 +118,17 @@ class EntityRules:
                                                trim_patterns.get(pattern.label), anchor,
                                                pattern.before, pattern.after))
             elif pattern.phrase is not None:
-                phrases.setdefault(pattern.label, []).append(regex.escape(pattern.phrase))
+                phrases.setdefault(pattern.label, []).append(pattern.phrase)
             elif pattern.tokens is not None and token_rules:
                 self.matcher.add(pattern.label + "\t" + pattern.id, [pattern.tokens])
                 self.has_token_rules = True
         for label, words in phrases.items():
-            self.regexes.append(_RegexRule(label, regex.compile(
-                "|".join(sorted(words, key=len, reverse=True))), None))
+            # tried only around their last two characters (宪法, 罚法, 条例), not everywhere
+            ends = sorted({w[-2:] for w in words}, key=len, reverse=True)
+            self.regexes.append(_RegexRule(
+                label, regex.compile("|".join(regex.escape(w) for w in
+                                              sorted(words, key=len, reverse=True))), None,
+                regex.compile("|".join(regex.escape(w) for w in ends)), max(map(len, words)), 0))
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet, vocab: Vocab,
