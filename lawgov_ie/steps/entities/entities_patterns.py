@@ -17,6 +17,8 @@ class EntityPattern(PatternBase):
     ``phrase`` is matched on the characters, whatever the word segmentation; ``regex`` too (the
     ``regex`` module, ``\\p{Han}`` allowed); ``tokens`` is a spaCy Matcher pattern over the words
     (its ``REGEX`` values use Python's ``re``: write ``[\\u4e00-\\u9fff]`` for a Han character).
+    A ``tokens`` rule runs only on pkuseg words, so it makes entities depend on segmentation; no
+    bundled rule uses one.
 
     A ``regex`` that begins with an open run of characters (``[\\p{Han}]{2,6}?县司法局``) is
     tried at every character of the text, which is slow. Give it an ``anchor``: a regex that
@@ -50,12 +52,13 @@ class EntityPattern(PatternBase):
 
 @register("entity_trim")
 class EntityTrimPattern(PatternBase):
-    """Words that never begin a name of the given labels (verbs, prepositions, pronouns).
+    """Words that never begin a name (verbs, prepositions, pronouns, determiners).
 
-    Chinese has no spaces, so a regex for an open class (X律师事务所, X县司法局) may start a few
-    characters early: 聘请福建铭群律师事务所, 加强与县城管局. A ``regex`` match of one of
-    ``labels`` is cut right after the last of these words inside it that leaves a match of the
-    same regex (福建铭群律师事务所, 县城管局).
+    The ORG and PERSON grammar (``org_words``, ``person_words``) start a name after them, whatever
+    ``labels`` says. Chinese has no spaces, so a ``regex`` rule for an open class may also start a
+    few characters early (聘请福建铭群律师事务所): a ``regex`` match of one of ``labels`` is cut
+    right after the last of these words inside it that leaves a match of the same regex
+    (福建铭群律师事务所).
     """
 
     kind: Literal["entity_trim"] = "entity_trim"
