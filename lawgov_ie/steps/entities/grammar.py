@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -40,6 +40,11 @@ _MAX_STEM = 16  # characters an open-class name may have before its suffix
 _CHAIN_NAME = (2, 5)  # characters of one place name before its level (英林 in 英林镇)
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百几多")
 _COUNTED = regex.compile(r"[ ]?[0-9０-９一二两三四五六七八九十百几多]+[ ]?[个家所支座]")
+
+
+PlaceChain = Callable[[str, int, int], int]
+"""``(text, end, low) -> start``: where the chain of place names that ends at ``end`` starts
+(``end`` when none does), never before ``low`` (:meth:`OrgGrammar.place_chain_start`)."""
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -119,8 +124,10 @@ class _Org:
 class OrgGrammar:
     """Finds ORG spans in a text by the grammar above; words from ``org_words`` patterns."""
 
-    def __init__(self, patterns: Sequence[OrgWordsPattern], stops: StopWords) -> None:
+    def __init__(self, patterns: Sequence[OrgWordsPattern], stops: StopWords,
+                 place_chain: PlaceChain | None = None) -> None:
         self.stops = stops
+        self.place_chain: PlaceChain = place_chain or self.regex_place_chain
         role = {name: _Words.of(patterns, name) for name in (
             "level", "head", "sub", "suffix", "short_suffix", "chain_suffix", "stem", "name",
             "after_head", "generic", "not_body")}
@@ -154,7 +161,13 @@ class OrgGrammar:
         """Where the place chain that ends at ``end`` starts (晋江市英林镇 in 在晋江市英林镇人民
         政府), ``end`` when no place name ends there; never before ``low``.
 
-        This is the one function a gazetteer replaces. For now a place name is two to five Han
+        The one place a gazetteer plugs in: give ``OrgGrammar(…, place_chain=f)`` (or
+        ``EntityRules(…, place_chain=f)``) a function with this signature. Without one,
+        :meth:`regex_place_chain` is used."""
+        return self.place_chain(text, end, low)
+
+    def regex_place_chain(self, text: str, end: int, low: int = 0) -> int:
+        """:meth:`place_chain_start` until a gazetteer exists: a place name is two to five Han
         characters, none of them a level, with no stop word in it, ending in a level word, and
         standing after a boundary (punctuation, a stop word, another place, 中共); the shortest
         such name is taken, then the chain goes on leftwards."""

@@ -31,7 +31,7 @@ from lawgov_ie.steps.entities.entities_patterns import (
     OrgWordsPattern,
     PersonWordsPattern,
 )
-from lawgov_ie.steps.entities.grammar import OrgGrammar, PersonGrammar, stop_words
+from lawgov_ie.steps.entities.grammar import OrgGrammar, PersonGrammar, PlaceChain, stop_words
 
 
 @dataclass(frozen=True)
@@ -94,11 +94,13 @@ class EntityRules:
     def __init__(self, patterns: Sequence[EntityPattern], vocab: Vocab,
                  trims: Sequence[EntityTrimPattern] = (), token_rules: bool = True,
                  org_words: Sequence[OrgWordsPattern] = (),
-                 person_words: Sequence[PersonWordsPattern] = ()) -> None:
+                 person_words: Sequence[PersonWordsPattern] = (),
+                 place_chain: PlaceChain | None = None) -> None:
         """``token_rules=False`` leaves out the ``tokens`` rules (they are about words, and the
-        char segmenter makes none)."""
+        char segmenter makes none); ``place_chain`` finds the place names before an ORG's body
+        (a gazetteer's; :meth:`OrgGrammar.place_chain_start`)."""
         stops = stop_words(trims)
-        self.orgs = OrgGrammar(org_words, stops)
+        self.orgs = OrgGrammar(org_words, stops, place_chain)
         self.persons = PersonGrammar(person_words, stops)
         trim_words: dict[str, set[str]] = {}
         for trim in trims:
@@ -131,12 +133,12 @@ class EntityRules:
                 regex.compile("|".join(regex.escape(w) for w in ends)), max(map(len, words)), 0))
 
     @classmethod
-    def from_patterns(cls, patterns: PatternSet, vocab: Vocab,
-                      token_rules: bool = True) -> EntityRules:
+    def from_patterns(cls, patterns: PatternSet, vocab: Vocab, token_rules: bool = True,
+                      place_chain: PlaceChain | None = None) -> EntityRules:
         return cls(patterns.of("entity", EntityPattern), vocab,
                    patterns.of("entity_trim", EntityTrimPattern), token_rules,
                    patterns.of("org_words", OrgWordsPattern),
-                   patterns.of("person_words", PersonWordsPattern))
+                   patterns.of("person_words", PersonWordsPattern), place_chain)
 
     def find_in_text(self, text: str) -> list[EntityInfo]:
         """The phrase, regex and grammar matches (no token rules), overlaps not yet resolved:

@@ -123,3 +123,16 @@ def test_the_place_chain_is_one_hook(rules: EntityRules) -> None:
     text = "在桃源县青石镇开展"
     assert rules.orgs.place_chain_start(text, text.index("镇") + 1) == text.index("桃")
     assert rules.orgs.place_chain_start(text, text.index("在") + 1) == text.index("在") + 1
+
+
+def test_a_gazetteer_plugs_in_as_the_place_chain() -> None:
+    """A place known without its level (东湖, a street written bare) joins the body's name once
+    a gazetteer is given; the regex chain cannot know it."""
+    def gazetteer(text: str, end: int, low: int) -> int:
+        return end - 2 if end >= max(low, 2) and text[end - 2:end] == "东湖" else end
+
+    text = "由东湖司法所牵头。"
+    plain = EntityRules.from_patterns(load_patterns(()), Vocab())
+    known = EntityRules.from_patterns(load_patterns(()), Vocab(), place_chain=gazetteer)
+    assert found(plain, text, "ORG") == ["司法所"]
+    assert found(known, text, "ORG") == ["东湖司法所"]
