@@ -87,12 +87,13 @@ class OrgWordsPattern(PatternBase):
       (镇党委、政府 → 政府);
     - ``generic``: kinds a place has many of, a body only with their place (人民调解委员会 alone
       is not one; 西埔村人民调解委员会 is);
-    - ``not_body``: words that end like a body and are none (门户网站, 中小学).
+    - ``not_body``: words that end like a body and are none (门户网站, 中小学);
+    - ``not_place``: words that end in a level and are no place's name (行政村, 园区).
     """
 
     kind: Literal["org_words"] = "org_words"
     role: Literal["level", "head", "sub", "suffix", "short_suffix", "chain_suffix", "stem",
-                  "name", "after_head", "generic", "not_body"]
+                  "name", "after_head", "generic", "not_body", "not_place"]
     words: list[str] = Field(min_length=1)
     not_before: list[str] = Field(default_factory=list, description="the words are no body "
                                   "when one of these follows (委 in 委托, 人大 in 人大代表)")

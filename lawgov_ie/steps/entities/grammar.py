@@ -39,6 +39,7 @@ _HAN = regex.compile(r"\p{Han}")
 _MAX_STEM = 16  # characters an open-class name may have before its suffix
 _CHAIN_NAME = (2, 5)  # characters of one place name before its level (英林 in 英林镇)
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百几多")
+_CLASSIFIERS = frozenset("个家所支座名")
 _COUNTED = regex.compile(r"[ ]?[0-9０-９一二两三四五六七八九十百几多]+[ ]?[个家所支座]")
 
 
@@ -130,13 +131,14 @@ class OrgGrammar:
         self.place_chain: PlaceChain = place_chain or self.regex_place_chain
         role = {name: _Words.of(patterns, name) for name in (
             "level", "head", "sub", "suffix", "short_suffix", "chain_suffix", "stem", "name",
-            "after_head", "generic", "not_body")}
+            "after_head", "generic", "not_body", "not_place")}
         self.words = role
         self.levels = role["level"].words
         self.level_chars = frozenset(w for w in self.levels if len(w) == 1)  # a place name has none
         self.stems = frozenset(role["stem"].words)
         self.generic = frozenset(role["generic"].words)
         self.not_body = frozenset(role["not_body"].words)
+        self.not_place = tuple(role["not_place"].words)
         self.short_suffixes = frozenset(role["short_suffix"].words)
         self.chain_suffixes = frozenset(role["chain_suffix"].words)
         self.enabled = bool(role["head"].words or role["name"].words or role["suffix"].words)
@@ -193,6 +195,9 @@ class OrgGrammar:
                     continue
                 if self.stops.inside(text, at, name_end):
                     break
+                if text.endswith(self.not_place, at, end) or (
+                        text[at] in _CLASSIFIERS and at > 0 and text[at - 1] in _NUMERALS):
+                    break  # 行政村, 8个行政村: no place's name
                 if self._place_boundary(text, at):
                     return at
             return None
@@ -231,15 +236,17 @@ class OrgGrammar:
         if chain < start:
             return _Org(chain, end, True)
         level = next((w for w in self.levels if text.startswith(w, start - len(w))), None)
-        if level is not None and self._bare_level_ok(text, start - len(level)):
+        if level is not None and self._bare_level_ok(text, start - len(level), start):
             return _Org(start - len(level), end, False)
         return _Org(start, end, False)
 
-    def _bare_level_ok(self, text: str, at: int) -> bool:
-        """Whether a level at ``at`` with no place name before it stands for its own body (县 in
-        县司法局), not a generic or pronoun (各乡镇, 全县, 我县)."""
+    def _bare_level_ok(self, text: str, at: int, end: int) -> bool:
+        """Whether a level at ``text[at:end]`` with no place name before it stands for its own
+        body (县 in 县司法局), not a generic word or a pronoun (各乡镇, 行政村, 全县, 我县)."""
         if at == 0:
             return True
+        if text.endswith(self.not_place, 0, end):
+            return False
         before = self.stops.ending_at(text, at)
         return not (text[at - 1] in self.level_chars or before in StopWords.DETERMINERS
                     or before in StopWords.PRONOUNS)
@@ -253,7 +260,7 @@ class OrgGrammar:
         start = self.place_chain_start(text, match.end("level"))
         named = start < level_start
         start = min(start, level_start)
-        if not named and not self._bare_level_ok(text, level_start):
+        if not named and not self._bare_level_ok(text, level_start, match.end("level")):
             return None  # 各乡镇党委, 全县政府: generic; 我县 is a pronoun
         if text.startswith("中共", start - 2):
             start -= 2
@@ -318,7 +325,7 @@ class OrgGrammar:
                 return None  # the name would begin with a word that never begins one
             return at
         if low == 0 or not _is_han(text[low - 1]):
-            if low > 0 and text[low] in "家个所支座" and text[low - 1] in _NUMERALS:
+            if low > 0 and text[low] in _CLASSIFIERS and text[low - 1] in _NUMERALS:
                 return None  # 4家旅游公司: a count of a kind, not a body
             return low
         level = self._first_level(text, low, high)

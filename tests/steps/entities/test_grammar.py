@@ -136,3 +136,14 @@ def test_a_gazetteer_plugs_in_as_the_place_chain() -> None:
     known = EntityRules.from_patterns(load_patterns(()), Vocab(), place_chain=gazetteer)
     assert found(plain, text, "ORG") == ["司法所"]
     assert found(known, text, "ORG") == ["东湖司法所"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全镇8个行政村党支部书记述法。", []),  # a count of generic villages
+    ("各社区党组织书记参加。", []),  # 党组 in 党组织
+    ("石门村党支部召开会议。", ["石门村党支部"]),
+    ("在东湖市黄山区人民政府指导下。", ["东湖市黄山区人民政府"]),  # 山区 ends a name here
+])
+def test_generic_level_words_are_no_place(rules: EntityRules, text: str,
+                                          expected: list[str]) -> None:
+    assert found(rules, text, "ORG") == expected
