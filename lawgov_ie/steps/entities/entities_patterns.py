@@ -104,10 +104,11 @@ class PersonWordsPattern(PatternBase):
     """Words around a PERSON name: ``post_before`` (镇长 in 镇长谢晓锋), ``post_after`` (律师 in
     李雪萍律师, 总书记, 同志), ``line_before`` (签发人: a name follows on the line), ``name_start``
     and ``name_end`` (words that often come before or after a name: 学习 in 学习X总书记, 任 in
-    镇长X任组长) and ``surname`` (evidence that two or
-    three characters are a name, not a gate)."""
+    镇长X任组长), ``surname`` (evidence that two or
+    three characters are a name, not a gate) and ``not_name`` (common words a name never begins
+    with: 单位, 高度)."""
 
     kind: Literal["person_words"] = "person_words"
     role: Literal["post_before", "post_after", "line_before", "name_start", "name_end",
-                  "surname"]
+                  "surname", "not_name"]
     words: list[str] = Field(min_length=1)

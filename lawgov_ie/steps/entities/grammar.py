@@ -392,6 +392,7 @@ class PersonGrammar:
         self.before_words = frozenset(words.get("post_before", ()))
         self.end_words = frozenset(words.get("name_end", ()))
         self.start_words = frozenset(words.get("name_start", ()))
+        self.not_names = tuple(words.get("not_name", ()))
         before = _alternation(words.get("post_before", ()))
         after = _alternation(words.get("post_after", ()))
         line = _alternation(words.get("line_before", ()))
@@ -435,7 +436,8 @@ class PersonGrammar:
             name = text[start:end]
             if not all(_is_han(c) for c in name) or any(c in self.not_in_name for c in name):
                 continue
-            if self.stops.starting_at(text, start) or name[:2] in self.before_words:
+            if self.stops.starting_at(text, start) or name[:2] in self.before_words \
+                    or name.startswith(self.not_names):
                 continue
             score = 2.0 if name[0] in self.surnames or name[:2] in self.surnames else 0.0
             edge = self._edge_after(text, end) if after else self._edge_before(text, start)

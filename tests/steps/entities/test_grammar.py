@@ -49,6 +49,8 @@ def found(rules: EntityRules, text: str, label: str) -> list[str]:
     # national bodies by name; a post after a body leaves the body
     ("贯彻党中央、国务院的部署。", ["党中央", "国务院"]),
     ("镇党委书记带头学法。", ["镇党委"]),
+    ("县委常委、副县长李明出席。", ["县委"]),  # 常委 is a post
+    ("邀请市中级人民法院法官授课。", ["市中级人民法院"]),
     # a body followed by a named place's body is one name
     ("南城市东区人民政府北山街道办事处发布。", ["南城市东区人民政府北山街道办事处"]),
     # the level left out in a pair: 镇党委、政府
@@ -87,6 +89,8 @@ def test_a_place_name_needs_a_boundary_before_it(rules: EntityRules) -> None:
     ("签发人：赵国庆 孙明\n", ["赵国庆", "孙明"]),
     ("深入学习贯彻习近平法治思想。", []),  # a doctrine's name, no post
     ("由镇长牵头，每月召开主任例会。", []),  # posts alone
+    ("明确组长单位要牵头抓总。", []),  # 单 is a surname, 单位 no name
+    ("由党委副书记、镇长何志强主持。", ["何志强"]),
 ])
 def test_person_names_next_to_posts(rules: EntityRules, text: str,
                                     expected: list[str]) -> None:
