@@ -151,3 +151,8 @@ def test_a_gazetteer_plugs_in_as_the_place_chain() -> None:
 def test_generic_level_words_are_no_place(rules: EntityRules, text: str,
                                           expected: list[str]) -> None:
     assert found(rules, text, "ORG") == expected
+
+
+def test_a_title_broken_by_one_line_break_is_one(rules: EntityRules) -> None:
+    text = "落实《示范县创建\n工作方案》要求。\n\n见《甲乙》\n\n\n《丙丁"
+    assert found(rules, text, "LAW") == ["《示范县创建\n工作方案》", "《甲乙》", "《丙丁"]
