@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from lawgov_ie.evaluation.gold import ENTITY_LABELS, GoldDocument, GoldEntity, GoldMeta, GoldRecord
 from lawgov_ie.models import DocumentMeta, Entity, Record, Report
@@ -650,6 +650,19 @@ def match_entities(gold: Sequence[GoldEntity], predicted: Sequence[Entity],
     return sorted((g, p) for p, g in owner.items())
 
 
+class _Span(Protocol):
+    """A gold or predicted entity, as the scorer reads it."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
 def evaluate_entities_of(doc_id: str, gold: Sequence[GoldEntity], predicted: Sequence[Entity],
                          text: str) -> EntityScores:
     """Entity counts of one document: exact and overlap lines per label, and the exact misses
@@ -663,30 +676,23 @@ def evaluate_entities_of(doc_id: str, gold: Sequence[GoldEntity], predicted: Seq
             lines[label] = Line()
         for g, _ in pairs:
             lines[gold[g].label].tp += 1
-        matched_gold = {g for g, _ in pairs}
-        matched_predicted = {p for _, p in pairs}
-        for g, entity in enumerate(gold):
-            if g not in matched_gold:
-                lines[entity.label].fn += 1
-        for p, found in enumerate(predicted):
-            if p not in matched_predicted:
-                lines[found.label].fp += 1
-        if not exact:
-            continue
-        for g, entity in enumerate(gold):
-            if g not in matched_gold:
-                near = tuple((p.label, p.text) for p in predicted
-                             if overlaps(p.start, p.end, entity.start, entity.end))
-                scores.errors.append(EntityError(doc_id, "miss", entity.label, entity.text,
-                                                 entity.start, entity.end, near,
-                                                 context_of(text, entity.start, entity.end)))
-        for p, found in enumerate(predicted):
-            if p not in matched_predicted:
-                near = tuple((g.label, g.text) for g in gold
-                             if overlaps(g.start, g.end, found.start, found.end))
-                scores.errors.append(EntityError(doc_id, "false", found.label, found.text,
-                                                 found.start, found.end, near,
-                                                 context_of(text, found.start, found.end)))
+        sides: tuple[tuple[str, Sequence[_Span], Sequence[_Span], set[int]], ...] = (
+            ("miss", gold, predicted, {g for g, _ in pairs}),
+            ("false", predicted, gold, {p for _, p in pairs}))
+        for kind, spans, others, matched in sides:
+            for at, span in enumerate(spans):
+                if at in matched:
+                    continue
+                if kind == "miss":
+                    lines[span.label].fn += 1
+                else:
+                    lines[span.label].fp += 1
+                if exact:
+                    near = tuple((o.label, o.text) for o in others
+                                 if overlaps(o.start, o.end, span.start, span.end))
+                    scores.errors.append(EntityError(doc_id, kind, span.label, span.text,
+                                                     span.start, span.end, near,
+                                                     context_of(text, span.start, span.end)))
     return scores
 
 
