@@ -53,16 +53,17 @@ __all__ = [
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
-#: Chinese digits; 〇/零 stand for zero, 两 and 俩 for two (两万, 两名).
+#: Chinese digits; 〇/零 stand for zero, 两 and 俩 for two (两万, 两名); traditional script
+#: (兩, 貳, 參, 陸) and the financial forms (壹, 贰, 叁 …) read as the everyday ones.
 CHINESE_DIGITS: dict[str, int] = {
-    "〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "俩": 2, "三": 3, "叁": 3,
-    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
-    "九": 9, "玖": 9,
+    "〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "俩": 2,
+    "倆": 2, "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6,
+    "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
 }
 _SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 
-_DIGIT_CLASS = "〇零一二两三四五六七八九"
+_DIGIT_CLASS = "〇零一二两兩三四五六七八九"
 #: An Arabic number: digits (either width), thousands separators (an ASCII comma; the full-width
 #: ，is clause punctuation in Chinese text) in groups of three, a decimal part. The group repeat
 #: is possessive and holds only the fixed ``{3}``: nothing can backtrack badly. Longer digit runs
@@ -71,12 +72,13 @@ ARABIC = (r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3}){1,4}+|[0-9０-９]{1,13}+)"
           r"(?:[.．][0-9０-９]{1,8}+)?")
 #: A Chinese numeral that starts with a digit or 十 (so 万人, 千家万户, 百姓 are not numbers), never
 #: in the middle of another numeral, at most 16 characters long (九千九百九十九万九千九百九十九).
-CHINESE = (f"(?<![{_DIGIT_CLASS}十百千万亿])[{_DIGIT_CLASS}十][{_DIGIT_CLASS}十百千万亿]{{0,15}}")
-#: Magnitude words written after an Arabic number (1.2万, 3亿, 2万亿).
-MAGNITUDE = "万亿|万|亿"
+CHINESE = (f"(?<![{_DIGIT_CLASS}十百千万亿萬億])[{_DIGIT_CLASS}十]"
+           f"[{_DIGIT_CLASS}十百千万亿萬億]{{0,15}}")
+#: Magnitude words written after an Arabic number (1.2万, 3亿, 2万亿; traditional 萬, 億).
+MAGNITUDE = "万亿|萬億|万|萬|亿|億"
 
 _ARABIC_RE = regex.compile(f"{ARABIC}")
-_CHINESE_RE = regex.compile(f"[{_DIGIT_CLASS}十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+")
+_CHINESE_RE = regex.compile(f"[{_DIGIT_CLASS}十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億倆]+")
 
 
 def _decimal_arabic(text: str) -> Decimal:
@@ -273,7 +275,7 @@ class Change(NamedTuple):
 
 
 _UP = "增长|增加|上升|提高|提升|增多|增幅|多"
-_DOWN = "下降|减少|降低|下滑|回落|减幅|降幅|少"
+_DOWN = "下降|减少|降低|下滑|回落|压缩|缩短|减幅|降幅|少"
 _CHANGE = regex.compile(
     rf"(?P<before>.*?)(?:(?P<up>{_UP})|(?P<down>{_DOWN}))了?\s*"
     rf"(?P<number>{ARABIC}|{CHINESE})(?P<magnitude>{MAGNITUDE})?\s*(?:余|多)?\s*(?P<unit>.*)")
@@ -281,6 +283,9 @@ _CHANGE = regex.compile(
 
 def read_change(text: str) -> Change:
     """A change phrase: 同比增长15% → (15, %, +1); 比上年减少3件 → (3, 件, -1).
+
+    Decreases are 下降/减少/降低/下滑/回落/压缩/缩短 (and 减幅/降幅/少); the signed value a
+    ``change`` record carries is ``value * direction``.
 
     >>> read_change("同比增长15%")
     Change(value=15.0, unit='%', direction=1)

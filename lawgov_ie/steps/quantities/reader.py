@@ -65,7 +65,6 @@ class Quantity:
     kind: str
     qualifier: str
     implicit: bool = False
-    label: str = ""  # a first guess, given only for implicit zeros
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -90,7 +89,11 @@ class QuantityReader:
                  implicit_zeros: Sequence[ImplicitZeroPattern] = (),
                  rank_cues: Sequence[RankCuePattern] = (),
                  change_cues: Sequence[ChangeCuePattern] = ()) -> None:
-        self.units: dict[str, UnitPattern] = {u.unit: u for u in units}
+        #: every written form of a unit (its variants included) → its pattern
+        self.units: dict[str, UnitPattern] = {}
+        for unit in units:
+            for written in (*unit.variants, unit.unit):
+                self.units[written] = unit
         self.qualifiers: dict[tuple[str, str], str] = {
             (q.position, q.word): q.qualifier for q in qualifiers}
         self.scanner = self._scanner()
@@ -126,7 +129,7 @@ class QuantityReader:
         after = rf"(?:{_SPACE}(?P<after>{self._words('after_unit')}))?"
         # The leading class lets the engine skip to where a number can start.
         return regex.compile(
-            r"(?=[第前百千万0-9０-９〇零一二两三四五六七八九十])(?:"
+            r"(?=[第前百千万萬0-9０-９〇零一二两兩三四五六七八九十])(?:"
             rf"(?P<mark>第|前){_SPACE}(?P<rank>{number})(?:{_SPACE}(?P<rank_unit>名|位))?"
             rf"(?:{_GAP}(?P<rank_tail>{units}))?"
             rf"|(?P<percent_word>百分之)(?P<percent>{number}|百){after}"
@@ -186,7 +189,9 @@ class QuantityReader:
         elif groups["after"]:
             qualifier = self.qualifiers[("after_unit", groups["after"])]
         end = match.end()
-        kind = self._change_kind(text, start, unit, kind)
+        kind, sign = self._change_kind(text, start, unit, kind)
+        if sign < 0:
+            value = -value
         quantity = Quantity(start, end, text[start:end], value, unit, kind, qualifier)
         return quantity, core_start, core_end
 
@@ -208,14 +213,17 @@ class QuantityReader:
         value = read_number(groups["chinese"] or groups["round"] or "")
         return fold_magnitude(str(value), magnitude) if magnitude else value
 
-    def _change_kind(self, text: str, start: int, unit: str, kind: str) -> str:
-        if kind == "change":
-            return kind
+    def _change_kind(self, text: str, start: int, unit: str, kind: str) -> tuple[str, int]:
+        """``change`` (with its sign: -1 after a decrease word) when a change cue ends right
+        before the quantity; a unit that is a change by itself (个百分点) is one either way."""
         window = max(0, start - 24)
         for cue, units in self.change_cues:
-            if (not units or unit in units) and cue.search(text, window, start):
-                return "change"
-        return kind
+            if kind != "change" and units and unit not in units:
+                continue
+            found = cue.search(text, window, start)
+            if found is not None:
+                return "change", -1 if found.groupdict().get("down") else 1
+        return kind, 1
 
     def _rank_or_number_after(self, text: str, match: regex.Match[str]
                               ) -> tuple[Quantity, int, int] | None:
@@ -280,7 +288,6 @@ class QuantityReader:
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                label = m.groupdict().get("label") or ""
                 zeros.append(Quantity(m.start(), m.end(), m.group(), 0.0, "", "count", "exact",
-                                      implicit=True, label=label))
+                                      implicit=True))
         return zeros

@@ -17,10 +17,13 @@ class UnitPattern(PatternBase):
     ``unit`` is what the text says; ``canonical`` the unit reported when it differs, and
     ``scale`` a factor folded into the value. Magnitude words (万, 亿) are not units: the number
     reader folds them into the value (50万元 → 500000 元), so no 万元 line is needed.
+    ``variants`` are other spellings of the same unit, read as it (traditional script: 個 for
+    个, 場次 for 场次); the record reports ``canonical`` or ``unit``.
     """
 
     kind: Literal["unit"] = "unit"
     unit: str = Field(min_length=1)
+    variants: list[str] = Field(default_factory=list)
     unit_kind: Literal["count", "rate", "money", "measure", "change"] = "count"
     canonical: str | None = None
     scale: float = 1.0
@@ -43,7 +46,9 @@ class ChangeCuePattern(PatternBase):
 
     ``regex`` must match text that ends where the number (or its prefix qualifier) starts:
     同比增长 before 15%, 比上年减少 before 3件. ``units`` limits the cue to those units (e.g. a
-    bare 增长 makes only a percentage a change); empty means any unit.
+    bare 增长 makes only a percentage a change); empty means any unit. A change is signed: when
+    the expression's group ``down`` takes part in the match (下降, 减少, 压缩 …), the record's
+    value is negative.
     """
 
     kind: Literal["change_cue"] = "change_cue"
