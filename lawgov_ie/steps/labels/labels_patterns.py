@@ -25,6 +25,15 @@ LabelRole = Literal[
     "generic_head",  # a head noun too general to be a label alone (案件, 事件, 情况)
     "etc_generic",  # X、Y等活动 keeps its list; X、Y等重点问题 is labelled by the noun after 等
     "change",  # a change is labelled from 同比 on (办件量较去年同比增长 → 同比增长)
+    # the clause grammar (grammar.py): lexicons that split a clause into its parts
+    "verb",  # a main verb that takes an object (办理, 作出, 提供, 研究): where a predicate starts
+    "adverb",  # a manner adverb between a subject and its verb (全程, 成功, 统一, 分别)
+    "adverbial",  # opens an adverbial phrase before the verb (通过, 按照, 对, 为, 向, 围绕)
+    "subject_head",  # a noun that ends a subject (会议, 政府, 团, 人员, 律师): 会议研究议题
+    "people",  # people a causative verb sets to work (干部, 群众, 人员): 组织干部开展培训
+    "predicate",  # after the noun that follows a number, starts its predicate (被, 担任, 提供)
+    "status",  # opens a status clause after a bare number (另2件尚未判决: 尚未, 正在)
+    "shared",  # after a list of subjects, says one figure holds for each (均, 都)
 ]
 
 

@@ -22,6 +22,7 @@ import regex
 
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.steps.labels.grammar import ClauseGrammar
 from lawgov_ie.steps.labels.labels_patterns import LabelCuePattern
 
 # Characters that end a clause for the label scan (、 is handled apart: it may join list items).
@@ -38,6 +39,10 @@ _RATE_LIST = regex.compile(rf"^{_RATE_ITEM.pattern}(?:{_RATE_JOIN}{_RATE_ITEM.pa
 _LIST_SPLIT = regex.compile(r"、|和|及|与")
 _SHORT_BRACKET = regex.compile(r"[（(][^（()）0-9，,。；;]{1,6}[)）]")
 _NAMED_RATE = regex.compile(r"(?:率|比例|比重|占比|覆盖面)$")
+#: What closes a name or title: 《…》等, “…”等 list the named things before a noun
+_NAMED = frozenset("》”\"』」")
+#: A stretch before a number longer than this is cut to the head after its last 的
+_LONG_OF = 8
 
 Span = tuple[int, int]
 
@@ -82,6 +87,7 @@ class LabelReader:
         def get(role: str, template: str) -> regex.Pattern[str] | None:
             return _compile(by_role.get(role, []), template)
 
+        self.grammar = ClauseGrammar(by_role)
         self.cues = _Cues(
             leading=get("leading", r"\s*(?:{})\s*"),
             trailing=get("trailing", r"\s*(?:{})\s*$"),
@@ -144,9 +150,9 @@ class LabelReader:
             if found is not None:
                 start = found.start() if found.group().startswith(("同", "环")) else found.end()
         etc = text.rfind("等", start, end)
-        if etc > start and etc + 1 < end and "、" in text[start:etc] \
+        if etc > start and end - etc > 2 and ("、" in text[start:etc] or text[etc - 1] in _NAMED)\
                 and not _matches(cues.etc_generic, text[etc + 1:end]):
-            start = etc + 1
+            start = etc + 1  # X、Y等专项检查 / 《…》等分工方案: what follows 等 was counted
         if cues.causative is not None and cues.light_verb is not None \
                 and cues.causative.match(text, start, end):
             later = next((found for found in cues.light_verb.finditer(text, start + 1, end)
@@ -182,7 +188,8 @@ class LabelReader:
             cursor -= 1
         return cursor in stops or (cursor > 0 and text[cursor - 1].isdigit())
 
-    def _after(self, text: str, end: int, starts: frozenset[int]) -> tuple[Span, bool] | None:
+    def _after(self, text: str, end: int, starts: frozenset[int], ends: frozenset[int] = frozenset()
+               ) -> tuple[Span, bool] | None:
         """The noun phrase just after a quantity, when one stands there (14个信访评理室), and
         whether it is complete: it ends at a clause break or a verb, not at the next number
         (受理案件20件办结18件 runs on into another figure)."""
@@ -192,10 +199,18 @@ class LabelReader:
             begin += 1
         if begin >= len(text) or not _HAN_OR_QUOTE.match(text, begin):
             return None
+        probe = begin + 1 if text[begin] in "共计" else begin
+        if probe in starts:  # 开展2场共180人次的业务培训: the noun after the second figure
+            later = min((e for e in ends if e > probe), default=None)
+            if later is not None and later < len(text) and text[later] == "的":
+                begin = later + 1
         if text[begin] == "的":
             begin += 1
         elif cues.after_reject is not None and cues.after_reject.match(text, begin):
             return None
+        if self.grammar.predicate_at(text, begin) or self.grammar.opens_adverbial(text, begin):
+            return None  # 选聘律师2名担任…, 30人通过视频参与…: a predicate follows, no noun
+
         stop = begin
         limit = min(len(text), begin + _MAX_AFTER)
         complete = False
@@ -208,12 +223,13 @@ class LabelReader:
                     continue
             if char.isdigit() or stop in starts:
                 break
-            if char in _BREAK or (char == "、" and stop + 1 < len(text)
+            if char in _BREAK or (char in "、和及与" and stop + 1 < len(text)
                                   and text[stop + 1].isdigit()):
                 complete = True
                 break
-            if stop > begin and cues.after_stop is not None and cues.after_stop.match(text, stop):
-                complete = True
+            if stop > begin and ((cues.after_stop is not None and cues.after_stop.match(text, stop))
+                                 or self.grammar.predicate_at(text, stop)):
+                complete = True  # 10个社区被评为…, 278项事项统一划入…: the noun ends there
                 break
             stop += 1
         complete = complete or stop >= len(text)
@@ -279,14 +295,30 @@ class LabelReader:
         cues = self.cues
         begin, end = self._before(text, record.start, stops)
         begin, end = self._trim(text, begin, end)
+        shared = self.grammar.shared_items(text, begin, end)
+        if shared is not None:  # 案件数、涉案金额同比均增长12%: one record per subject
+            return [self._trim(text, s, e) for s, e in shared]
         begin, end = self._cut(text, begin, end)
         begin, end = self._trim(text, begin, end)
+        begin, end = self._trim(text, *self.grammar.head(text, begin, end))
+        if end - begin > _LONG_OF:
+            of = text.rfind("的", begin, end)
+            if of != -1 and end - of > 2:  # 划入生产经营类的县属事业单位 → 县属事业单位
+                begin = of + 1
         before = text[begin:end]
-        found_after = self._after(text, record.end, starts)
+        found_after = self._after(text, record.end, starts, stops)
         after = found_after[0] if found_after else None
         empty = begin >= end
-        weak = empty or len(before) <= 2 or _matches(cues.bare, before) or (
-            record.kind == "rate" and _NAMED_RATE.search(before) is None)
+        unnamed_rate = record.kind == "rate" and _NAMED_RATE.search(before) is None
+        if empty or unnamed_rate:
+            predicate = self.grammar.predicate_after(text, record.end,
+                                                     min(len(text), record.end + _MAX_AFTER))
+            if predicate is not None:  # 另2件尚未作出判决, 律师100%参与复议: the predicate
+                return [predicate]
+        weak = empty or len(before) <= 2 or _matches(cues.bare, before) or unnamed_rate \
+            or self.grammar.is_verb(text, begin, end)
+        if found_after is not None and unnamed_rate and not empty and text[found_after[0][0]] in "“\"":
+            found_after = None  # 事项100%“网上办”: a quoted manner after a rate is no noun
         if found_after is not None and record.kind != "money" and (weak or found_after[1]) \
                 and not (record.kind == "rate" and _NAMED_RATE.search(before)):
             return [found_after[0]]

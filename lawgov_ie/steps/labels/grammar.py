@@ -1,0 +1,189 @@
+"""A small grammar of the clause around a number, read from the text itself (no word segmenter).
+
+The stretch before a number is read as ``[adverbial] [subject] [adverb] verb object``; the stretch
+after it as ``noun [predicate]``. The parts are found with lexicons from ``label_cue`` patterns
+(``patterns/labels.jsonl``), never with pkuseg's words, so that char mode and pkuseg mode read
+the same labels:
+
+- ``verb``: main verbs that take an object (办理, 作出, 提供, 研究). Verbs that are also common
+  nouns inside objects (宣传, 培训, 建设) are left out on purpose: a verb of this lexicon marks
+  where a predicate starts;
+- ``adverbial``: what opens an adverbial phrase before the verb (通过, 按照, 对, 为, 向);
+- ``subject_head``: nouns that end a subject (会议, 政府, 团, 人员, 律师);
+- ``adverb``: manner adverbs between a subject and its verb (全程, 成功, 统一);
+- ``people``: who a causative verb (组织, 邀请) sets to work;
+- ``predicate``: what, after the noun that follows a number, starts its predicate (被, 担任);
+- ``status``: a status clause after a bare number (另2件尚未作出判决 → 尚未作出判决);
+- ``shared``: 均/都 after a list of subjects that share one figure (案件数、涉案金额同比均增长12%).
+
+Each method returns character offsets into the text given, so a label is always a copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import regex
+
+Span = tuple[int, int]
+
+_LIST_JOIN = regex.compile(r"、|和|及(?!时)|与|以及")
+#: A comparison standing between a list of subjects and 均 (案件数、涉案金额同比均增长).
+_COMPARED = regex.compile(r"(?:同比|环比|(?:较|比)(?:上年|去年|上一年|往年|[0-9０-９]{4}年)"
+                          r"(?:同期|度)?)$")
+_MAX_ITEM = 12
+#: 组织干部参加培训: the verb the people join in with (dropped with them)
+_JOINED = regex.compile(r"参加|参与|进行")
+
+
+def _alternation(words: Sequence[str]) -> str | None:
+    if not words:
+        return None
+    return "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
+
+
+class ClauseGrammar:
+    """The lexicons of one pattern set, compiled once."""
+
+    def __init__(self, by_role: Mapping[str, Sequence[str]]) -> None:
+        def compiled(role: str, template: str) -> regex.Pattern[str] | None:
+            alternation = _alternation(list(by_role.get(role, [])))
+            return regex.compile(template.format(alternation)) if alternation else None
+
+        self.verb = compiled("verb", "(?:{})")
+        self.adverbial = compiled("adverbial", "(?:{})")
+        self.subject_end = compiled("subject_head", "(?r)(?:{})\\Z")
+        self.adverb = compiled("adverb", "(?:{})")
+        self.adverb_end = compiled("adverb", "(?r)(?:{})\\Z")
+        self.people = compiled("people", "(?:{})")
+        self.predicate = compiled("predicate", "(?:{})")
+        self.status = compiled("status", "(?:{})")
+        self.shared = compiled("shared", "(?:{})")
+        self.causative = compiled("causative", "(?:{})")
+        self.light_verb = compiled("light_verb", "(?:{})")
+
+    # --- before the number --------------------------------------------------------------------
+
+    def head(self, text: str, begin: int, end: int) -> Span:
+        """The shortest head of the stretch before a number: the verb and object nearest to it,
+        without a leading adverbial, subject or causative verb and the people it sets to work."""
+        begin = self._after_causative(text, begin, end)
+        begin = self._after_adverbial(text, begin, end)
+        begin = self._after_subject(text, begin, end)
+        return begin, end
+
+    def _verbs(self, text: str, begin: int, end: int) -> list[regex.Match[str]]:
+        if self.verb is None:
+            return []
+        return list(self.verb.finditer(text, begin, end, overlapped=True))
+
+    def _after_adverbial(self, text: str, begin: int, end: int) -> int:
+        """通过线上平台办理业务 → 办理业务; 对法治建设工作作出专门批示 → 作出专门批示: an
+        adverbial at the start reaches up to the last main verb (the one nearest the number)."""
+        if self.adverbial is None:
+            return begin
+        opening = self.adverbial.match(text, begin, end)
+        if opening is None:
+            return begin
+        verbs = self._verbs(text, opening.end() + 1, end)
+        return verbs[-1].start() if verbs else begin
+
+    def _after_subject(self, text: str, begin: int, end: int) -> int:
+        """区政府常务会议研究法治建设议题 → 研究法治建设议题; 顾问团参与律师 → 参与律师;
+        法律顾问全程参与论证 → 参与论证: a verb right after a subject's head noun (an adverb
+        between them allowed) starts the label."""
+        if self.subject_end is None:
+            return begin
+        for verb in self._verbs(text, begin + 2, end):
+            if verb.end() >= end:
+                break
+            cut = verb.start()
+            if self.adverb_end is not None:
+                adverb = self.adverb_end.search(text, begin, cut)
+                if adverb is not None and adverb.start() > begin + 1:
+                    cut = adverb.start()
+            if self.subject_end.search(text, begin, cut) is not None:
+                return verb.start()
+        return begin
+
+    def _after_causative(self, text: str, begin: int, end: int) -> int:
+        """组织党员干部开展普法活动 → 开展普法活动; 组织乡村干部法治培训 → 法治培训; 组织
+        相关人员参加培训 → 培训; 组织地区居民 (the people are what is counted) → 地区居民."""
+        if self.causative is None or self.people is None:
+            return begin
+        opening = self.causative.match(text, begin, end)
+        if opening is None:
+            return begin
+        # the people stand before the first verb after the causative one
+        limit = end
+        for verb in (self.light_verb, self.verb, _JOINED):
+            found = verb.search(text, opening.end(), limit) if verb is not None else None
+            if found is not None:
+                limit = found.start()
+        last = None
+        for person in self.people.finditer(text, opening.end(), limit, overlapped=True):
+            if last is None or person.end() > last.end():
+                last = person
+        if last is None:
+            return begin
+        cut = last.end()
+        if cut >= end:
+            return opening.end()  # the people are what was counted
+        joined = _JOINED.match(text, cut, end)
+        if joined is not None and joined.end() < end:
+            cut = joined.end()
+        elif self.light_verb is not None and self.light_verb.match(text, cut, end):
+            return cut  # 组织干部开展培训: the light verb stays (开展培训)
+        return cut
+
+    def shared_items(self, text: str, begin: int, end: int) -> list[Span] | None:
+        """案件数、涉案金额同比均增长 → [案件数, 涉案金额]: a list of subjects before 均/都
+        that share one figure; None when the stretch is no such list."""
+        if self.shared is None:
+            return None
+        marks = list(self.shared.finditer(text, begin, end))
+        if not marks:
+            return None
+        stop = marks[-1].start()
+        compared = _COMPARED.search(text, begin, stop)
+        if compared is not None:
+            stop = compared.start()
+        items: list[Span] = []
+        cursor = begin
+        for join in _LIST_JOIN.finditer(text, begin, stop):
+            items.append((cursor, join.start()))
+            cursor = join.end()
+        items.append((cursor, stop))
+        if len(items) < 2 or any(not 1 < e - s <= _MAX_ITEM for s, e in items):
+            return None
+        if any(self.verb is not None and self.verb.search(text, s, e) for s, e in items):
+            return None
+        return items
+
+    # --- after the number ---------------------------------------------------------------------
+
+    def predicate_at(self, text: str, offset: int) -> bool:
+        """Whether a predicate starts at ``offset`` (被评为, 担任, 统一划入, 提供)."""
+        return self.predicate is not None and self.predicate.match(text, offset) is not None
+
+    def is_verb(self, text: str, begin: int, end: int) -> bool:
+        """Whether the stretch is one main verb alone (印发了): it needs its object."""
+        return self.verb is not None and self.verb.fullmatch(text, begin, end) is not None
+
+    def opens_adverbial(self, text: str, offset: int) -> bool:
+        """Whether an adverbial phrase of two or more characters (通过…, 按照…) opens here."""
+        found = self.adverbial.match(text, offset) if self.adverbial is not None else None
+        return found is not None and found.end() - found.start() >= 2
+
+    def predicate_after(self, text: str, offset: int, limit: int) -> Span | None:
+        """另2件尚未作出判决 → 尚未作出判决; 累计40人次参加培训 → 参加培训: the predicate
+        right after a number nothing stands before is what was counted (up to the clause end)."""
+        while offset < limit and text[offset] in " \t\u3000":
+            offset += 1
+        if not any(p is not None and p.match(text, offset, limit) is not None
+                   for p in (self.status, self.predicate)):
+            return None
+        stop = offset
+        while stop < limit and text[stop] not in "，,。；;：:！!？?\n（(":
+            stop += 1
+        return (offset, stop) if stop > offset else None
