@@ -60,6 +60,8 @@ class ClauseGrammar:
         self.status = compiled("status", "(?:{})")
         self.shared = compiled("shared", "(?:{})")
         self.causative = compiled("causative", "(?:{})")
+        self.people_unit = frozenset(by_role.get("people_unit", []))
+        self.people_noun = compiled("people", "(?:{})")
         self.light_verb = compiled("light_verb", "(?:{})")
 
     # --- before the number --------------------------------------------------------------------
@@ -76,6 +78,30 @@ class ClauseGrammar:
         if self.verb is None:
             return []
         return list(self.verb.finditer(text, begin, end, overlapped=True))
+
+    def counts_people(self, unit: str) -> bool:
+        """Whether a measure word counts people (名, 人, 位)."""
+        return regex.escape(unit) in self.people_unit
+
+    def is_people(self, text: str, begin: int, end: int) -> bool:
+        """Whether the stretch is a people noun alone, a short modifier allowed (工作人员)."""
+        if self.people_noun is None or end - begin > 4:
+            return False
+        return any(found.end() == end for found in
+                   self.people_noun.finditer(text, begin, end, overlapped=True))
+
+    def without_adverb(self, text: str, begin: int, end: int) -> Span:
+        """The stretch without the manner adverbs that open it (成功申领 → 申领)."""
+        while self.adverb is not None:
+            found = self.adverb.match(text, begin, end)
+            if found is None or found.end() >= end:
+                break
+            begin = found.end()
+        return begin, end
+
+    def verbs_in(self, text: str, begin: int, end: int) -> list[Span]:
+        """Where the main verbs of the stretch stand."""
+        return [v.span() for v in self._verbs(text, begin, end)]
 
     def _after_adverbial(self, text: str, begin: int, end: int) -> int:
         """通过线上平台办理业务 → 办理业务; 对法治建设工作作出专门批示 → 作出专门批示: an
@@ -104,6 +130,13 @@ class ClauseGrammar:
                     cut = adverb.start()
             if self.subject_end.search(text, begin, cut) is not None:
                 return verb.start()
+        if self.adverb is not None and not self._verbs(text, begin, end):
+            # 重点事项网上办件: a noun subject, then a manner adverb opens the predicate
+            for adverb in self.adverb.finditer(text, begin + 2, end):
+                quoted = text.count("“", begin, adverb.start()) > text.count("”", begin,
+                                                                              adverb.start())
+                if adverb.end() - adverb.start() >= 2 and end - adverb.end() >= 2 and not quoted:
+                    return adverb.start()
         return begin
 
     def _after_causative(self, text: str, begin: int, end: int) -> int:

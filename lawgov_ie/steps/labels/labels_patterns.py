@@ -31,6 +31,7 @@ LabelRole = Literal[
     "adverbial",  # opens an adverbial phrase before the verb (通过, 按照, 对, 为, 向, 围绕)
     "subject_head",  # a noun that ends a subject (会议, 政府, 团, 人员, 律师): 会议研究议题
     "people",  # people a causative verb sets to work (干部, 群众, 人员): 组织干部开展培训
+    "people_unit",  # measure words that count people (名, 人, 位)
     "predicate",  # after the noun that follows a number, starts its predicate (被, 担任, 提供)
     "status",  # opens a status clause after a bare number (另2件尚未判决: 尚未, 正在)
     "shared",  # after a list of subjects, says one figure holds for each (均, 都)

@@ -43,6 +43,8 @@ _NAMED_RATE = regex.compile(r"(?:率|比例|比重|占比|覆盖面)$")
 _NAMED = frozenset("》”\"』」")
 #: A stretch before a number longer than this is cut to the head after its last 的
 _LONG_OF = 8
+#: 此类文件, 该类案件, 上述问题: a noun that points back to one named before
+_ANAPHOR = regex.compile(r"(?:此类|该类|这类|此种|这些|上述|前述)(?P<head>\p{Han}{1,4})$")
 
 Span = tuple[int, int]
 
@@ -188,8 +190,8 @@ class LabelReader:
             cursor -= 1
         return cursor in stops or (cursor > 0 and text[cursor - 1].isdigit())
 
-    def _after(self, text: str, end: int, starts: frozenset[int], ends: frozenset[int] = frozenset()
-               ) -> tuple[Span, bool] | None:
+    def _after(self, text: str, end: int, starts: frozenset[int], ends: frozenset[int] = frozenset(),
+               unit: str = "") -> tuple[Span, bool] | None:
         """The noun phrase just after a quantity, when one stands there (14个信访评理室), and
         whether it is complete: it ends at a clause break or a verb, not at the next number
         (受理案件20件办结18件 runs on into another figure)."""
@@ -211,6 +213,10 @@ class LabelReader:
         if self.grammar.predicate_at(text, begin) or self.grammar.opens_adverbial(text, begin):
             return None  # 选聘律师2名担任…, 30人通过视频参与…: a predicate follows, no noun
 
+        if text[begin] in "“\"" and self.grammar.counts_people(unit):
+            close = text.find("”" if text[begin] == "“" else "\"", begin + 1, begin + _MAX_AFTER)
+            if close != -1:  # 培训50名“法律明白人”骨干: the quoted name is who was counted
+                return (begin, close + 1), True
         stop = begin
         limit = min(len(text), begin + _MAX_AFTER)
         complete = False
@@ -270,7 +276,12 @@ class LabelReader:
             else:
                 head = (of + 1, end)
         if head is None:
-            return [(start, end)]
+            etc = text.rfind("等", start, end)
+            if etc > start and etc + 1 < end:
+                # 未发生A、B等情况 → A、B (one record); 未发生涉A等重大事件 → 重大事件
+                generic = _matches(cues.generic_head, text[etc + 1:end])
+                return [(start, etc) if generic else (etc + 1, end)]
+            return [self._antecedent(text, start, end) or (start, end)]
         begin, stop = head
         etc = text.rfind("等", begin, stop)
         if etc != -1 and etc + 1 < stop:
@@ -284,6 +295,25 @@ class LabelReader:
         if cursor < stop:
             items.append((cursor, stop))
         return items or [(begin, stop)]
+
+    def _antecedent(self, text: str, start: int, end: int) -> Span | None:
+        """未发现我镇存在此类文件 → the 文件 named before it (审查本单位行政规范性文件 →
+        行政规范性文件): 此类/该类/上述 X points back to the last X of the text before."""
+        found = _ANAPHOR.search(text, start, end)
+        if found is None:
+            return None
+        head = found.group("head")
+        at = text.rfind(head, max(0, start - _MAX_BEFORE * 2), start)
+        if at == -1:
+            return None
+        begin = at
+        while begin > 0 and _HAN_OR_QUOTE.match(text[begin - 1]) and at - begin < _MAX_BEFORE:
+            begin -= 1
+        verbs = self.grammar.verbs_in(text, begin, at)
+        if verbs:
+            begin = verbs[-1][1]
+        begin, stop = self._trim(text, begin, at + len(head))
+        return (begin, stop) if stop - begin > len(head) else None
 
     # --- one record ---------------------------------------------------------------------------
 
@@ -306,7 +336,7 @@ class LabelReader:
             if of != -1 and end - of > 2:  # 划入生产经营类的县属事业单位 → 县属事业单位
                 begin = of + 1
         before = text[begin:end]
-        found_after = self._after(text, record.end, starts, stops)
+        found_after = self._after(text, record.end, starts, stops, record.unit)
         after = found_after[0] if found_after else None
         empty = begin >= end
         unnamed_rate = record.kind == "rate" and _NAMED_RATE.search(before) is None
@@ -317,6 +347,12 @@ class LabelReader:
                 return [predicate]
         weak = empty or len(before) <= 2 or _matches(cues.bare, before) or unnamed_rate \
             or self.grammar.is_verb(text, begin, end)
+        if found_after is not None and self.grammar.is_people(text, *found_after[0]):
+            # 10名工作人员成功申领执法证: people alone say nothing; what they did was counted
+            acted = self.grammar.predicate_after(text, found_after[0][1],
+                                                 min(len(text), found_after[0][1] + _MAX_AFTER))
+            if acted is not None:
+                return [self.grammar.without_adverb(text, *acted)]
         if found_after is not None and unnamed_rate and not empty and text[found_after[0][0]] in "“\"":
             found_after = None  # 事项100%“网上办”: a quoted manner after a rate is no noun
         if found_after is not None and record.kind != "money" and (weak or found_after[1]) \
