@@ -20,12 +20,12 @@ from lawgov_ie.rules.files import bundled_pattern_dir, load_patterns
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Written for these tests: an administrative-mediation paragraph with a unit (人天) that the
+# Written for these tests: an administrative-mediation paragraph with a unit (工时) that the
 # bundled files do not know.
 TEXT = ("2025年，区司法局组织开展行政调解工作，全年受理行政调解案件126宗，调解成功118宗；"
-        "开展调解员业务培训45人天。")
+        "开展调解员业务培训45工时。")
 
-UNIT_LINE = {"kind": "unit", "id": "人天", "unit": "人天", "note": "培训、值守的人日数"}
+UNIT_LINE = {"kind": "unit", "id": "工时", "unit": "工时", "note": "培训、值守的工时数"}
 INDICATOR_LINE = {"kind": "indicator", "id": "mediation.administrative", "name": "行政调解案件",
                   "units": ["件", "宗", "起"], "triggers": ["行政调解"], "priority": 40}
 
@@ -52,17 +52,17 @@ def by_text(found: list[lawgov_ie.Record]) -> dict[str, lawgov_ie.Record]:
 
 def test_a_pattern_folder_adds_a_unit_and_an_indicator(tmp_path: Path) -> None:
     before = by_text(records())
-    assert "45人天" not in before, "the bundled files learnt 人天: pick another unit for this test"
+    assert "45工时" not in before, "the bundled files learnt 工时: pick another unit for this test"
     assert all(r.indicator != "mediation.administrative" for r in before.values())
 
     write(tmp_path, "units.jsonl", "# my units", UNIT_LINE)
     write(tmp_path, "indicators.jsonl", INDICATOR_LINE)
     after = by_text(records([tmp_path]))
 
-    assert after["45人天"].unit == "人天"
-    assert after["45人天"].value == 45
-    assert after["45人天"].kind == "count"
-    assert TEXT[after["45人天"].start:after["45人天"].end] == "45人天"
+    assert after["45工时"].unit == "工时"
+    assert after["45工时"].value == 45
+    assert after["45工时"].kind == "count"
+    assert TEXT[after["45工时"].start:after["45工时"].end] == "45工时"
     assert after["126宗"].indicator == "mediation.administrative"
 
 
@@ -78,17 +78,17 @@ def test_extract_command_takes_a_pattern_folder(tmp_path: Path, capsys: pytest.C
     assert code == 0
     (line,) = [x for x in capsys.readouterr().out.splitlines() if x.strip()]
     found = {r["text"]: r for r in json.loads(line)["records"]}
-    assert found["45人天"]["unit"] == "人天"
+    assert found["45工时"]["unit"] == "工时"
     assert found["126宗"]["indicator"] == "mediation.administrative"
 
 
 @pytest.mark.pkuseg
 def test_pkuseg_pipeline_takes_the_same_folder(tmp_path: Path) -> None:
-    write(tmp_path, "mine.jsonl", UNIT_LINE, INDICATOR_LINE, {"kind": "term", "id": "人天",
-                                                              "text": "人天"})
+    write(tmp_path, "mine.jsonl", UNIT_LINE, INDICATOR_LINE, {"kind": "term", "id": "工时",
+                                                              "text": "工时"})
     nlp = lawgov_ie.load(patterns=[tmp_path])
     found = by_text(nlp(TEXT)._.report.records)
-    assert found["45人天"].unit == "人天"
+    assert found["45工时"].unit == "工时"
     assert found["126宗"].indicator == "mediation.administrative"
 
 
@@ -97,21 +97,21 @@ def test_pkuseg_pipeline_takes_the_same_folder(tmp_path: Path) -> None:
 def test_a_later_folder_overrides_by_id_and_disables_by_id(tmp_path: Path) -> None:
     first = write(tmp_path / "a", "units.jsonl", UNIT_LINE, INDICATOR_LINE)
     second = write(tmp_path / "b", "override.jsonl",
-                   {**UNIT_LINE, "canonical": "人日", "note": "report 人天 as 人日"})
+                   {**UNIT_LINE, "canonical": "人日", "note": "report 工时 as 人日"})
     third = write(tmp_path / "c", "off.jsonl",
                   {"kind": "indicator", "id": "mediation.administrative", "disabled": True})
 
     overridden = by_text(records([first.parent, second.parent]))
-    assert overridden["45人天"].unit == "人日"
+    assert overridden["45工时"].unit == "人日"
     assert overridden["126宗"].indicator == "mediation.administrative"
 
     switched_off = by_text(records([first.parent, second.parent, third.parent]))
-    assert switched_off["45人天"].unit == "人日"
+    assert switched_off["45工时"].unit == "人日"
     assert switched_off["126宗"].indicator != "mediation.administrative"
 
     merged = load_patterns([first.parent, second.parent, third.parent])
-    assert str(merged.origins[("unit", "人天")]) == f"{second}:1"
-    assert [str(o) for o in merged.overridden[("unit", "人天")]] == [f"{first}:1"]
+    assert str(merged.origins[("unit", "工时")]) == f"{second}:1"
+    assert [str(o) for o in merged.overridden[("unit", "工时")]] == [f"{first}:1"]
     assert str(merged.disabled[("indicator", "mediation.administrative")]) == f"{third}:1"
     assert "mediation.administrative" not in {p.id for p in merged.of("indicator")}
 
@@ -144,7 +144,7 @@ def test_patterns_list_shows_origin_override_and_disabled(
 
     out = capsys.readouterr().out
     assert code == 0
-    row = next(line for line in out.splitlines() if line.startswith("unit") and " 人天 " in line)
+    row = next(line for line in out.splitlines() if line.startswith("unit") and " 工时 " in line)
     assert "b.jsonl:1" in row and "overrides" in row and "a.jsonl:1" in row
     disabled = [line for line in out.splitlines() if "disabled (was " in line]
     assert len(disabled) == 1 and "b.jsonl:2" in disabled[0] and "units.jsonl" in disabled[0]
@@ -159,7 +159,7 @@ MISTAKES = [
     ("invalid JSON", '{"kind": "unit", "id": "架次", "unit": "架次"', None, "invalid JSON"),
     ("unknown field", '{"kind": "unit", "id": "架次", "unit": "架次", "unitkind": "count"}',
      "unitkind", "unknown field; did you mean 'unit_kind'?"),
-    ("duplicate id", GOOD, "id", "duplicate id '人天'"),
+    ("duplicate id", GOOD, "id", "duplicate id '工时'"),
     ("invalid regular expression",
      '{"kind": "indicator", "id": "x", "name": "行政调解", "triggers": ["行政调解(案件"]}',
      "triggers[0]", "invalid regular expression '行政调解(案件'"),
