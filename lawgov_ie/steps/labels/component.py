@@ -19,7 +19,7 @@ class Labeller:
 
     def __call__(self, doc: Doc) -> Doc:
         records = doc._.lawgov_records or []
-        extra = self.reader.label_all(doc.text, records)
+        extra = self.reader.label_all(doc.text, records, doc._.lawgov_index)
         doc._.lawgov_records = [*records, *extra]
         return doc
 

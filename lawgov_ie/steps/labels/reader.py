@@ -24,6 +24,7 @@ from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.labels.grammar import ClauseGrammar
 from lawgov_ie.steps.labels.labels_patterns import LabelCuePattern
+from lawgov_ie.text.index import TextIndex
 
 # Characters that end a clause for the label scan (、 is handled apart: it may join list items).
 _BREAK = frozenset("，,。；;：:！!？?\n\r（()）[]【】")
@@ -257,7 +258,7 @@ class LabelReader:
             items.append((start + found.start(), start + found.end()))
         return items
 
-    def _implicit_labels(self, text: str, record: RecordDraft) -> list[Span]:
+    def _implicit_labels(self, text: str, record: RecordDraft, index: TextIndex) -> list[Span]:
         """未发布规范性文件 → 规范性文件; …引发的行政复议、行政诉讼的案件 → 行政复议, 行政诉讼."""
         cues = self.cues
         start, end = record.start, record.end
@@ -281,7 +282,7 @@ class LabelReader:
                 # 未发生A、B等情况 → A、B (one record); 未发生涉A等重大事件 → 重大事件
                 generic = _matches(cues.generic_head, text[etc + 1:end])
                 return [(start, etc) if generic else (etc + 1, end)]
-            return [self._antecedent(text, start, end) or (start, end)]
+            return [self._antecedent(text, start, end, index) or (start, end)]
         begin, stop = head
         etc = text.rfind("等", begin, stop)
         if etc != -1 and etc + 1 < stop:
@@ -296,14 +297,17 @@ class LabelReader:
             items.append((cursor, stop))
         return items or [(begin, stop)]
 
-    def _antecedent(self, text: str, start: int, end: int) -> Span | None:
+    def _antecedent(self, text: str, start: int, end: int, index: TextIndex) -> Span | None:
         """未发现我镇存在此类文件 → the 文件 named before it (审查本单位行政规范性文件 →
-        行政规范性文件): 此类/该类/上述 X points back to the last X of the text before."""
+        行政规范性文件): 此类/该类/上述 X points back to the last X of this sentence or the one
+        before."""
         found = _ANAPHOR.search(text, start, end)
         if found is None:
             return None
         head = found.group("head")
-        at = text.rfind(head, max(0, start - _MAX_BEFORE * 2), start)
+        sentence = index.sentence_bounds(start)[0]
+        reach = index.sentence_bounds(sentence - 1)[0] if sentence > 0 else 0
+        at = text.rfind(head, max(reach, start - _MAX_BEFORE * 2), start)
         if at == -1:
             return None
         begin = at
@@ -318,10 +322,15 @@ class LabelReader:
     # --- one record ---------------------------------------------------------------------------
 
     def label_spans(self, text: str, record: RecordDraft, previous: RecordDraft | None,
-                    stops: frozenset[int], starts: frozenset[int]) -> list[Span]:
-        """The label span(s) of one record; several when one quantity carries several labels."""
+                    stops: frozenset[int], starts: frozenset[int],
+                    index: TextIndex | None = None) -> list[Span]:
+        """The label span(s) of one record; several when one quantity carries several labels.
+
+        ``index`` is the document's TextIndex (built here when not given): the predicate read
+        after a number stops at its clause's end, and a shared label stays in its sentence."""
+        index = index if index is not None else TextIndex(text)
         if record.implicit:
-            return self._implicit_labels(text, record)
+            return self._implicit_labels(text, record, index)
         cues = self.cues
         begin, end = self._before(text, record.start, stops)
         begin, end = self._trim(text, begin, end)
@@ -341,16 +350,17 @@ class LabelReader:
         empty = begin >= end
         unnamed_rate = record.kind == "rate" and _NAMED_RATE.search(before) is None
         if empty or unnamed_rate:
-            predicate = self.grammar.predicate_after(text, record.end,
-                                                     min(len(text), record.end + _MAX_AFTER))
+            predicate = self.grammar.predicate_after(
+                text, record.end, min(index.clause_bounds(record.end)[1], record.end + _MAX_AFTER))
             if predicate is not None:  # 另2件尚未作出判决, 律师100%参与复议: the predicate
                 return [predicate]
         weak = empty or len(before) <= 2 or _matches(cues.bare, before) or unnamed_rate \
             or self.grammar.is_verb(text, begin, end)
         if found_after is not None and self.grammar.is_people(text, *found_after[0]):
             # 10名工作人员成功申领执法证: people alone say nothing; what they did was counted
-            acted = self.grammar.predicate_after(text, found_after[0][1],
-                                                 min(len(text), found_after[0][1] + _MAX_AFTER))
+            noun_end = found_after[0][1]
+            acted = self.grammar.predicate_after(
+                text, noun_end, min(index.clause_bounds(noun_end)[1], noun_end + _MAX_AFTER))
             if acted is not None:
                 return [self.grammar.without_adverb(text, *acted)]
         if found_after is not None and unnamed_rate and not empty and text[found_after[0][0]] in "“\"":
@@ -362,7 +372,7 @@ class LabelReader:
             # a long list of names before the number: the last item is what was counted
             begin, end = self._trim(text, text.rfind("、", begin, end) + 1, end)
         adjacent = previous is not None and previous.label and (
-            empty or _matches(cues.share, before)) and self._same_clause(text, previous, record)
+            empty or _matches(cues.share, before)) and self._same_clause(text, previous, record, index)
         if adjacent and previous is not None and previous.label_start is not None \
                 and previous.label_end is not None:
             return [(previous.label_start, previous.label_end)]
@@ -370,16 +380,18 @@ class LabelReader:
             opening = self._opening_before(text, record.start)
             if opening is not None:
                 return self.label_spans(text, replace(record, start=opening, end=opening),
-                                        None, stops, starts)
+                                        None, stops, starts, index)
             return [after] if after is not None else []
         if record.kind == "rate":
             return self._rate_items(text, (begin, end))
         return [(begin, end)]
 
     @staticmethod
-    def _same_clause(text: str, previous: RecordDraft, record: RecordDraft) -> bool:
-        between = text[previous.end:record.start]
-        return len(between) <= 12 and not any(c in "。；;！？!?\n" for c in between)
+    def _same_clause(text: str, previous: RecordDraft, record: RecordDraft,
+                     index: TextIndex) -> bool:
+        """Whether two records stand close together in one sentence (a shared label)."""
+        return record.start - previous.end <= 12 \
+            and index.sentence_bounds(previous.end)[1] >= record.start
 
     @staticmethod
     def _opening_before(text: str, start: int) -> int | None:
@@ -398,7 +410,8 @@ class LabelReader:
 
     # --- a document ---------------------------------------------------------------------------
 
-    def label_all(self, text: str, records: Sequence[RecordDraft]) -> list[RecordDraft]:
+    def label_all(self, text: str, records: Sequence[RecordDraft],
+                  index: TextIndex | None = None) -> list[RecordDraft]:
         """Label every record in place; return the extra records for quantities with more labels.
 
         Records that already carry a label are left alone. When several records share one span
@@ -409,18 +422,19 @@ class LabelReader:
         starts = frozenset(r.start for r in records)
         extra: list[RecordDraft] = []
         previous: RecordDraft | None = None
-        index = 0
-        while index < len(order):
-            group = [records[order[index]]]
-            while index + len(group) < len(order) and (
-                    records[order[index + len(group)]].start,
-                    records[order[index + len(group)]].end) == (group[0].start, group[0].end):
-                group.append(records[order[index + len(group)]])
-            index += len(group)
+        index = index if index is not None else TextIndex(text)
+        at = 0
+        while at < len(order):
+            group = [records[order[at]]]
+            while at + len(group) < len(order) and (
+                    records[order[at + len(group)]].start,
+                    records[order[at + len(group)]].end) == (group[0].start, group[0].end):
+                group.append(records[order[at + len(group)]])
+            at += len(group)
             if all(r.label for r in group):
                 previous = group[-1]
                 continue
-            spans = [s for s in self.label_spans(text, group[0], previous, stops, starts)
+            spans = [s for s in self.label_spans(text, group[0], previous, stops, starts, index)
                      if s[1] > s[0]] or [(group[0].start, group[0].start)]
             for number, span in enumerate(spans):
                 if number < len(group):
