@@ -82,6 +82,9 @@ def test_percent_spellings_agree(n: int) -> None:
     ("一百零五", 105), ("一万二", 12000), ("一万零二", 10002), ("十万八千", 108000),
     ("两万零五百", 20500), ("一亿二千万", 120_000_000), ("二〇二三", 2023), ("零", 0),
     ("百", 100), ("千", 1000), ("万", 10000), ("壹佰贰拾", 120),
+    # traditional script
+    ("兩萬", 20000), ("三萬五千", 35000), ("一億二千萬", 120_000_000), ("參拾", 30),
+    ("兩千", 2000),
 ])
 def test_chinese_numerals(text: str, value: int) -> None:
     assert read_chinese(text) == value
@@ -90,7 +93,7 @@ def test_chinese_numerals(text: str, value: int) -> None:
 @pytest.mark.parametrize(("text", "value"), [
     ("444", 444), ("1,234", 1234), ("1,234.5", 1234.5), ("１２３", 123), ("９８．５", 98.5),
     ("1.2万", 12000), ("50万", 500_000), ("738.215万", 7_382_150), ("512.3047万", 5_123_047),
-    ("3.5亿", 350_000_000), ("两万", 20000),
+    ("3.5亿", 350_000_000), ("两万", 20000), ("2.5萬", 25000), ("1.2億", 120_000_000),
 ])
 def test_read_number(text: str, value: float) -> None:
     assert read_number(text) == value
@@ -119,6 +122,9 @@ def test_ranks(text: str, expected: tuple[float, str]) -> None:
     ("下降2.1个百分点", Change(2.1, "个百分点", -1)),
     ("较去年同比下降27.4％", Change(27.4, "%", -1)),
     ("增加两万余人次", Change(20000, "人次", 1)),
+    ("办理时限压缩60%", Change(60, "%", -1)),
+    ("平均用时缩短3天", Change(3, "天", -1)),
+    ("信访量回落12%", Change(12, "%", -1)),
 ])
 def test_changes(text: str, expected: Change) -> None:
     assert read_change(text) == expected

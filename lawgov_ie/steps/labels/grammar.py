@@ -104,15 +104,18 @@ class ClauseGrammar:
         return [v.span() for v in self._verbs(text, begin, end)]
 
     def _after_adverbial(self, text: str, begin: int, end: int) -> int:
-        """通过线上平台办理业务 → 办理业务; 对法治建设工作作出专门批示 → 作出专门批示: an
-        adverbial at the start reaches up to the last main verb (the one nearest the number)."""
+        """通过线上平台办理业务 → 办理业务; 对重大决策作出审查意见 → 作出审查意见: an
+        adverbial at the start reaches up to the first main verb after its noun."""
         if self.adverbial is None:
             return begin
         opening = self.adverbial.match(text, begin, end)
         if opening is None:
             return begin
-        verbs = self._verbs(text, opening.end() + 1, end)
-        return verbs[-1].start() if verbs else begin
+        # the first verb after the adverbial's noun (a verb before a 的 is inside that noun:
+        # 对参与调解的人员开展培训 → 开展培训)
+        of = text.rfind("的", opening.end(), end)
+        verbs = self._verbs(text, max(opening.end() + 1, of + 1), end)
+        return verbs[0].start() if verbs else begin
 
     def _after_subject(self, text: str, begin: int, end: int) -> int:
         """区政府常务会议研究法治建设议题 → 研究法治建设议题; 顾问团参与律师 → 参与律师;

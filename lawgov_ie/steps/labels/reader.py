@@ -191,8 +191,8 @@ class LabelReader:
             cursor -= 1
         return cursor in stops or (cursor > 0 and text[cursor - 1].isdigit())
 
-    def _after(self, text: str, end: int, starts: frozenset[int], ends: frozenset[int] = frozenset(),
-               unit: str = "") -> tuple[Span, bool] | None:
+    def _after(self, text: str, end: int, starts: frozenset[int],
+               ends: frozenset[int] = frozenset(), unit: str = "") -> tuple[Span, bool] | None:
         """The noun phrase just after a quantity, when one stands there (14个信访评理室), and
         whether it is complete: it ends at a clause break or a verb, not at the next number
         (受理案件20件办结18件 runs on into another figure)."""
@@ -295,7 +295,9 @@ class LabelReader:
             cursor = found.end()
         if cursor < stop:
             items.append((cursor, stop))
-        return items or [(begin, stop)]
+        if len(items) <= 1:  # 未发现违规的此类文件: what 此类 points back to
+            return [self._antecedent(text, begin, stop, index) or (begin, stop)]
+        return items
 
     def _antecedent(self, text: str, start: int, end: int, index: TextIndex) -> Span | None:
         """未发现我镇存在此类文件 → the 文件 named before it (审查本单位行政规范性文件 →
@@ -363,7 +365,8 @@ class LabelReader:
                 text, noun_end, min(index.clause_bounds(noun_end)[1], noun_end + _MAX_AFTER))
             if acted is not None:
                 return [self.grammar.without_adverb(text, *acted)]
-        if found_after is not None and unnamed_rate and not empty and text[found_after[0][0]] in "“\"":
+        if found_after is not None and unnamed_rate and not empty \
+                and text[found_after[0][0]] in "“\"":
             found_after = None  # 事项100%“网上办”: a quoted manner after a rate is no noun
         if found_after is not None and record.kind != "money" and (weak or found_after[1]) \
                 and not (record.kind == "rate" and _NAMED_RATE.search(before)):
@@ -372,7 +375,8 @@ class LabelReader:
             # a long list of names before the number: the last item is what was counted
             begin, end = self._trim(text, text.rfind("、", begin, end) + 1, end)
         adjacent = previous is not None and previous.label and (
-            empty or _matches(cues.share, before)) and self._same_clause(text, previous, record, index)
+            empty or _matches(cues.share, before)) \
+            and self._same_clause(text, previous, record, index)
         if adjacent and previous is not None and previous.label_start is not None \
                 and previous.label_end is not None:
             return [(previous.label_start, previous.label_end)]

@@ -1,0 +1,119 @@
+"""The label grammar (issue 24): one sentence of our own per class, read through the pipeline.
+
+Each row: (sentence, quantity text, value, unit, qualifier, kind, label).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from lawgov_ie.models import Report
+from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.steps.labels.grammar import ClauseGrammar
+from lawgov_ie.steps.labels.labels_patterns import LabelCuePattern
+
+Row = tuple[str, str, float, str, str, str, str]
+
+
+def report_of(nlp: Language, text: str) -> Report:
+    doc = nlp.make_doc(text)
+    doc._.lawgov_year_hint = 2024
+    result: Report = nlp(doc)._.report
+    return result
+
+
+def read(nlp: Language, text: str, quantity: str) -> list[tuple[float, str, str, str, str]]:
+    report = report_of(nlp, text)
+    found = [r for r in report.records if r.text == quantity]
+    assert found, f"no record {quantity!r} in {[r.text for r in report.records]}"
+    for r in found:
+        assert text[r.start:r.end] == r.text
+        assert r.label in text
+    return [(r.value, r.unit, r.qualifier, r.kind, r.label) for r in found]
+
+
+CLASSES: list[Row] = [
+    # the noun after the measure word, stopping before its predicate
+    ("全区12个社区被评为民主法治示范社区。", "12个", 12, "个", "exact", "count", "社区"),
+    ("将45项审批事项统一划入政务服务中心。", "45项", 45, "项", "exact", "count", "审批事项"),
+    ("为辖区20余家企业提供法治体检。", "20余家", 20, "家", "more_than", "count", "企业"),
+    ("全镇9个村分别成立了调解委员会。", "9个", 9, "个", "exact", "count", "村"),
+    # a predicate right after the number: the phrase before it is the label
+    ("选聘律师3名担任村法律顾问。", "3名", 3, "名", "exact", "count", "选聘律师"),
+    # a bare verb takes its object after the number
+    ("新建3个人民调解室。", "3个", 3, "个", "exact", "count", "人民调解室"),
+    ("完成12项整改任务。", "12项", 12, "项", "exact", "count", "整改任务"),
+    # the shortest head: no leading subject, adverbial or causative verb with its people
+    ("镇党委会议研究法治议题6次。", "6次", 6, "次", "exact", "count", "研究法治议题"),
+    ("通过微信平台解答群众咨询320人次。", "320人次", 320, "人次", "exact", "count",
+     "解答群众咨询"),
+    ("按照上级要求清理文件18件。", "18件", 18, "件", "exact", "count", "清理文件"),
+    ("对重大行政决策作出审查意见9份。", "9份", 9, "份", "exact", "count", "作出审查意见"),
+    ("法律顾问全程参与合同谈判7次。", "7次", 7, "次", "exact", "count", "参与合同谈判"),
+    ("组织村干部、网格员法治培训3场次。", "3场次", 3, "场次", "exact", "count", "法治培训"),
+    ("组织执法人员参加业务轮训4期。", "4期", 4, "期", "exact", "count", "业务轮训"),
+    ("纳入年度考核范围的重点单位共15家。", "15家", 15, "家", "exact", "count", "重点单位"),
+    ("修订《村规民约》等制度文件6份。", "6份", 6, "份", "exact", "count", "制度文件"),
+    ("重点事项网上办件达3000件。", "3000件", 3000, "件", "exact", "count", "网上办件"),
+    # what a bare number's predicate says
+    ("受理复议申请5件，维持2件，另3件正在审理。", "3件", 3, "件", "exact", "count", "正在审理"),
+    ("举办考前辅导2期，累计60人次参加考试。", "60人次", 60, "人次", "exact", "count", "参加考试"),
+    ("8名执法人员成功申领执法证。", "8名", 8, "名", "exact", "count", "申领执法证"),
+    ("培育30名“法律明白人”骨干。", "30名", 30, "名", "exact", "count", "“法律明白人”"),
+    # a change is signed and labelled from its comparison on
+    ("信访件同比下降12%。", "12%", -12, "%", "exact", "change", "同比下降"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "value", "unit", "qualifier", "kind", "label"),
+                         CLASSES, ids=[row[0] for row in CLASSES])
+def test_label_classes(nlp_char: Language, text: str, quantity: str, value: float, unit: str,
+                       qualifier: str, kind: str, label: str) -> None:
+    assert read(nlp_char, text, quantity) == [(value, unit, qualifier, kind, label)]
+
+
+def test_one_change_shared_by_two_subjects_is_two_records(nlp_char: Language) -> None:
+    text = "立案数、罚没金额同比均增长9%。"
+    assert read(nlp_char, text, "9%") == [(9, "%", "exact", "change", "立案数"),
+                                         (9, "%", "exact", "change", "罚没金额")]
+
+
+def test_one_rate_shared_by_two_subjects_keeps_its_kind(nlp_char: Language) -> None:
+    text = "受理率和办结率均达100%。"
+    assert read(nlp_char, text, "100%") == [(100, "%", "exact", "rate", "受理率"),
+                                           (100, "%", "exact", "rate", "办结率")]
+
+
+@pytest.mark.parametrize(("text", "zero", "labels"), [
+    ("全年未发生群体性上访、越级上访等情况。", "未发生群体性上访、越级上访等情况",
+     ["群体性上访、越级上访"]),
+    ("严格审查镇级规范性文件，经查，未发现违规的此类文件。", "未发现违规的此类文件",
+     ["镇级规范性文件"]),
+    ("全年行政应诉均无败诉。", "无败诉", ["败诉"]),
+    ("实现安全生产零事故。", "零事故", ["事故"]),
+])
+def test_implicit_zero_labels(nlp_char: Language, text: str, zero: str,
+                              labels: list[str]) -> None:
+    assert read(nlp_char, text, zero) == [(0, "", "exact", "count", label) for label in labels]
+
+
+def test_char_and_pkuseg_read_the_same_records(nlp: Language, nlp_char: Language) -> None:
+    text = "".join(row[0] for row in CLASSES) \
+        + "立案数、罚没金额同比均增长9%。全年未发生群体性上访等情况。"
+
+    def records(pipeline: Language) -> list[tuple[object, ...]]:
+        return [(r.start, r.end, r.value, r.unit, r.kind, r.qualifier, r.label)
+                for r in report_of(pipeline, text).records]
+    assert records(nlp) == records(nlp_char)
+
+
+def test_grammar_lexicons_come_from_the_pattern_file() -> None:
+    cues = load_patterns().of("label_cue", LabelCuePattern)
+    by_role: dict[str, list[str]] = {}
+    for cue in cues:
+        by_role.setdefault(cue.role, []).extend(cue.alternatives())
+    text = "镇党委会议研究法治议题"
+    assert ClauseGrammar(by_role).head(text, 0, len(text)) == (5, len(text))
+    del by_role["subject_head"]
+    assert ClauseGrammar(by_role).head(text, 0, len(text)) == (0, len(text))
