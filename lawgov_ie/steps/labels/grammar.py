@@ -32,6 +32,9 @@ _LIST_JOIN = regex.compile(r"、|和|及(?!时)|与|以及")
 _COMPARED = regex.compile(r"(?:同比|环比|(?:较|比)(?:上年|去年|上一年|往年|[0-9０-９]{4}年)"
                           r"(?:同期|度)?)$")
 _MAX_ITEM = 12
+#: What may stand between 均/都 and the shared figure: a verb of being, reaching or changing.
+_SHARED_TAIL = regex.compile(r"(?:为|是|达|达到|超过|保持在?|在|增长|增加|提高|提升|上升|下降|减少"
+                             r"|降低|回落|压缩|缩短)?了?")
 #: 组织干部参加培训: the verb the people join in with (dropped with them)
 _JOINED = regex.compile(r"参加|参与|进行")
 
@@ -181,6 +184,8 @@ class ClauseGrammar:
         if not marks:
             return None
         stop = marks[-1].start()
+        if not _SHARED_TAIL.fullmatch(text, marks[-1].end(), end):
+            return None  # 律师和调解员都参与调解: 都 opens a predicate of their own
         compared = _COMPARED.search(text, begin, stop)
         if compared is not None:
             stop = compared.start()

@@ -344,7 +344,8 @@ class LabelReader:
         begin, end = self._trim(text, *self.grammar.head(text, begin, end))
         if end - begin > _LONG_OF:
             of = text.rfind("的", begin, end)
-            if of != -1 and end - of > 2:  # 划入生产经营类的县属事业单位 → 县属事业单位
+            if of != -1 and end - of > 2 and not _matches(cues.etc_generic, text[of + 1:end]):
+                # 划入生产经营类的县属事业单位 → 县属事业单位 (not …的活动: too general alone)
                 begin = of + 1
         before = text[begin:end]
         found_after = self._after(text, record.end, starts, stops, record.unit)
@@ -358,8 +359,9 @@ class LabelReader:
                 return [predicate]
         weak = empty or len(before) <= 2 or _matches(cues.bare, before) or unnamed_rate \
             or self.grammar.is_verb(text, begin, end)
-        if found_after is not None and self.grammar.is_people(text, *found_after[0]):
-            # 10名工作人员成功申领执法证: people alone say nothing; what they did was counted
+        if found_after is not None and empty and self.grammar.is_people(text, *found_after[0]):
+            # 10名工作人员成功申领执法证: people as the subject say nothing alone; what they
+            # did was counted (选派3名律师担任顾问 keeps 律师, the object of 选派)
             noun_end = found_after[0][1]
             acted = self.grammar.predicate_after(
                 text, noun_end, min(index.clause_bounds(noun_end)[1], noun_end + _MAX_AFTER))

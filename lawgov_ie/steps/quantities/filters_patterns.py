@@ -44,7 +44,9 @@ class NotRecordPattern(PatternBase):
 class ImplicitZeroPattern(PatternBase):
     """A zero stated in words (未发布规范性文件): the whole match becomes the record's text.
 
-    The ``label`` group, if any, is a first guess at what there was none of.
+    The match must end on the head noun of what there was none of; a list negated at once
+    (未发生A、B等情况) is one match and one record. What it is labelled with is the labels
+    step's alone (lawgov_ie/steps/labels): this step gives no label.
     """
 
     kind: Literal["implicit_zero"] = "implicit_zero"

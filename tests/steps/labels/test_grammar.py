@@ -117,3 +117,13 @@ def test_grammar_lexicons_come_from_the_pattern_file() -> None:
     assert ClauseGrammar(by_role).head(text, 0, len(text)) == (5, len(text))
     del by_role["subject_head"]
     assert ClauseGrammar(by_role).head(text, 0, len(text)) == (0, len(text))
+
+
+def test_a_list_before_du_with_a_verb_of_its_own_is_no_shared_figure(nlp_char: Language) -> None:
+    text = "律师和调解员都参与调解纠纷12次。"
+    assert read(nlp_char, text, "12次") == [(12, "次", "exact", "count", "参与调解纠纷")]
+
+
+def test_people_as_an_object_keep_the_noun(nlp_char: Language) -> None:
+    text = "选派3名律师担任村法律顾问。"
+    assert read(nlp_char, text, "3名") == [(3, "名", "exact", "count", "律师")]
