@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import regex
@@ -45,12 +45,14 @@ from lawgov_ie.text.numbers import (
 #: Space inside a line, and any space (a line or page break included) between the parts of a
 #: quantity (「18000 余份」, 「347\n件」); both bounded. Zero-width spaces from web pages count.
 _SPACE = r"[ \t\u3000\u00a0\u200b\ufeff]{0,2}"
-_GAP = r"[\s\u3000\u200b\ufeff]{0,4}"
+_GAP = r"[\s\u3000\u200b\ufeff]{0,6}"
 #: What may not stand right before an Arabic number (it would be the middle of a code or name).
 _NOT_BEFORE_ARABIC = r"[0-9０-９.．A-Za-zＡ-Ｚａ-ｚ_\-/]"
 #: What may stand right after a ranking (全市第三。, 第三名, 第三的好成绩).
 _RANK_END = regex.compile(r"[\s，。；、,.;：:！!？?）)\]】”’\"']|的|$")
 _PERCENT_UNITS = {"%": "%", "％": "%"}
+#: What joins the figures of one list (12%、8%; 12%和8%)
+_LIST_JOIN = regex.compile(r"[ \t\u3000]{0,2}(?:、|和|及|与)[ \t\u3000]{0,2}")
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,7 @@ class QuantityReader:
             raise TypeError(f"QuantityReader.read expects str, not {type(text).__name__}")
         candidates = [q for m in self.scanner.finditer(text) if (q := self._quantity(text, m))]
         found = self._drop_not_records(text, candidates) if candidates else []
+        found = self._listed_changes(text, found)
         found.extend(self._implicit_zeros(text))
         found.sort(key=lambda q: (q.start, q.end))
         return found
@@ -248,6 +251,19 @@ class QuantityReader:
             if sub is not None and not sub.group("mark"):
                 return self._quantity(text, sub)
         return None
+
+    @staticmethod
+    def _listed_changes(text: str, found: list[Quantity]) -> list[Quantity]:
+        """同比分别增长12%、8%: a figure of the same unit listed right after a change (joined by
+        、/和/及) is a change too, with the same sign."""
+        for at in range(1, len(found)):
+            before, quantity = found[at - 1], found[at]
+            if before.kind == "change" and quantity.kind != "change" \
+                    and quantity.unit == before.unit \
+                    and _LIST_JOIN.fullmatch(text, before.end, quantity.start):
+                value = -quantity.value if before.value < 0 else quantity.value
+                found[at] = replace(quantity, kind="change", value=value)
+        return found
 
     # -- filters ------------------------------------------------------------------------------
 

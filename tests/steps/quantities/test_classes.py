@@ -68,6 +68,7 @@ def test_a_real_count_of_sessions_or_meetings_is_still_read(reader: QuantityRead
     ("办理案件 27\n件，其中简易程序 9 \n 件。",
      [("27\n件", 27, "件", "count", "exact"), ("9 \n 件", 9, "件", "count", "exact")]),
     ("发放手册 1200\r\n份。", [("1200\r\n份", 1200, "份", "count", "exact")]),
+    ("印发指引 36 \r\n  册。", [("36 \r\n  册", 36, "册", "count", "exact")]),
 ])
 def test_compound_units_and_broken_lines(reader: QuantityReader, text: str,
                                          expected: list[Row]) -> None:
@@ -124,6 +125,10 @@ def test_traditional_script_units(reader: QuantityReader, text: str,
     ("办件量同比增长8%。", [("8%", 8, "%", "change", "exact")]),
     ("纠错率较去年降低百分之三。", [("百分之三", -3, "%", "change", "exact")]),
     ("调解成功率下降至91%。", [("91%", 91, "%", "rate", "exact")]),
+    ("收案数、结案数同比分别下降12%、8.5%。",
+     [("12%", -12, "%", "change", "exact"), ("8.5%", -8.5, "%", "change", "exact")]),
+    ("受理量同比增长5%，满意率98%。",
+     [("5%", 5, "%", "change", "exact"), ("98%", 98, "%", "rate", "exact")]),
 ])
 def test_changes_are_signed(reader: QuantityReader, text: str, expected: list[Row]) -> None:
     assert rows(reader, text) == expected
