@@ -53,7 +53,7 @@ class ClauseGrammar:
             alternation = _alternation(list(by_role.get(role, [])))
             return regex.compile(template.format(alternation)) if alternation else None
 
-        self.verb = compiled("verb", "(?:{})")
+        self.verb = compiled("verb", "(?:{})了?")
         self.adverbial = compiled("adverbial", "(?:{})")
         self.subject_end = compiled("subject_head", "(?r)(?:{})\\Z")
         self.adverb = compiled("adverb", "(?:{})")
@@ -122,19 +122,23 @@ class ClauseGrammar:
 
     def _after_subject(self, text: str, begin: int, end: int) -> int:
         """区政府常务会议研究法治建设议题 → 研究法治建设议题; 顾问团参与律师 → 参与律师;
-        法律顾问全程参与论证 → 参与论证: a verb right after a subject's head noun (an adverb
-        between them allowed) starts the label."""
+        法律顾问全程参与论证 → 参与论证; 法律顾问为决策提供意见 → 提供意见: a verb after a
+        subject's head noun (an adverb or an adverbial phrase between them allowed) starts the
+        label."""
         if self.subject_end is None:
             return begin
         for verb in self._verbs(text, begin + 2, end):
             if verb.end() >= end:
                 break
-            cut = verb.start()
+            cuts = [verb.start()]
             if self.adverb_end is not None:
-                adverb = self.adverb_end.search(text, begin, cut)
+                adverb = self.adverb_end.search(text, begin, verb.start())
                 if adverb is not None and adverb.start() > begin + 1:
-                    cut = adverb.start()
-            if self.subject_end.search(text, begin, cut) is not None:
+                    cuts.append(adverb.start())
+            if self.adverbial is not None:  # 法律顾问为重大决策提供意见: 为… between them
+                cuts.extend(found.start() for found in
+                            self.adverbial.finditer(text, begin + 2, verb.start()))
+            if any(self.subject_end.search(text, begin, cut) is not None for cut in cuts):
                 return verb.start()
         if self.adverb is not None and not self._verbs(text, begin, end):
             # 重点事项网上办件: a noun subject, then a manner adverb opens the predicate

@@ -335,6 +335,7 @@ class LabelReader:
             return self._implicit_labels(text, record, index)
         cues = self.cues
         begin, end = self._before(text, record.start, stops)
+        clause_start = begin
         begin, end = self._trim(text, begin, end)
         shared = self.grammar.shared_items(text, begin, end)
         if shared is not None:  # 案件数、涉案金额同比均增长12%: one record per subject
@@ -379,6 +380,7 @@ class LabelReader:
         adjacent = previous is not None and previous.label and (
             empty or _matches(cues.share, before)) \
             and self._same_clause(text, previous, record, index)
+        previous_in_clause = previous is not None and previous.end >= clause_start - 1
         if adjacent and previous is not None and previous.label_start is not None \
                 and previous.label_end is not None:
             return [(previous.label_start, previous.label_end)]
@@ -387,7 +389,15 @@ class LabelReader:
             if opening is not None:
                 return self.label_spans(text, replace(record, start=opening, end=opening),
                                         None, stops, starts, index)
-            return [after] if after is not None else []
+            if after is not None:
+                return [after]
+            if clause_start > 0 and text[clause_start - 1] in "，," \
+                    and clause_start - 1 not in stops and not previous_in_clause:
+                # 各乡镇均建立了法律服务站，共18个: what the clause before names
+                return self.label_spans(text, replace(record, start=clause_start - 1,
+                                                      end=clause_start - 1),
+                                        None, stops, starts, index)
+            return []
         if record.kind == "rate":
             return self._rate_items(text, (begin, end))
         return [(begin, end)]
