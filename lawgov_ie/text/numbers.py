@@ -275,7 +275,7 @@ class Change(NamedTuple):
 
 
 _UP = "增长|增加|上升|提高|提升|增多|增幅|多"
-_DOWN = "下降|减少|降低|下滑|回落|压缩|缩短|减幅|降幅|少"
+_DOWN = "下降|减少|降低|下滑|回落|压缩|压减|缩短|缩减|减幅|降幅|少"
 _CHANGE = regex.compile(
     rf"(?P<before>.*?)(?:(?P<up>{_UP})|(?P<down>{_DOWN}))了?\s*"
     rf"(?P<number>{ARABIC}|{CHINESE})(?P<magnitude>{MAGNITUDE})?\s*(?:余|多)?\s*(?P<unit>.*)")
