@@ -148,6 +148,8 @@ def test_changes_are_signed(reader: QuantityReader, text: str, expected: list[Ro
     ("未发生群体性上访、越级上访、重大刑事案件等情况。",
      "未发生群体性上访、越级上访、重大刑事案件等情况"),
     ("经排查，未发现违规问题。", "未发现违规问题"),
+    ("作出的复议决定均未被法院撤销或确认违法。", "均未被法院撤销或确认违法"),
+    ("政务服务实现零差评。", "零差评"),
 ])
 def test_implicit_zeros_in_general_forms(reader: QuantityReader, text: str, zero: str) -> None:
     zeros = [q for q in found(reader, text) if q.implicit]
