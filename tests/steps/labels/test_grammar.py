@@ -6,21 +6,14 @@ Each row: (sentence, quantity text, value, unit, qualifier, kind, label).
 from __future__ import annotations
 
 import pytest
+from report_helpers import report_of
 from spacy.language import Language
 
-from lawgov_ie.models import Report
 from lawgov_ie.rules.files import load_patterns
 from lawgov_ie.steps.labels.grammar import ClauseGrammar
 from lawgov_ie.steps.labels.labels_patterns import LabelCuePattern
 
 Row = tuple[str, str, float, str, str, str, str]
-
-
-def report_of(nlp: Language, text: str) -> Report:
-    doc = nlp.make_doc(text)
-    doc._.lawgov_year_hint = 2024
-    result: Report = nlp(doc)._.report
-    return result
 
 
 def read(nlp: Language, text: str, quantity: str) -> list[tuple[float, str, str, str, str]]:

@@ -7,16 +7,9 @@ against the input for every record.
 from __future__ import annotations
 
 import pytest
+from quantity_rows import Row, rows
 
-from lawgov_ie.rules.files import load_patterns
 from lawgov_ie.steps.quantities.reader import Quantity, QuantityReader
-
-Row = tuple[str, float, str, str, str]
-
-
-@pytest.fixture(scope="module")
-def reader() -> QuantityReader:
-    return QuantityReader.from_patterns(load_patterns())
 
 
 def found(reader: QuantityReader, text: str) -> list[Quantity]:
@@ -24,11 +17,6 @@ def found(reader: QuantityReader, text: str) -> list[Quantity]:
     for q in quantities:
         assert text[q.start:q.end] == q.text
     return quantities
-
-
-def rows(reader: QuantityReader, text: str) -> list[Row]:
-    return [(q.text, q.value, q.unit, q.kind, q.qualifier)
-            for q in found(reader, text) if not q.implicit]
 
 
 # --- ordinals of sessions, bodies that issue documents, fixed names --------------------------
@@ -57,7 +45,7 @@ def test_a_real_count_of_sessions_or_meetings_is_still_read(reader: QuantityRead
 
 # --- compound and rarer units; a unit across a space or a line break --------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
+UNITS: list[tuple[str, list[Row]]] = [
     ("检查运输车辆860辆次。", [("860辆次", 860, "辆次", "count", "exact")]),
     ("投入执法力量420人天。", [("420人天", 420, "人天", "measure", "exact")]),
     ("入户走访3.2万户。", [("3.2万户", 32000, "户", "count", "exact")]),
@@ -69,15 +57,12 @@ def test_a_real_count_of_sessions_or_meetings_is_still_read(reader: QuantityRead
      [("27\n件", 27, "件", "count", "exact"), ("9 \n 件", 9, "件", "count", "exact")]),
     ("发放手册 1200\r\n份。", [("1200\r\n份", 1200, "份", "count", "exact")]),
     ("印发指引 36 \r\n  册。", [("36 \r\n  册", 36, "册", "count", "exact")]),
-])
-def test_compound_units_and_broken_lines(reader: QuantityReader, text: str,
-                                         expected: list[Row]) -> None:
-    assert rows(reader, text) == expected
+]
 
 
 # --- Chinese numerals with magnitudes and qualifiers -----------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
+NUMERALS: list[tuple[str, list[Row]]] = [
     ("服务市场主体突破三千户。", [("突破三千户", 3000, "户", "count", "more_than")]),
     ("受理行政复议申请一件。", [("一件", 1, "件", "count", "exact")]),
     ("举办专题讲座两场，", [("两场", 2, "场", "count", "exact")]),
@@ -86,10 +71,7 @@ def test_compound_units_and_broken_lines(reader: QuantityReader, text: str,
     ("惠及群众不少于五千人。", [("不少于五千人", 5000, "人", "count", "more_than")]),
     ("办理时限不超过三个工作日。", [("不超过三个工作日", 3, "个工作日", "measure", "less_than")]),
     ("共收到建议一百零五条。", [("一百零五条", 105, "条", "count", "exact")]),
-])
-def test_chinese_numerals_and_qualifiers(reader: QuantityReader, text: str,
-                                         expected: list[Row]) -> None:
-    assert rows(reader, text) == expected
+]
 
 
 @pytest.mark.parametrize("text", ["打造一本台账。", "张贴一封公开信、一张海报。", "建立一套机制。"])
@@ -99,7 +81,7 @@ def test_one_as_an_article_is_no_count(reader: QuantityReader, text: str) -> Non
 
 # --- traditional script ----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
+TRADITIONAL: list[tuple[str, list[Row]]] = [
     ("設立調解室12個。", [("12個", 12, "个", "count", "exact")]),
     ("清理規章36項。", [("36項", 36, "项", "count", "exact")]),
     ("舉辦講座兩場。", [("兩場", 2, "场", "count", "exact")]),
@@ -108,15 +90,12 @@ def test_one_as_an_article_is_no_count(reader: QuantityReader, text: str) -> Non
     ("受理案件四十五件。", [("四十五件", 45, "件", "count", "exact")]),
     ("發放資料三萬份。", [("三萬份", 30000, "份", "count", "exact")]),
     ("辦結率較上年提高2.5個百分點。", [("2.5個百分點", 2.5, "个百分点", "change", "exact")]),
-])
-def test_traditional_script_units(reader: QuantityReader, text: str,
-                                  expected: list[Row]) -> None:
-    assert rows(reader, text) == expected
+]
 
 
 # --- signed changes --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
+CHANGES: list[tuple[str, list[Row]]] = [
     ("信访总量同比下降12.4%。", [("12.4%", -12.4, "%", "change", "exact")]),
     ("行政诉讼案件比上年减少6件。", [("6件", -6, "件", "change", "exact")]),
     ("审批时限压缩超50%。", [("超50%", -50, "%", "change", "more_than")]),
@@ -131,8 +110,12 @@ def test_traditional_script_units(reader: QuantityReader, text: str,
      [("12%", -12, "%", "change", "exact"), ("8.5%", -8.5, "%", "change", "exact")]),
     ("受理量同比增长5%，满意率98%。",
      [("5%", 5, "%", "change", "exact"), ("98%", 98, "%", "rate", "exact")]),
-])
-def test_changes_are_signed(reader: QuantityReader, text: str, expected: list[Row]) -> None:
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [*UNITS, *NUMERALS, *TRADITIONAL, *CHANGES],
+                         ids=[text for text, _ in [*UNITS, *NUMERALS, *TRADITIONAL, *CHANGES]])
+def test_each_class_is_read(reader: QuantityReader, text: str, expected: list[Row]) -> None:
     assert rows(reader, text) == expected
 
 

@@ -12,27 +12,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quantity_rows import Row, rows
 from spacy.language import Language
 
 import lawgov_ie
 from lawgov_ie.rules.backtracking import find_runaway
 from lawgov_ie.rules.files import load_patterns
 from lawgov_ie.steps.quantities.reader import QuantityReader
-
-Row = tuple[str, float, str, str, str]
-
-
-@pytest.fixture(scope="module")
-def reader() -> QuantityReader:
-    return QuantityReader.from_patterns(load_patterns())
-
-
-def rows(reader: QuantityReader, text: str) -> list[Row]:
-    found = reader.read(text)
-    for q in found:
-        assert text[q.start:q.end] == q.text
-    return [(q.text, q.value, q.unit, q.kind, q.qualifier) for q in found if not q.implicit]
-
 
 FOUND: list[tuple[str, list[Row]]] = [
     # Arabic, full-width, thousands separators, decimals
