@@ -345,8 +345,10 @@ class LabelReader:
         begin, end = self._trim(text, *self.grammar.head(text, begin, end))
         if end - begin > _LONG_OF:
             of = text.rfind("的", begin, end)
-            if of != -1 and end - of > 2 and not _matches(cues.etc_generic, text[of + 1:end]):
-                # 划入生产经营类的县属事业单位 → 县属事业单位 (not …的活动: too general alone)
+            if of != -1 and end - of > 2 and not _matches(cues.etc_generic, text[of + 1:end]) \
+                    and not self.grammar.is_people(text, of + 1, end):
+                # 划入生产经营类的县属事业单位 → 县属事业单位 (not …的活动: too general alone;
+                # not 参加培训的执法人员: people alone do not say what was counted)
                 begin = of + 1
         before = text[begin:end]
         found_after = self._after(text, record.end, starts, stops, record.unit)
