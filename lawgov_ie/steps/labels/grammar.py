@@ -35,6 +35,8 @@ _MAX_ITEM = 12
 #: What may stand between 均/都 and the shared figure: a verb of being, reaching or changing.
 _SHARED_TAIL = regex.compile(r"(?:为|是|达|达到|超过|保持在?|在|增长|增加|提高|提升|上升|下降|减少"
                              r"|降低|回落|压缩|缩短)?了?")
+#: A short aside in brackets that ends a subject: 村（社区）开展… reads 村 as its head
+_ASIDE_END = regex.compile(r"[（(][^（()）]{1,6}[)）]\Z")
 #: 组织干部参加培训: the verb the people join in with (dropped with them)
 _JOINED = regex.compile(r"参加|参与|进行")
 
@@ -138,6 +140,8 @@ class ClauseGrammar:
             if self.adverbial is not None:  # 法律顾问为重大决策提供意见: 为… between them
                 cuts.extend(found.start() for found in
                             self.adverbial.finditer(text, begin + 2, verb.start()))
+            cuts.extend(aside.start() for cut in list(cuts)
+                        if (aside := _ASIDE_END.search(text, begin, cut)) is not None)
             if any(self.subject_end.search(text, begin, cut) is not None for cut in cuts):
                 return verb.start()
         if self.adverb is not None and not self._verbs(text, begin, end):

@@ -46,6 +46,10 @@ CLASSES: list[Row] = [
     ("法律顾问全程参与合同谈判7次。", "7次", 7, "次", "exact", "count", "参与合同谈判"),
     ("聘请律师为镇政府出具法律意见书14份。", "14份", 14, "份", "exact", "count", "出具法律意见书"),
     ("为残疾人提供法律援助31件。", "31件", 31, "件", "exact", "count", "提供法律援助"),
+    # a short aside in brackets inside a word; a time word between subject and verb
+    ("举办培训班3期，培训村（社区）干部260人次。", "260人次", 260, "人次", "exact", "count",
+     "培训村（社区）干部"),
+    ("村（居）法律顾问全年起草法律文书40份。", "40份", 40, "份", "exact", "count", "起草法律文书"),
     # nothing before or after the number: what the clause before it names
     ("各村均建立了法律图书角，共26个。", "26个", 26, "个", "exact", "count", "建立了法律图书角"),
     ("组织村干部、网格员法治培训3场次。", "3场次", 3, "场次", "exact", "count", "法治培训"),
