@@ -142,7 +142,8 @@ def test_implicit_zeros_in_general_forms(reader: QuantityReader, text: str, zero
 
 @pytest.mark.parametrize("text", [
     "推行无纸化审批，打造无证明城市。", "对未成年人开展法治教育。", "无法按期办结的及时说明。",
-    "坚持零容忍惩治腐败。", "截至零点共受理申请。",
+    "坚持零容忍惩治腐败。", "截至零点共受理申请。", "对未发生安全事故的企业给予奖励。",
+    "无违法违规行为的企业免于检查。",
 ])
 def test_no_zero_without_a_negated_fact(reader: QuantityReader, text: str) -> None:
     assert [q.text for q in found(reader, text) if q.implicit] == []
