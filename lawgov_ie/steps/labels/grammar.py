@@ -37,6 +37,10 @@ _SHARED_TAIL = regex.compile(r"(?:为|是|达|达到|超过|保持在?|在|增�
                              r"|降低|回落|压缩|缩短)?了?")
 #: A short aside in brackets that ends a subject: 村（社区）开展… reads 村 as its head
 _ASIDE_END = regex.compile(r"[（(][^（()）]{1,6}[)）]\Z")
+#: A character that makes a verb before it a noun: 记录仪, 调解员, 审查表, 登记点
+_NOUN_SUFFIX = frozenset("仪员人书表机室点站所组队器费率量数")
+#: Before a verb: 并 joins a second verb phrase; 上/中/内 end a locative adverbial
+_JOIN_OR_PLACE = frozenset("并上中内")
 #: 组织干部参加培训: the verb the people join in with (dropped with them)
 _JOINED = regex.compile(r"参加|参与|进行")
 
@@ -65,6 +69,8 @@ class ClauseGrammar:
         self.status = compiled("status", "(?:{})")
         self.shared = compiled("shared", "(?:{})")
         self.causative = compiled("causative", "(?:{})")
+        self.pivot = compiled("pivot", "(?:{})")
+        self.manner = compiled("manner", "(?:{})")
         self.people_unit = frozenset(by_role.get("people_unit", []))
         self.people_noun = compiled("people", "(?:{})")
         self.light_verb = compiled("light_verb", "(?:{})")
@@ -77,12 +83,27 @@ class ClauseGrammar:
         begin = self._after_causative(text, begin, end)
         begin = self._after_adverbial(text, begin, end)
         begin = self._after_subject(text, begin, end)
+        begin = self._after_coordination(text, begin, end)
         return begin, end
 
+    def _after_coordination(self, text: str, begin: int, end: int) -> int:
+        """对问题进行梳理并开展警示教育 → 开展警示教育; 在门户网站上公示行政许可 → 公示行政许可:
+        of two verb phrases joined by 并 the one nearest the number is the label; a locative
+        (…上, …中, …内) right before a verb is an adverbial."""
+        last = begin
+        for verb in self._verbs(text, begin + 2, end):
+            joined = text[verb.start() - 1]
+            if joined in _JOIN_OR_PLACE and verb.start() > last:
+                last = verb.start()
+        return last
+
     def _verbs(self, text: str, begin: int, end: int) -> list[regex.Match[str]]:
+        """The main verbs of the stretch; a verb that a noun suffix follows is part of a noun
+        (记录仪, 调解员, 审查表)."""
         if self.verb is None:
             return []
-        return list(self.verb.finditer(text, begin, end, overlapped=True))
+        return [v for v in self.verb.finditer(text, begin, end, overlapped=True)
+                if v.end() >= end or text[v.end()] not in _NOUN_SUFFIX]
 
     def counts_people(self, unit: str) -> bool:
         """Whether a measure word counts people (名, 人, 位)."""
@@ -118,6 +139,9 @@ class ClauseGrammar:
             return begin
         # the first verb after the adverbial's noun (a verb before a 的 is inside that noun:
         # 对参与调解的人员开展培训 → 开展培训)
+        right_after = self.verb.match(text, opening.end(), end) if self.verb else None
+        if right_after is not None and right_after.end() < end:
+            return right_after.start()  # 通过举办宣讲、发放资料: the verb phrase is the label
         of = text.rfind("的", opening.end(), end)
         verbs = self._verbs(text, max(opening.end() + 1, of + 1), end)
         return verbs[0].start() if verbs else begin
@@ -129,6 +153,10 @@ class ClauseGrammar:
         label."""
         if self.subject_end is None:
             return begin
+        opening = self.verb.match(text, begin, end) if self.verb is not None else None
+        if opening is not None and (self.pivot is None
+                                    or self.pivot.match(text, begin, end) is None):
+            return begin  # 审核街道各部门报送合同: what follows 审核 is its object
         for verb in self._verbs(text, begin + 2, end):
             if verb.end() >= end:
                 break
@@ -144,9 +172,9 @@ class ClauseGrammar:
                         if (aside := _ASIDE_END.search(text, begin, cut)) is not None)
             if any(self.subject_end.search(text, begin, cut) is not None for cut in cuts):
                 return verb.start()
-        if self.adverb is not None and not self._verbs(text, begin, end):
+        if self.manner is not None and not self._verbs(text, begin, end):
             # 重点事项网上办件: a noun subject, then a manner adverb opens the predicate
-            for adverb in self.adverb.finditer(text, begin + 2, end):
+            for adverb in self.manner.finditer(text, begin + 2, end):
                 quoted = text.count("“", begin, adverb.start()) > text.count("”", begin,
                                                                               adverb.start())
                 if adverb.end() - adverb.start() >= 2 and end - adverb.end() >= 2 and not quoted:
@@ -205,8 +233,6 @@ class ClauseGrammar:
         items.append((cursor, stop))
         if len(items) < 2 or any(not 1 < e - s <= _MAX_ITEM for s, e in items):
             return None
-        if any(self.verb is not None and self.verb.search(text, s, e) for s, e in items):
-            return None
         return items
 
     # --- after the number ---------------------------------------------------------------------
@@ -224,13 +250,24 @@ class ClauseGrammar:
         found = self.adverbial.match(text, offset) if self.adverbial is not None else None
         return found is not None and found.end() - found.start() >= 2
 
+    def is_subject(self, text: str, begin: int, end: int) -> bool:
+        """Whether the stretch is a subject alone (新华乡, 各村): a head noun and no verb."""
+        return (self.subject_end is not None and end > begin
+                and self.subject_end.search(text, begin, end) is not None
+                and not self._verbs(text, begin, end))
+
+    def is_causative(self, text: str, begin: int, end: int) -> bool:
+        """Whether the stretch is one verb that sets people to work (组织, 邀请) alone."""
+        return self.causative is not None and self.causative.fullmatch(text, begin, end) is not None
+
     def predicate_after(self, text: str, offset: int, limit: int) -> Span | None:
         """另2件尚未作出判决 → 尚未作出判决; 累计40人次参加培训 → 参加培训: the predicate
         right after a number nothing stands before is what was counted (up to the clause end)."""
         while offset < limit and text[offset] in " \t\u3000":
             offset += 1
-        if not any(p is not None and p.match(text, offset, limit) is not None
-                   for p in (self.status, self.predicate)):
+        probe = self.without_adverb(text, offset, limit)[0]
+        if not any(p is not None and p.match(text, at, limit) is not None
+                   for p in (self.status, self.predicate) for at in (offset, probe)):
             return None
         stop = offset
         while stop < limit and text[stop] not in "，,。；;：:！!？?\n（(":

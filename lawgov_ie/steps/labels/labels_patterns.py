@@ -35,6 +35,8 @@ LabelRole = Literal[
     "predicate",  # after the noun that follows a number, starts its predicate (被, 担任, 提供)
     "status",  # opens a status clause after a bare number (另2件尚未判决: 尚未, 正在)
     "shared",  # after a list of subjects, says one figure holds for each (均, 都)
+    "manner",  # opens a predicate after a noun subject, verb or not (事项网上办件, 平均得分)
+    "pivot",  # a verb whose object is the next verb's subject (聘请律师参与…, 指导仲裁委受理…)
 ]
 
 

@@ -80,6 +80,16 @@ def _matches(pattern: regex.Pattern[str] | None, text: str) -> bool:
     return pattern is not None and pattern.fullmatch(text) is not None
 
 
+def _after_unmatched_closer(text: str, begin: int, end: int) -> int:
+    """A stretch that starts inside a title or quote (…乡村振兴促进法》专题测试) starts after
+    its closing mark."""
+    for opener, closer in (("《", "》"), ("“", "”")):
+        close = text.rfind(closer, begin, end)
+        if close != -1 and text.find(opener, begin, close) == -1:
+            begin = close + 1
+    return begin
+
+
 class LabelReader:
     """Reads labels with the cue words of one pattern set; build once, then call per document."""
 
@@ -154,9 +164,12 @@ class LabelReader:
             if found is not None:
                 start = found.start() if found.group().startswith(("同", "环")) else found.end()
         etc = text.rfind("等", start, end)
-        if etc > start and end - etc > 2 and ("、" in text[start:etc] or text[etc - 1] in _NAMED)\
-                and not _matches(cues.etc_generic, text[etc + 1:end]):
-            start = etc + 1  # X、Y等专项检查 / 《…》等分工方案: what follows 等 was counted
+        if etc > start and end - etc > 3 and ("、" in text[start:etc] or text[etc - 1] in _NAMED)\
+                and not (cues.etc_generic is not None
+                         and cues.etc_generic.match(text, etc + 1, end)):
+            # X、Y等专项检查 / 《…》等分工方案: what follows 等 was counted (X、Y等培训 keeps
+            # its list: a two-character noun says nothing alone)
+            start = etc + 1
         if cues.causative is not None and cues.light_verb is not None \
                 and cues.causative.match(text, start, end):
             later = next((found for found in cues.light_verb.finditer(text, start + 1, end)
@@ -206,13 +219,14 @@ class LabelReader:
         begin = end
         while begin < len(text) and text[begin] in _SPACE:
             begin += 1
+        probe = begin + 1 if begin < len(text) and text[begin] in "共计" else begin
+        if probe in starts:
+            # 开展2场共180人次的业务培训, 部署9方面33条具体举措: the noun after the second figure
+            later = min((e for e in ends if e > probe), default=None)
+            if later is not None and later < len(text):
+                begin = later + 1 if text[later] == "的" else later
         if begin >= len(text) or not _HAN_OR_QUOTE.match(text, begin):
             return None
-        probe = begin + 1 if text[begin] in "共计" else begin
-        if probe in starts:  # 开展2场共180人次的业务培训: the noun after the second figure
-            later = min((e for e in ends if e > probe), default=None)
-            if later is not None and later < len(text) and text[later] == "的":
-                begin = later + 1
         if text[begin] == "的":
             begin += 1
         elif cues.after_reject is not None and cues.after_reject.match(text, begin):
@@ -356,19 +370,22 @@ class LabelReader:
                 # 划入生产经营类的县属事业单位 → 县属事业单位 (not …的活动: too general alone;
                 # not 参加培训的执法人员: people alone do not say what was counted)
                 begin = of + 1
+        begin = _after_unmatched_closer(text, begin, end)
         before = text[begin:end]
         found_after = self._after(text, record.end, starts, stops, record.unit)
         after = found_after[0] if found_after else None
         empty = begin >= end
         unnamed_rate = record.kind == "rate" and _NAMED_RATE.search(before) is None
-        if empty or unnamed_rate:
+        if empty or unnamed_rate or self.grammar.is_subject(text, begin, end):
+            # 新华乡全乡共27人持有执法证: a subject alone before the number
             predicate = self.grammar.predicate_after(
                 text, record.end, min(index.clause_bounds(record.end)[1], record.end + _MAX_AFTER))
             if predicate is not None:  # 另2件尚未作出判决, 律师100%参与复议: the predicate
                 return [predicate]
         weak = empty or len(before) <= 2 or _matches(cues.bare, before) or unnamed_rate \
             or self.grammar.is_verb(text, begin, end)
-        if found_after is not None and empty and self.grammar.is_people(text, *found_after[0]):
+        if found_after is not None and (empty or self.grammar.is_causative(text, begin, end)) \
+                and self.grammar.is_people(text, *found_after[0]):
             # 10名工作人员成功申领执法证: people as the subject say nothing alone; what they
             # did was counted (选派3名律师担任顾问 keeps 律师, the object of 选派)
             noun_end = found_after[0][1]
@@ -392,6 +409,12 @@ class LabelReader:
         if adjacent and previous is not None and previous.label_start is not None \
                 and previous.label_end is not None:
             return [(previous.label_start, previous.label_end)]
+        if not adjacent and _matches(cues.share, before) and not previous_in_clause \
+                and clause_start > 0 and text[clause_start - 1] in "，,":
+            # 组织干部参加法治培训，覆盖300余人次: what the clause before names
+            return self.label_spans(text, replace(record, start=clause_start - 1,
+                                                  end=clause_start - 1),
+                                    None, stops, starts, index)
         if empty:
             opening = self._opening_before(text, record.start)
             if opening is not None:

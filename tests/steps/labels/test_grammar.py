@@ -50,6 +50,32 @@ CLASSES: list[Row] = [
     ("举办培训班3期，培训村（社区）干部260人次。", "260人次", 260, "人次", "exact", "count",
      "培训村（社区）干部"),
     ("村（居）法律顾问全年起草法律文书40份。", "40份", 40, "份", "exact", "count", "起草法律文书"),
+    # an adverbial, a locative or an instrument before the verb; coordinated verb phrases
+    ("某村通过村民议事会解决宅基地纠纷6起。", "6起", 6, "起", "exact", "count", "解决宅基地纠纷"),
+    ("在政府门户网站上公示行政处罚信息860条。", "860条", 860, "条", "exact", "count",
+     "公示行政处罚信息"),
+    ("采用执法记录仪记录执法过程视频300余条。", "300余条", 300, "条", "more_than", "count",
+     "记录执法过程视频"),
+    ("对投诉问题进行汇总并开展专项督查5次。", "5次", 5, "次", "exact", "count", "开展专项督查"),
+    ("通过举办讲座、发放资料等形式宣传12场次。", "12场次", 12, "场次", "exact", "count",
+     "举办讲座、发放资料等形式宣传"),
+    # a verb that is no pivot keeps its object whole; a subject alone hands over to the predicate
+    ("审核各部门报送合同26份。", "26份", 26, "份", "exact", "count", "审核各部门报送合同"),
+    ("今年某乡全乡共31人持有执法证。", "31人", 31, "人", "exact", "count", "持有执法证"),
+    ("组织15名工作人员参加执法资格考试。", "15名", 15, "名", "exact", "count", "参加执法资格考试"),
+    ("复议案件9件，其余4件均在审理中。", "4件", 4, "件", "exact", "count", "均在审理中"),
+    ("明确3名专职人员负责日常协调。", "3名", 3, "名", "exact", "count", "专职人员"),
+    ("全街共有法治宣传栏19个。", "19个", 19, "个", "exact", "count", "法治宣传栏"),
+    ("班子成员平均得分96分。", "96分", 96, "分", "exact", "measure", "平均得分"),
+    # titles and lists: no label starts inside a title; a bare noun after 等 keeps its list
+    ("组织学习《中华人民共和国行政复议法实施条例》专题测试3次。", "3次", 3, "次", "exact",
+     "count", "专题测试"),
+    ("开展依法行政、合同管理等培训4次。", "4次", 4, "次", "exact", "count",
+     "开展依法行政、合同管理等培训"),
+    ("举办讲座、发放资料、设置展板等20余场次。", "20余场次", 20, "场次", "more_than", "count",
+     "举办讲座、发放资料、设置展板"),
+    # a second figure right after the first: both count the noun after it
+    ("部署6方面28条具体措施。", "6方面", 6, "方面", "exact", "count", "具体措施"),
     # nothing before or after the number: what the clause before it names
     ("各村均建立了法律图书角，共26个。", "26个", 26, "个", "exact", "count", "建立了法律图书角"),
     ("组织村干部、网格员法治培训3场次。", "3场次", 3, "场次", "exact", "count", "法治培训"),
@@ -78,6 +104,18 @@ def test_one_change_shared_by_two_subjects_is_two_records(nlp_char: Language) ->
     text = "立案数、罚没金额同比均增长9%。"
     assert read(nlp_char, text, "9%") == [(9, "%", "exact", "change", "立案数"),
                                          (9, "%", "exact", "change", "罚没金额")]
+
+
+def test_a_double_hundred_percent_is_two_records(nlp_char: Language) -> None:
+    text = "执法案卷合格率、群众满意率双100%。"
+    assert read(nlp_char, text, "100%") == [(100, "%", "exact", "rate", "执法案卷合格率"),
+                                           (100, "%", "exact", "rate", "群众满意率")]
+
+
+def test_a_share_word_without_a_figure_before_takes_the_clause_before(
+        nlp_char: Language) -> None:
+    text = "组织村干部参加法治培训，覆盖260余人次。"
+    assert read(nlp_char, text, "260余人次") == [(260, "人次", "more_than", "count", "法治培训")]
 
 
 def test_one_rate_shared_by_two_subjects_keeps_its_kind(nlp_char: Language) -> None:

@@ -30,6 +30,9 @@ def found(reader: QuantityReader, text: str) -> list[Quantity]:
     "落实国家九部委联合印发的意见。",
     "省十二部门联合开展专项行动。",
     "四套班子成员带头述法。",
+    "办理市四届人大三次会议代表建议。",
+    "此项工作十分重要。",
+    "约占三分之一。",
     "两套班子主要负责人参加培训。",
     "坚持每周四组织集中学习。",
     "逢星期三开放法律咨询窗口。",
@@ -55,6 +58,9 @@ UNITS: list[tuple[str, list[Row]]] = [
     ("开展联合巡查16架次。", [("16架次", 16, "架次", "count", "exact")]),
     ("评查行政执法案卷140卷。", [("140卷", 140, "卷", "count", "exact")]),
     ("查扣过期药品85盒。", [("85盒", 85, "盒", "count", "exact")]),
+    ("考试平均得分92.5分。", [("92.5分", 92.5, "分", "measure", "exact")]),
+    ("提出4方面15条举措。",
+     [("4方面", 4, "方面", "count", "exact"), ("15条", 15, "条", "count", "exact")]),
     ("办理案件 27\n件，其中简易程序 9 \n 件。",
      [("27\n件", 27, "件", "count", "exact"), ("9 \n 件", 9, "件", "count", "exact")]),
     ("发放手册 1200\r\n份。", [("1200\r\n份", 1200, "份", "count", "exact")]),
@@ -135,6 +141,7 @@ def test_each_class_is_read(reader: QuantityReader, text: str, expected: list[Ro
     ("经排查，未发现违规问题。", "未发现违规问题"),
     ("作出的复议决定均未被法院撤销或确认违法。", "均未被法院撤销或确认违法"),
     ("政务服务实现零差评。", "零差评"),
+    ("全年未发生违法用地“以罚代管”。", "未发生违法用地“以罚代管”"),
 ])
 def test_implicit_zeros_in_general_forms(reader: QuantityReader, text: str, zero: str) -> None:
     zeros = [q for q in found(reader, text) if q.implicit]
@@ -145,7 +152,7 @@ def test_implicit_zeros_in_general_forms(reader: QuantityReader, text: str, zero
 @pytest.mark.parametrize("text", [
     "推行无纸化审批，打造无证明城市。", "对未成年人开展法治教育。", "无法按期办结的及时说明。",
     "坚持零容忍惩治腐败。", "截至零点共受理申请。", "对未发生安全事故的企业给予奖励。",
-    "无违法违规行为的企业免于检查。",
+    "无违法违规行为的企业免于检查。", "案件结构未发生明显变化。",
 ])
 def test_no_zero_without_a_negated_fact(reader: QuantityReader, text: str) -> None:
     assert [q.text for q in found(reader, text) if q.implicit] == []
