@@ -24,6 +24,9 @@ class QualifierPattern(PatternBase):
     word: str = Field(min_length=1)
     position: Literal["prefix", "suffix", "after_unit"]
     qualifier: Literal["approx", "more_than", "less_than"]
+    not_after: list[str] = Field(default_factory=list, description="prefix only: text that, "
+                                 "right before the word, makes it part of another word "
+                                 "(民 before 约: 村规民约2项 is exact)")
 
 
 @register("not_record")

@@ -100,7 +100,13 @@ class QuantityReader:
             (q.position, q.word): q.qualifier for q in qualifiers}
         self.scanner = self._scanner()
         prefixes = [w for (p, w) in self.qualifiers if p == "prefix"]
-        self.prefix = regex.compile(rf"(?r)(?P<word>{self._words('prefix')}){_SPACE}\Z")
+        inside = {q.word: q.not_after for q in qualifiers if q.position == "prefix" and q.not_after}
+        words = sorted(set(prefixes), key=lambda w: (-len(w), w))
+        prefix_words = "|".join(
+            (f"(?<!{'|'.join(map(regex.escape, inside[w]))})" if w in inside else "")
+            + regex.escape(w) for w in words) or "(?!)"
+        # 约 of 村规民约 is no qualifier: a word listed in not_after before it makes it a word
+        self.prefix = regex.compile(rf"(?r)(?P<word>{prefix_words}){_SPACE}\Z")
         self.prefix_reach = max(map(len, prefixes), default=0) + 2
         self.not_records = [
             _Rule(regex.compile(p.regex), frozenset(p.applies_to), p.id) for p in not_records]
