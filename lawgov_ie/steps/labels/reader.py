@@ -222,7 +222,8 @@ class LabelReader:
         probe = begin + 1 if begin < len(text) and text[begin] in "共计" else begin
         if probe in starts:
             # 开展2场共180人次的业务培训, 部署9方面33条具体举措: the noun after the second figure
-            later = min((e for e in ends if e > probe), default=None)
+            later = next((at for at in range(probe + 1, min(len(text), probe + _MAX_AFTER) + 1)
+                          if at in ends), None)
             if later is not None and later < len(text):
                 begin = later + 1 if text[later] == "的" else later
         if begin >= len(text) or not _HAN_OR_QUOTE.match(text, begin):

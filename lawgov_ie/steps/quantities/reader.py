@@ -304,12 +304,15 @@ class QuantityReader:
 
     def _implicit_zeros(self, text: str) -> list[Quantity]:
         zeros: list[Quantity] = []
-        taken: list[tuple[int, int]] = []
+        starts: list[int] = []  # the zeros taken so far, sorted and never overlapping
+        ends: list[int] = []
         for pattern in self.implicit_zeros:
             for m in pattern.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
+                at = bisect_left(starts, m.end())  # the first zero starting at or after our end
+                if at and ends[at - 1] > m.start():
+                    continue  # an earlier rule's zero overlaps this one
+                starts.insert(at, m.start())
+                ends.insert(at, m.end())
                 zeros.append(Quantity(m.start(), m.end(), m.group(), 0.0, "", "count", "exact",
                                       implicit=True))
         return zeros
