@@ -72,7 +72,6 @@ class ClauseGrammar:
         self.pivot = compiled("pivot", "(?:{})")
         self.manner = compiled("manner", "(?:{})")
         self.people_unit = frozenset(by_role.get("people_unit", []))
-        self.people_noun = compiled("people", "(?:{})")
         self.light_verb = compiled("light_verb", "(?:{})")
 
     # --- before the number --------------------------------------------------------------------
@@ -111,10 +110,10 @@ class ClauseGrammar:
 
     def is_people(self, text: str, begin: int, end: int) -> bool:
         """Whether the stretch is a people noun alone, a short modifier allowed (工作人员)."""
-        if self.people_noun is None or end - begin > 4:
+        if self.people is None or end - begin > 4:
             return False
         return any(found.end() == end for found in
-                   self.people_noun.finditer(text, begin, end, overlapped=True))
+                   self.people.finditer(text, begin, end, overlapped=True))
 
     def without_adverb(self, text: str, begin: int, end: int) -> Span:
         """The stretch without the manner adverbs that open it (成功申领 → 申领)."""
