@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lawgov_ie.api import extract, extract_many
 from lawgov_ie.errors import InputError, LawgovError, ModelNotFoundError, PatternError
 from lawgov_ie.models import Check, DocumentMeta, Entity, Record, Report, Section
@@ -29,4 +31,15 @@ __all__ = [
     "extract",
     "extract_many",
     "load",
+    "panel",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``lawgov_ie.panel`` is imported on first use: it needs pandas (the ``data`` extra),
+    which ``import lawgov_ie`` does not."""
+    if name == "panel":
+        from lawgov_ie.dataset.panel import panel
+
+        return panel
+    raise AttributeError(f"module 'lawgov_ie' has no attribute {name!r}")
