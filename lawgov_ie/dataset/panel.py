@@ -276,7 +276,7 @@ def read_frame(path: str | os.PathLike[str]) -> pd.DataFrame:
         frame = pd.read_excel(target, sheet_name="panel", dtype=object)
     else:
         raise LawgovError(f"{target}: not a panel file ({', '.join(SUFFIXES)})")
-    if "ambiguous" in frame.columns and frame["ambiguous"].dtype == object:
+    if "ambiguous" in frame.columns and frame["ambiguous"].dtype != bool:
         frame["ambiguous"] = frame["ambiguous"].map(
             lambda v: v if isinstance(v, bool) else str(v).strip().lower() == "true")
     return typed(frame)
