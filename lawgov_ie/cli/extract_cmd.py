@@ -55,6 +55,9 @@ def add_parser(subparsers: Any) -> None:
                              "table: an aligned table per document, for reading")
     parser.add_argument("--jobs", type=_positive, default=1, metavar="N",
                         help="worker processes (spaCy's multi-process pipe); default 1")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS|local:N",
+                        help="read on a Dask cluster: a running scheduler's address, or local:N "
+                             "for N worker processes started for this run (docs/scale.md)")
     parser.add_argument("--segmenter", choices=["pkuseg", "char"], default="pkuseg",
                         help="pkuseg words (default) or one token a character (fast)")
     parser.add_argument("--patterns", action="append", default=None, metavar="DIR",
@@ -115,7 +118,23 @@ def _interruptible() -> Iterator[None]:
             signal.signal(number, handler)
 
 
+def _on_cluster(docs: Iterator[CorpusDocument], args: argparse.Namespace,
+                unprocessed: Callable[[CorpusDocument, str], None],
+                ) -> Iterator[tuple[CorpusDocument, Report]]:
+    """The documents read on a Dask cluster (``--scheduler``), failures named like today's."""
+    from lawgov_ie.distributed import read_documents
+
+    for document, result in read_documents(docs, args.scheduler, segmenter=args.segmenter,
+                                           patterns=args.patterns):
+        if isinstance(result, str):
+            unprocessed(document, result)
+        else:
+            yield document, result
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.scheduler and args.jobs > 1:
+        raise InputError("--jobs and --scheduler: choose one (a cluster's workers are its jobs)")
     tally = Tally()
 
     def unreadable(error: InputError) -> None:
@@ -141,9 +160,11 @@ def run(args: argparse.Namespace) -> int:
     with _interruptible(), Progress(total=len(files), enabled=show, unit="file") as progress, \
             open_output(args.output, args.format) as writer:
         tally.echo = progress.write
-        for document, report in process(nlp, documents(files, on_error=unreadable),
-                                        args.jobs, read_here, unprocessed,
-                                        max_chars=DEFAULT_MAX_CHARS):
+        docs = documents(files, on_error=unreadable)
+        pairs = (_on_cluster(docs, args, unprocessed) if args.scheduler else
+                 process(nlp, docs, args.jobs, read_here, unprocessed,
+                         max_chars=DEFAULT_MAX_CHARS))
+        for document, report in pairs:
             writer.write(document.id, report)
             tally.documents += 1
             tally.records += len(report.records)
