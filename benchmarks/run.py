@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import relations  # benchmarks/relations.py (this folder is on sys.path)
+import scale  # benchmarks/scale.py: processes and Dask workers
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "corpus" / "raw"
@@ -555,7 +556,9 @@ def main(argv: list[str] | None = None) -> int:
         print(render(json.loads(args.render.read_text(encoding="utf-8"))))
         return 0
     result = benchmark(args, say)
-    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else render(result))
+    result["scale"] = scale.measure(0.25 if args.quick else 1.0, say=say)  # docs/scale.md
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json
+          else render(result) + "\n\n" + scale.render(result["scale"]))
     return 0
 
 

@@ -84,7 +84,7 @@ def _plugin_base() -> type:
         from distributed import WorkerPlugin
     except ImportError:
         return object
-    return WorkerPlugin  # type: ignore[no-any-return]
+    return WorkerPlugin
 
 
 class PipelinePlugin(_plugin_base()):  # type: ignore[misc]
@@ -222,7 +222,8 @@ def read_paths(paths: Sequence[str] | str, *, client: distributed.Client | None 
 
 
 def _tables(results: Iterable[Result]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    documents, records = [], []
+    documents: list[dict[str, Any]] = []
+    records: list[dict[str, Any]] = []
     for doc_id, report, error in results:
         documents.append(document_row(doc_id, report, source=doc_id, error=error))
         if report is not None:
@@ -284,7 +285,7 @@ def connect(scheduler: str) -> Iterator[distributed.Client]:
                               "processes of 1 or more")
         cluster = distributed_module.LocalCluster(
             n_workers=int(count), threads_per_worker=1, processes=True,
-            dashboard_address=None, silence_logs=logging.ERROR)
+            dashboard_address=":0", silence_logs=logging.ERROR)
         address: Any = cluster
     else:
         address = scheduler

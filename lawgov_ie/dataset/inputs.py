@@ -80,9 +80,10 @@ def read_tables(path: Path, on_error: OnError) -> Iterator[Loaded]:
     except (OSError, ValueError) as error:
         on_error(f"{path}: cannot read its Parquet tables ({error})")
         return
-    for doc_id, report, error in reports_from_rows(docs, records):
+    for doc_id, report, problem in reports_from_rows(docs, records):
         if report is None:
-            on_error(f"{doc_id}: {error}")
+            on_error(problem if problem and problem.startswith(doc_id) else
+                     f"{doc_id}: {problem}")
             continue
         yield Loaded(doc_id, report)
 

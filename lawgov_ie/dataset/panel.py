@@ -126,7 +126,8 @@ def _indicator_order(indicators: Iterable[str]) -> list[str]:
 def wide_view(long: pd.DataFrame, reports: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per report, one column per indicator (the headline value; its unit is in the
     long frame), and ``ambiguous_indicators``: the indicators of the row whose cell was
-    ambiguous, comma separated (NA when none was). ``reports`` (the id columns of every report) keeps reports with no headline."""
+    ambiguous, comma separated (NA when none was). ``reports`` (the id columns of every
+    report) keeps the reports without any headline."""
     pd = _pandas()
     ids = list(ID_COLUMNS)
     base = reports[ids] if reports is not None else long[ids].drop_duplicates("report")
