@@ -24,7 +24,7 @@ _OTHER_COLOUR = "#ddd"
 _RECORD_COLOUR = "#ffe066"
 _CHECKED_COLOUR = "#ff8c8c"
 
-_CSS = """
+BASE_CSS = """
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
        "Microsoft YaHei", sans-serif; margin: 2em auto; max-width: 64em; color: #222;
        line-height: 1.9; padding: 0 1em; }
@@ -33,8 +33,14 @@ h2 { font-size: 1.15em; border-bottom: 1px solid #ccc; margin-top: 2em; }
 table { border-collapse: collapse; width: 100%; font-size: .9em; line-height: 1.5; }
 th, td { border: 1px solid #ddd; padding: .25em .5em; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; }
-table.facts th { width: 8em; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.muted { color: #888; }
+.check { color: #a00; }
+"""
+"""The style the pages of lawgov-ie share (this one and the corpus summary)."""
+
+_CSS = BASE_CSS + """
+table.facts th { width: 8em; }
 .text { white-space: pre-wrap; border: 1px solid #e5e5e5; padding: 1em 1.2em;
         background: #fcfcfc; }
 mark { padding: .1em .3em; margin: 0 .1em; border-radius: .35em; line-height: 1;
@@ -48,8 +54,6 @@ mark.record a { color: inherit; text-decoration: none; }
                font-size: .85em; }
 .outline { font-size: .9em; line-height: 1.6; }
 .kind { font-size: .75em; color: #555; background: #eee; border-radius: .3em; padding: 0 .3em; }
-.check { color: #a00; }
-.muted { color: #888; }
 """
 
 
@@ -192,16 +196,7 @@ def render_page(text: str, report: Report, *, heading: str | None = None) -> str
         or meta.source or "lawgov-ie report"
     counts = (f"{len(report.records)} records · {len(report.entities)} entities · "
               f"{len(report.sections)} sections")
-    return f"""<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<h1>{escape(title)}</h1>
+    return html_document(title, _CSS, f"""<h1>{escape(title)}</h1>
 <p class="muted">{counts}</p>
 {_facts_html(report)}
 <h2>Sections</h2>
@@ -210,7 +205,21 @@ def render_page(text: str, report: Report, *, heading: str | None = None) -> str
 {_legend_html(report)}
 <div class="text" id="report-text">{highlighted_text(text, report)}</div>
 <h2>Records</h2>
-{records_table_html(report.records)}
+{records_table_html(report.records)}""")
+
+
+def html_document(title: str, css: str, body: str) -> str:
+    """A whole self-contained page: ``title`` (escaped here), a style sheet, the body's HTML."""
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<style>{css}</style>
+</head>
+<body>
+{body}
 </body>
 </html>
 """

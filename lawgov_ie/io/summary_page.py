@@ -22,22 +22,15 @@ from urllib.parse import quote
 from lawgov_ie.dataset.headline import Headline, headlines
 from lawgov_ie.dataset.tables import place_facts, place_key
 from lawgov_ie.dataset.units import ORDER
+from lawgov_ie.io.page import BASE_CSS, html_document
 from lawgov_ie.io.writers import format_value
 from lawgov_ie.models import Report
 
-_CSS = """
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-       "Microsoft YaHei", sans-serif; margin: 2em auto; max-width: 72em; color: #222;
-       line-height: 1.6; padding: 0 1em; }
-h1 { font-size: 1.5em; margin-bottom: .2em; }
-h2 { font-size: 1.15em; border-bottom: 1px solid #ccc; margin-top: 2em; }
-table { border-collapse: collapse; font-size: .9em; }
-th, td { border: 1px solid #ddd; padding: .25em .5em; text-align: left; vertical-align: middle; }
-th { background: #f4f4f4; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+_CSS = BASE_CSS + """
+body { max-width: 72em; line-height: 1.6; }
+table { width: auto; }
+th, td { vertical-align: middle; }
 .row { display: flex; flex-wrap: wrap; gap: 2em; align-items: flex-start; }
-.muted { color: #888; }
-.check { color: #a00; }
 svg.chart { display: block; }
 table.checks td:first-child, table.unread td:first-child { white-space: nowrap; }
 svg.chart text { font-size: 11px; fill: #333; }
@@ -263,16 +256,7 @@ def render_summary(items: Sequence[PageReport], *,
     counts = (f"{len(items)} reports · {records} records · {len(heads)} indicators stated · "
               f"{checks} failed checks · {unread} reports without place or year · "
               f"{hierarchy} placed in the province/city/county hierarchy")
-    return f"""<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<h1>{escape(title)}</h1>
+    return html_document(title, _CSS, f"""<h1>{escape(title)}</h1>
 <p class="muted">{escape(counts)}</p>
 <h2 id="reports">Reports</h2>
 {_reports_section(items)}
@@ -283,7 +267,4 @@ report's own year from its achievements, in the indicator's unit.</p>
 <h2 id="checks">Failed consistency checks ({checks})</h2>
 {checks_table}
 <h2 id="unread">Place or year not read ({unread})</h2>
-{unread_table}
-</body>
-</html>
-"""
+{unread_table}""")
