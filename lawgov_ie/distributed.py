@@ -339,9 +339,9 @@ def _read_documents(documents: Iterable[Any], client: distributed.Client, settin
         return document, report if report is not None else (error or "could not be read")
 
     try:
-        for number, document in enumerate(documents):
+        for document in documents:
             future = client.submit(read_text_item, (document.source, document.text), settings,
-                                   key=f"lawgov-ie-{number}-{id(document):x}", pure=False)
+                                   pure=False)  # a key of its own, whoever else uses the cluster
             pending.append((document, future))
             while len(pending) >= limit:
                 yield collect()
