@@ -61,6 +61,19 @@ def _worker_rss() -> int:
     return int(psutil.Process().memory_info().rss)
 
 
+def _warm(text: str, segmenter: Any) -> None:
+    import lawgov_ie
+
+    lawgov_ie.extract(text, segmenter=segmenter)
+
+
+def _worker_cpu() -> float:
+    import psutil
+
+    times = psutil.Process().cpu_times()
+    return float(times.user + times.system)
+
+
 def _processes(docs: list[str], segmenter: Any, n: int) -> float:
     """Seconds of ``extract_many(n_process=n)`` over ``docs``."""
     import lawgov_ie
@@ -68,22 +81,24 @@ def _processes(docs: list[str], segmenter: Any, n: int) -> float:
     return _timed(lambda: list(lawgov_ie.extract_many(docs, n_process=n, segmenter=segmenter)))
 
 
-def _cluster(docs: list[str], segmenter: Any, workers: int) -> tuple[float, list[int]]:
-    """Seconds to read ``docs`` on a LocalCluster of ``workers`` processes, and the workers'
-    memory (RSS, bytes) afterwards."""
+def _cluster(docs: list[str], segmenter: Any, workers: int) -> tuple[float, float, list[int]]:
+    """Seconds to read ``docs`` on a LocalCluster of ``workers`` processes, the CPU seconds
+    the workers spent on it, and their memory (RSS, bytes) afterwards."""
     from lawgov_ie import distributed as on_dask
 
     items = [_Doc(f"d{n}", text) for n, text in enumerate(docs)]
     with on_dask.connect(f"local:{workers}") as client:
-        for _ in on_dask.read_documents(items[:workers * 2], client, segmenter=segmenter):
-            pass  # the plugin loads the pipeline, a first text warms each worker
+        on_dask.register(client, on_dask.Settings(segmenter))  # loads the pipeline
+        client.run(_warm, docs[0], segmenter)  # a first text on each worker
 
         def run() -> None:
             for _document, report in on_dask.read_documents(items, client, segmenter=segmenter):
                 assert not isinstance(report, str), report
 
+        before = sum(client.run(_worker_cpu).values())
         seconds = _timed(run)
-        return seconds, sorted(client.run(_worker_rss).values())
+        cpu = sum(client.run(_worker_cpu).values()) - before
+        return seconds, cpu, sorted(client.run(_worker_rss).values())
 
 
 def measure(size_mb: float, segmenters: tuple[str, ...] = ("pkuseg", "char"),
@@ -100,15 +115,19 @@ def measure(size_mb: float, segmenters: tuple[str, ...] = ("pkuseg", "char"),
         rows: dict[str, float] = {}
         for n in (1, 2):
             say(f"{segmenter}: extract_many(n_process={n})")
+            cpu = time.process_time()
             rows[f"extract_many n_process={n}"] = chars / _processes(docs, segmenter, n)
+            if n == 1:
+                per_cpu = {"one process": chars / (time.process_time() - cpu)}
         memory: list[int] = []
         for workers in (1, 2):
             name = f"LocalCluster {workers} worker{'s' * (workers > 1)}"
             say(f"{segmenter}: {name}")
-            seconds, memory = _cluster(docs, segmenter, workers)
+            seconds, cpu_seconds, memory = _cluster(docs, segmenter, workers)
             rows[name] = chars / seconds
-        result["segmenters"][segmenter] = {"rates": rows, "worker_rss_mb": [
-            round(m / 2**20) for m in memory]}
+            per_cpu[name] = chars / cpu_seconds
+        result["segmenters"][segmenter] = {"rates": rows, "per_cpu_second": per_cpu,
+                                           "worker_rss_mb": [round(m / 2**20) for m in memory]}
     return result
 
 
@@ -124,6 +143,9 @@ def render(r: dict[str, Any]) -> str:
             lines.append(f"    {name:<28} {rate:>12,.0f} chars/s   {rate / one:5.2f}× one process")
         lines.append(f"    speed-up n_process 2 over 1   {two / one:5.2f}×   (goal ≥ {GOAL}×)")
         lines.append(f"    speed-up 2 workers over 1     {c2 / c1:5.2f}×   (goal ≥ {GOAL}×)")
+        per_cpu = ", ".join(f"{name} {rate:,.0f}"
+                            for name, rate in found.get("per_cpu_second", {}).items())
+        lines.append(f"    chars per CPU-second          {per_cpu}")
         rss = ", ".join(map(str, found["worker_rss_mb"]))
         lines.append(f"    memory per worker (RSS)       {rss} MB")
     return "\n".join(lines)

@@ -307,46 +307,70 @@ def connect(scheduler: str) -> Iterator[distributed.Client]:
 def read_documents(documents: Iterable[Any], scheduler: str | distributed.Client, *,
                    segmenter: Segmenter = "pkuseg",
                    patterns: Sequence[str | os.PathLike[str]] | str | None = None,
-                   in_flight: int = 8) -> Iterator[tuple[Any, Report | str]]:
+                   in_flight: int = 4, batch_chars: int = 50_000,
+                   ) -> Iterator[tuple[Any, Report | str]]:
     """``(document, report or error message)`` for each document (anything with ``text`` and
     ``source``, such as :class:`~lawgov_ie.io.corpus.CorpusDocument`), in input order, read on
-    the cluster at ``scheduler`` (an address, ``local:N``, or a client). At most
-    ``in_flight`` documents per worker are out at a time."""
+    the cluster at ``scheduler`` (an address, ``local:N``, or a client).
+
+    Consecutive documents go to a worker together, up to ``batch_chars`` characters a task
+    (one document at least), so that Dask's cost per task is spread over many reports; at
+    most ``in_flight`` tasks per worker are out at a time. One document's failure is its own:
+    each is read on its own inside the task."""
     if isinstance(scheduler, str):
         with connect(scheduler) as client:
             yield from _read_documents(documents, client, Settings(segmenter, patterns),
-                                       in_flight)
+                                       in_flight, batch_chars)
     else:
         yield from _read_documents(documents, scheduler, Settings(segmenter, patterns),
-                                   in_flight)
+                                   in_flight, batch_chars)
+
+
+def read_batch(items: list[tuple[str, str]], settings: Settings) -> list[Result]:
+    """A task: the reports of a few texts, each read on its own."""
+    return [read_text_item(item, settings) for item in items]
+
+
+def _batches(documents: Iterable[Any], batch_chars: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    size = 0
+    for document in documents:
+        if batch and size + len(document.text) > batch_chars:
+            yield batch
+            batch, size = [], 0
+        batch.append(document)
+        size += len(document.text)
+    if batch:
+        yield batch
 
 
 def _read_documents(documents: Iterable[Any], client: distributed.Client, settings: Settings,
-                    in_flight: int) -> Iterator[tuple[Any, Report | str]]:
+                    in_flight: int, batch_chars: int) -> Iterator[tuple[Any, Report | str]]:
     register(client, settings)
     workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
     limit = max(2, workers * in_flight)
-    pending: deque[tuple[Any, Any]] = deque()
+    pending: deque[tuple[list[Any], Any]] = deque()
 
-    def collect() -> tuple[Any, Report | str]:
-        document, future = pending.popleft()
+    def collect() -> Iterator[tuple[Any, Report | str]]:
+        batch, future = pending.popleft()
         try:
-            _doc_id, report, error = future.result()
+            results = future.result()
         except Exception as failure:  # a worker lost too often, an error outside extract()
-            return document, _reason(failure)
+            results = [(d.source, None, _reason(failure)) for d in batch]
         finally:
             future.release()
-        return document, report if report is not None else (error or "could not be read")
+        for document, (_doc_id, report, error) in zip(batch, results, strict=True):
+            yield document, report if report is not None else (error or "could not be read")
 
     try:
-        for document in documents:
-            future = client.submit(read_text_item, (document.source, document.text), settings,
-                                   pure=False)  # a key of its own, whoever else uses the cluster
-            pending.append((document, future))
+        for batch in _batches(documents, batch_chars):
+            items = [(document.source, document.text) for document in batch]
+            # pure=False: a key of its own, whoever else uses the cluster
+            pending.append((batch, client.submit(read_batch, items, settings, pure=False)))
             while len(pending) >= limit:
-                yield collect()
+                yield from collect()
         while pending:
-            yield collect()
+            yield from collect()
     finally:
-        for _document, future in pending:
+        for _batch, future in pending:
             future.cancel()

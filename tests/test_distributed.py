@@ -88,7 +88,7 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
     victim = sorted(before.values())[0]
     results = []
     for document, result in on_dask.read_documents(docs, client, segmenter="char",
-                                                   in_flight=20):
+                                                   in_flight=10, batch_chars=8000):
         results.append((document, result))
         if len(results) == 2:
             os.kill(victim, signal.SIGKILL)
