@@ -36,20 +36,27 @@ def place_facts(meta: DocumentMeta) -> dict[str, str | None]:
 
 
 def place_key(meta: DocumentMeta) -> str | None:
-    """What identifies the reporting place across years: the administrative code when known,
-    else the place names from the province down (or the place as read); a department's
-    report is a series of its own, so its department (or issuer) is added. None when no place
-    could be read."""
+    """What identifies the reporting place across years: the administrative code when known
+    (a county's or above; a township has its county's code, so its name is added), else the
+    place names from the province down, else the place as read. A department's reports are a
+    series of their own, and so are a party committee's: the department (or the body's kind)
+    is added. None when no place could be read."""
     facts = place_facts(meta)
-    where = facts["admin_code"] or "/".join(
-        name for name in (facts["province"], facts["city"], facts["county"],
-                          facts["township"]) if name) or facts["place"]
+    township = facts["township"]
+    if facts["admin_code"]:
+        where: str | None = facts["admin_code"] + (f"/{township}" if township else "")
+    else:
+        where = "/".join(name for name in (facts["province"], facts["city"], facts["county"],
+                                           township) if name) or facts["place"]
     if where is None:
         return None
+    kind = _text(getattr(meta, "body_kind", None))
     if facts["department"]:
         return f"{where}|{facts['department']}"
     if facts["admin_level"] == "部门" and facts["place"] and facts["place"] not in where:
         return f"{where}|{facts['place']}"
+    if kind and kind != "government":
+        return f"{where}|{kind}"
     return where
 
 
