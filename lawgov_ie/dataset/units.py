@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lawgov_ie.taxonomy import TAXONOMY
+
 CASES = ("件", "起", "宗", "例", "单")
 SESSIONS = ("次", "场", "场次", "期", "班", "堂", "课", "轮")
 PERSONS = ("人", "名", "位")
@@ -50,43 +52,27 @@ _RATE_IDS = (
     "mediation.success_rate", "legal_services.adviser_coverage",
 )
 
-_SPEC_ORDER = (
-    "study.sessions", "training.sessions", "training.participants", "training.exam_rate",
-    "training.coverage_rate", "legal_review.contracts", "legal_review.documents",
-    "legal_review.review_rate", "decisions.major", "documents.issued", "normative_docs.issued",
-    "normative_docs.filing_rate", "enforcement.inspections", "enforcement.penalties",
-    "enforcement.cases", "enforcement.officers", "reconsideration.cases",
-    "reconsideration.correction_rate", "litigation.cases", "litigation.appearance_rate",
-    "litigation.appearances", "litigation.win_rate", "litigation.loss_rate", "disclosure.items",
-    "disclosure.requests", "services.items", "services.online_rate", "services.completion_rate",
-    "services.satisfaction_rate", "hotline.requests", "petition.cases", "mediation.screenings",
-    "mediation.disputes", "mediation.success", "mediation.success_rate", "publicity.events",
-    "publicity.audience", "publicity.materials", "legal_services.consultations",
-    "legal_services.legal_aid", "legal_services.advisers", "legal_services.adviser_coverage",
-    "legal_literacy.persons", "staffing.count", "honors.count",
-)
-
 FAMILIES: dict[str, tuple[Family, ...]] = {
     "study.sessions": (_SESSIONS,),
     "training.sessions": (_f("次", *SESSIONS, "批"),),
     "training.participants": (_ATTENDANCES, _PERSONS),
     "legal_review.contracts": (_f("件", *CASES, "份", "项", "个"),),
-    "legal_review.documents": (_f("件", *CASES, "份", "项", "个", "篇"),),
-    "decisions.major": (_f("件", *CASES, "项", "个"),),
+    "legal_review.documents": (_f("件", *CASES, "份", "项", "个", "篇", "条"), _f("次")),
+    "decisions.major": (_f("件", *CASES, "项", "个"), _f("次")),
     "documents.issued": (_f("件", "篇", "份", "个", *CASES),),
-    "normative_docs.issued": (_f("件", *CASES, "份", "篇", "项", "个"),),
+    "normative_docs.issued": (_f("件", *CASES, "份", "篇", "项", "个", "部"), _f("次")),
     # an inspection is counted as visits (次, 家次), as cases (起) or as premises (家)
     "enforcement.inspections": (_f("次", "家次", "户次", "场次", "轮"), _CASES,
-                                _f("家", "户", "个", "处")),
-    "enforcement.penalties": (_CASES,),
-    "enforcement.cases": (_CASES,),
-    "enforcement.officers": (_PERSONS,),
+                                _f("家", "户", "个", "处"), _ATTENDANCES),
+    "enforcement.penalties": (_f("件", *CASES, "件次"),),
+    "enforcement.cases": (_f("件", *CASES, "个"),),
+    "enforcement.officers": (_PERSONS, _RATE),  # 持证率 belongs here too (spec)
     "reconsideration.cases": (_CASES,),
     "litigation.cases": (_CASES,),
     "litigation.appearances": (_f("件", *CASES, "次"), _ATTENDANCES),
     "disclosure.items": (_f("条", "件", "篇", "个", "项"),),
     "disclosure.requests": (_f("件", *CASES, "个", "条", "份"),),
-    "services.items": (_f("件", *CASES, "件次", "笔", "个"),),
+    "services.items": (_f("件", *CASES, "件次", "笔", "个", "项"),),
     "hotline.requests": (_f("件", *CASES, "个", "条", "单"),),
     "petition.cases": (_f("件", *CASES, "封"), _f("批", "批次"), _f("人次", "人")),
     "mediation.screenings": (_f("次", "轮", "场", "场次"),),
@@ -105,8 +91,8 @@ FAMILIES: dict[str, tuple[Family, ...]] = {
 }
 """The unit families of each taxonomy indicator, most representative first."""
 
-ORDER: tuple[str, ...] = tuple(sorted(FAMILIES, key=lambda i: _SPEC_ORDER.index(i)))
-"""The taxonomy's indicators in the order of ``spec/indicators.md`` (columns of the panel)."""
+ORDER: tuple[str, ...] = tuple(indicator.id for indicator in TAXONOMY)
+"""The taxonomy's indicators in its order (the columns of the panel)."""
 
 GENERIC_FAMILIES: tuple[Family, ...] = (
     _CASES, _SESSIONS, _PERSONS, _ATTENDANCES, _COPIES, _RATE, _f("元"),

@@ -7,6 +7,7 @@ from typing import Any
 from lawgov_ie.dataset.headline import headline, headlines, report_ids
 from lawgov_ie.dataset.units import FAMILIES, ORDER, family_of
 from lawgov_ie.models import DocumentMeta, Record, Report
+from lawgov_ie.taxonomy import TAXONOMY
 
 _AT = [0]
 
@@ -25,9 +26,12 @@ def rec(id_: str, value: float, unit: str, indicator: str = "mediation.disputes"
     return Record(**data)
 
 
-def test_the_taxonomy_has_families_for_every_indicator_in_order() -> None:
-    assert len(ORDER) == len(FAMILIES) == 45
+def test_the_taxonomy_has_families_for_every_indicator_and_unit() -> None:
+    assert set(ORDER) == set(FAMILIES) and len(ORDER) == 45
     assert ORDER[0] == "study.sessions" and ORDER[-1] == "honors.count"
+    for indicator in TAXONOMY:  # every unit the taxonomy accepts has its family
+        for unit in indicator.units:
+            assert family_of(indicator.id, unit) is not None, (indicator.id, unit)
 
 
 def test_units_of_one_family_are_written_as_its_unit() -> None:
