@@ -38,6 +38,10 @@ _NOT_A_STEM = regex.compile(r"^(?:全|各|本|我|该)|法治|依法")
 # A 街 named as a whole body (海滨街, 海滨街党工委).
 _STREET = regex.compile(r"(?P<street>[" + _HAN + r"]{2,5}街)(?:党工委|办事处)?")
 _LONE_UNIT = regex.compile(r"^[省市县区镇乡](?=\p{Han}{2,}(?:局|委员会|委|办|中心|所|厅|院)$)")
+# A body named by its unit word alone (区政府, 县委, 镇党委, 街道办事处): its place is the one of
+# that level the document names (:mod:`.locate`).
+_GENERIC = regex.compile(r"^(?P<unit>街道|[省市县区镇乡旗])(?P<rest>人民政府|政府|委员会|委|党委"
+                         r"|党工委|工委|办事处)$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class Body:
     department: str | None  # 司法局 when a department reports
     place: str | None  # the ``place`` fact: its smallest place, or the department as written
     admin_level: str | None  # 镇 乡 街道 县 区 市 省 部门
+    unit: str | None = None  # the unit word a body named without its place begins with (区政府)
 
 
 def is_body(name: str) -> bool:
@@ -63,6 +68,11 @@ def read_body(written: str) -> Body | None:
     name = regex.sub(r"文件$", "", written.removeprefix("中共").strip())
     if not name or NOT_A_NAME.match(name):
         return None
+    generic = _GENERIC.match(name)
+    if generic:  # 区政府, 县委: which 区 or 县 is for the document's context to say
+        unit = generic.group("unit")
+        kind = "government" if _GOVERNMENT.match(generic.group("rest")) else "party committee"
+        return Body(name, (), kind, None, None, _LEVEL.get(unit, unit), unit)
     places = leading_places(name)
     at = _chain_end(name, places)
     lone = _LONE_UNIT.match(name, at) if not places else None

@@ -12,6 +12,7 @@ are filled and the candidates are listed, nothing is guessed. A body named only 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,7 +21,11 @@ from lawgov_ie.text.gazetteer import LEVELS, Gazetteer, Place, narrow
 
 _MAX_CANDIDATES = 12  # listed in place_candidates at most
 _CONTEXT_LABELS = ("GPE", "ORG", "LAW")
-_UNIT_LEVEL = {"县": "county", "区": "county", "市": "city", "省": "province"}
+# The levels a body named by its unit word alone may be at, and the endings of their names.
+_UNIT_LEVEL = {"县": ("county",), "旗": ("county",), "区": ("county",), "市": ("city", "county"),
+               "省": ("province",), "镇": ("township",), "乡": ("township",),
+               "街道": ("township",), "街": ("township",)}
+_UNIT_ENDINGS = {"县": ("县", "旗"), "旗": ("旗",), "省": ("省", "自治区"), "街": ("街道",)}
 
 
 @dataclass
@@ -62,11 +67,11 @@ def _chain_before(gaz: Gazetteer, name: str, entities: Sequence[EntityInfo]) -> 
 
 
 def locate(gaz: Gazetteer, places: Sequence[str], unit: str | None,
-           entities: Sequence[EntityInfo], doc_number: str | None) -> Location:
+           entities: Sequence[EntityInfo], doc_number: str | None, text: str = "") -> Location:
     """Where a body whose name holds ``places`` (outermost first) is; ``unit`` is the lone unit
     word a body without places begins with (县 of 县司法局)."""
     if not places:
-        return _from_context(gaz, unit, entities)
+        return _from_context(gaz, unit, entities, text)
     chain: list[Place] = []
     for name in places[:-1]:
         chain = list(narrow(gaz.lookup(name), chain)) or chain
@@ -160,14 +165,36 @@ def _fields(place: Place) -> dict[str, str | None]:
     return row
 
 
-def _from_context(gaz: Gazetteer, unit: str | None, entities: Sequence[EntityInfo]) -> Location:
-    level = _UNIT_LEVEL.get(unit or "")
-    if level is None:
+def _from_context(gaz: Gazetteer, unit: str | None, entities: Sequence[EntityInfo],
+                  text: str) -> Location:
+    named = named_by_unit(gaz, unit, text)
+    if named is None:
         return Location()
-    named = {p for p in _document_places(gaz, entities)
-             if p.level == level and p.name.endswith(unit or "")}
-    if len(named) != 1:
-        return Location()
-    location = _fill(tuple(named))
-    location.source = "context"
+    location = locate(gaz, (named,), None, entities, None)
+    location.source = "context" if location.source != "ambiguous" else "ambiguous"
     return location
+
+
+def named_by_unit(gaz: Gazetteer, unit: str | None, text: str) -> str | None:
+    """The place of ``unit``'s level (区 → a district, 镇 → a town) the document names in full
+    anywhere (in running text, in 安溪县委, in a law's title), for a body named by its unit alone
+    (区政府, 县司法局, 我镇): the only one it names, or the one it names at least twice as often
+    as any other; ``None`` when the evidence is weaker."""
+    level = _UNIT_LEVEL.get(unit or "")
+    if level is None or unit is None:
+        return None
+    endings = _UNIT_ENDINGS.get(unit, unit)
+    counts = Counter(hit.text for hit in gaz.find(text) if not hit.short
+                     and hit.text.endswith(endings) and hit.places[0].level in level
+                     and hit.places[0].short != hit.text)
+    return dominant(counts)
+
+
+def dominant(counts: Counter[str], least: int = 1) -> str | None:
+    """The name counted at least ``least`` times and twice as often as the next, if any."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < least:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]

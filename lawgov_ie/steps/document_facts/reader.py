@@ -33,7 +33,8 @@ import regex
 from lawgov_ie.doc_data import EntityInfo, SectionInfo
 from lawgov_ie.models import DocumentMeta
 from lawgov_ie.steps.document_facts.bodies import ORG_TAIL, is_body, leading_places, read_body
-from lawgov_ie.steps.document_facts.locate import locate
+from lawgov_ie.steps.document_facts.locate import locate, named_by_unit
+from lawgov_ie.steps.document_facts.subject import subject_place
 from lawgov_ie.steps.entities.places import OPENING, SUBJECT_FOLLOWER
 from lawgov_ie.text.dates import FIELD_DATE, SIGNATURE_DATE, YEAR, iso_date
 from lawgov_ie.text.gazetteer import Gazetteer, gazetteer
@@ -46,8 +47,13 @@ _YEAR_WORDS = r"(?:" + YEAR + r"|[一二][〇零][〇零一二三四五六七八
 _LINE = regex.compile(r"^.*$", regex.MULTILINE)
 _LEADING_DECORATION = regex.compile(r"^[\s#*>•·|\-–—]+")
 _PROSE_PUNCT = regex.compile(r"[，,。；;]")
-_NAV = regex.compile(r"[>|•]|»|当前位置|位置[:：]|首页|索引号|[:：]\s*$")
+_PAGE_NAV_WORDS = r"[>|•]|»|当前位置|位置[:：]|首页|索引号"
+_NAV = regex.compile(_PAGE_NAV_WORDS + r"|[:：]\s*$")
+_PAGE_NAV = regex.compile(_PAGE_NAV_WORDS)
 _PROSE_MIN = 50  # a line this long with sentence punctuation is prose
+_SHORT_PROSE_MIN = 16  # … and a shorter one with a comma or full stop
+_CLAUSE_PUNCT = regex.compile(r"[，。]")
+_FIELD_HEAD = regex.compile(r"^[^，。：:]{1,12}[：:]")
 _HEAD = 2000  # a title run into the text is looked for in this many characters
 
 # Titles ----------------------------------------------------------------------------------------
@@ -104,6 +110,7 @@ _LIST_SPLIT = regex.compile(r"[、，,；;\s\u3000]+")
 _COPY_COUNT = regex.compile(r"[（(][0-9一二三四五六七八九十]+份?[）)]$")
 _SIGNER = regex.compile(r"^[" + _HAN + r"·]{2,5}$")
 _LONE_UNIT = regex.compile(r"^[省市县区]")
+_UNIT_LEVEL = {"旗": "县", "街": "街道"}
 
 
 @dataclass(frozen=True)
@@ -132,7 +139,12 @@ def _undecorated(raw: str) -> str:
 
 
 def _is_prose(line: _Line) -> bool:
-    return len(line.core) >= _PROSE_MIN and bool(_PROSE_PUNCT.search(line.core))
+    """A line of the report's own text: long with sentence punctuation, or shorter with a
+    comma or full stop and no field name (发布时间：…) or navigation at its head."""
+    if len(line.core) >= _PROSE_MIN:
+        return bool(_PROSE_PUNCT.search(line.core))
+    return len(line.core) >= _SHORT_PROSE_MIN and bool(_CLAUSE_PUNCT.search(line.core)) and \
+        not _FIELD_HEAD.match(line.core) and not _PAGE_NAV.search(line.core)
 
 
 def _year_value(digits: str) -> int:
@@ -175,7 +187,7 @@ class MetaReader:
                               sources.get("title"))
         if issuer:
             meta.issuer, sources["issuer"] = issuer
-        self._body(meta, sources, entities)
+        self._body(meta, sources, entities, text)
         meta.year = self._year(lines, body, meta.title, meta.date, text, sources)
         meta.recipients = self._recipients(lines[:body])
         meta.cc = _listed(_CC, text, strip_counts=True)
@@ -185,11 +197,11 @@ class MetaReader:
 
     # body and place --------------------------------------------------------------------------
     def _body(self, meta: DocumentMeta, sources: dict[str, str],
-              entities: Sequence[EntityInfo]) -> None:
-        if not meta.issuer:
-            return
-        bodies = [b for b in (read_body(name) for name in meta.issuer.split()) if b is not None]
+              entities: Sequence[EntityInfo], text: str) -> None:
+        bodies = [b for b in (read_body(name) for name in (meta.issuer or "").split())
+                  if b is not None]
         if not bodies:
+            self._subject_place(meta, sources, entities, text)
             return
         # a government or department reports; its party committee signs along
         chosen = next((b for b in bodies if b.kind != "party committee"), bodies[0])
@@ -200,9 +212,31 @@ class MetaReader:
         for name in ("body", "body_kind", "department", "place", "admin_level"):
             if getattr(meta, name) is not None:
                 sources[name] = where
+        places = chosen.places
+        if chosen.unit is not None:  # 区政府, 县委: the district the document names
+            named = named_by_unit(self.places, chosen.unit, text)
+            if named is None:
+                sources.pop("admin_level", None)
+                meta.admin_level = None
+                return
+            meta.place, sources["place"] = named, "context"
+            places = (named,)
         unit = _LONE_UNIT.match(chosen.name)
-        location = locate(self.places, chosen.places, unit.group() if unit else None, entities,
-                          meta.doc_number)
+        self._locate(meta, sources, places, unit.group() if unit else None, entities, text)
+
+    def _subject_place(self, meta: DocumentMeta, sources: dict[str, str],
+                       entities: Sequence[EntityInfo], text: str) -> None:
+        """No body named: the place the text speaks for (:mod:`.subject`), or nothing."""
+        subject = subject_place(self.places, text, entities)
+        if subject is None:
+            return
+        meta.place, meta.admin_level = subject.name, _UNIT_LEVEL.get(subject.unit, subject.unit)
+        sources["place"] = sources["admin_level"] = subject.how
+        self._locate(meta, sources, (subject.name,), None, entities, text)
+
+    def _locate(self, meta: DocumentMeta, sources: dict[str, str], places: Sequence[str],
+                unit: str | None, entities: Sequence[EntityInfo], text: str) -> None:
+        location = locate(self.places, places, unit, entities, meta.doc_number, text)
         for name in ("province", "city", "county", "township", "admin_code"):
             value = getattr(location, name)
             if value is not None:
@@ -268,7 +302,12 @@ class MetaReader:
                     where = "title" if title_source == "title line" else title_source
                     return name, where or "title"
             after_year = _TITLE_YEAR.match(title)
-            places = leading_places(title[after_year.end():]) if after_year else []
+            rest = title[after_year.end():] if after_year else ""
+            head = _TITLE_HEAD.match(rest)
+            name = head.group(1).strip() if head else ""
+            if name and is_body(name) and read_body(name) is not None:
+                return name, "title"  # 2025年度X市Y区卫生健康委员会法治政府建设…报告
+            places = leading_places(rest)
             if places:  # 2020年X镇上半年…总结
                 return "".join(places), "title"
         if body < len(lines):

@@ -34,7 +34,30 @@ _HAN = regex.compile(r"\p{Han}")
 _ALL_HAN = regex.compile(r"\p{Han}+")
 # Words a short name stands after: 法治海淀, 依法治区 … 建设法治广州, 来陕考察 (1 char: not read).
 _SHORT_FRAME = regex.compile(r"(?:法治|依法治|来|赴|到)$")
-_SHORT_FRAME_AFTER = regex.compile(r"[^\p{Han}]|建设|和|与|及|$")
+_SHORT_FRAME_AFTER = regex.compile(r"[^\p{Han}]|建设|和|与|及|的|$")
+# The standard one-character abbreviations of the provinces (陕 for 陕西省). One character is a
+# place only in a frame that says so: 依法治藏, 来陕考察, 来陕和来宝考察 (a city's first character
+# in the same frame counts when the document names that city), and only when the document
+# names a place of that province (or that city) in full.
+_PROVINCE_ABBREVIATION = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
+    "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省",
+    "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省",
+    "粤": "广东省", "琼": "海南省", "川": "四川省", "蜀": "四川省", "贵": "贵州省", "黔": "贵州省",
+    "云": "云南省", "滇": "云南省", "陕": "陕西省", "秦": "陕西省", "甘": "甘肃省", "陇": "甘肃省",
+    "青": "青海省", "蒙": "内蒙古自治区", "桂": "广西壮族自治区", "藏": "西藏自治区",
+    "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区", "港": "香港特别行政区", "澳": "澳门特别行政区"}
+_ONE_CHAR = regex.compile(r"(?<=依法治)\p{Han}(?=[^\p{Han}]|的|工作|和|、|$)"
+                          r"|(?<=[来赴])\p{Han}(?=考察|视察|调研|指导|和来|、来|[^\p{Han}])")
+# A province's short name after a character it makes a word with (幸福建设 holds 福建).
+_WORD_BEFORE = frozenset(("幸福", "造福", "祝福", "浙江", "黄河", "湖南", "湖北", "江西"))
+# Names the data lacks that end in a zone's word: after a place (重庆两江新区, 兰州新区), or the
+# page's own 发布机构/来源 (a development zone's page).
+_ZONE = r"(?:新区|经济技术开发区|高新技术产业开发区|经济开发区|高新区)"
+_ZONE_AFTER = regex.compile(r"\p{Han}{0,4}?" + _ZONE)
+_FIELD_PLACE = regex.compile(r"(?:发布机构|发文机构|发文机关|信息来源|来源)[\s\]】|:：]{0,12}"
+                             r"(?P<name>\p{Han}{2,6}?" + _ZONE + r")(?=[\s|\[【]|$)",
+                             regex.MULTILINE)
 # A township name the gazetteer lacks: 2–5 characters and its unit word.
 _NEW_TOWNSHIP = regex.compile(r"\p{Han}{2,5}?(?:街道|镇|乡)")
 _NOT_A_STEM = regex.compile(r"^(?:各|全|本|我|该|所|辖|乡|镇|街|村|城乡|其|每|有关|相关|委)"
@@ -79,11 +102,17 @@ def find_gpes(text: str, places: Gazetteer | None = None) -> list[EntityInfo]:
     """The GPE spans of ``text``, non-overlapping, in text order."""
     gaz = places if places is not None else gazetteer()
     hits = list(gaz.hits(text))
-    accepted = [h for h in hits if _accepted(h, text) and not _COMMITTEE.match(text, h.end)]
+    # the places the text names in full: a short name of one of them (or of a place above one)
+    # is that place, also in running text (宝鸡 in a text that names 宝鸡市 or 陈仓区)
+    named = [p for h in hits if not h.short and not _weak(h) for p in h.places]
+    accepted = [h for h in hits if _accepted(h, text, named)
+                and not _COMMITTEE.match(text, h.end)]
     chosen = _longest(_Candidate(h.start, h.end, h.places) for h in accepted)
     chosen = _with_weak_children(chosen, [h for h in hits if not h.short and _weak(h)])
     chosen = _with_new_townships(chosen, text, gaz)
+    chosen = _with_zones(chosen, text)
     chosen = _with_villages(chosen, text, gaz)
+    chosen = _with_abbreviations(chosen, text, gaz, named)
     return [EntityInfo(GPE, c.start, c.end, text[c.start:c.end]) for c in _chains(chosen)]
 
 
@@ -92,17 +121,22 @@ def _weak(hit: PlaceHit) -> bool:
     return all(p.short == p.name for p in hit.places)
 
 
-def _accepted(hit: PlaceHit, text: str) -> bool:
+def _accepted(hit: PlaceHit, text: str, named: Sequence[Place] = ()) -> bool:
     if not hit.short:
         # 促进乡镇建设: the unit word opens a compound (乡镇, 镇村, 县区), no 促进乡
         return not _weak(hit) and text[hit.end - 1:hit.end + 1] not in _UNIT_COMPOUNDS
-    if len(hit.text) < 2:
-        return False
+    if len(hit.text) < 2 or (hit.end < len(text) and text[hit.end] in _UNIT_CHARS):
+        return False  # 南昌 of 南昌县市场: a full name's stem
     before = text[max(0, hit.start - 3):hit.start]
     if _SHORT_FRAME.search(before):
         return bool(_SHORT_FRAME_AFTER.match(text, hit.end))
     if not any(p.level in ("province", "city") for p in hit.places):
         return False
+    if any(p.level == "province" for p in hit.places):  # 广东, 福建: no other word's name
+        return text[max(0, hit.start - 1):hit.start + 1] not in _WORD_BEFORE
+    if any(n.within(p) or (n.level == "province" and p.within(n))
+           for p in hit.places if p.level == "city" for n in named):
+        return True  # 福州 in a text that names 福州市, a county of it, or 福建省
     left = text[hit.start - 1] if hit.start else ""
     right = text[hit.end] if hit.end < len(text) else ""
     return not _HAN.match(left) or not _HAN.match(right)
@@ -149,6 +183,39 @@ def _with_new_townships(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> 
         while start >= 0:
             added.append(_Candidate(start, start + len(name), ()))
             start = text.find(name, start + len(name))
+    return _longest([*chosen, *added]) if added else chosen
+
+
+def _with_zones(chosen: list[_Candidate], text: str) -> list[_Candidate]:
+    """New districts and development zones the data lacks: right after a province or city
+    (重庆两江新区, 兰州新区), or the page's own 发布机构/来源, then everywhere that name is
+    written."""
+    added: list[_Candidate] = []
+    for cand in chosen:
+        if any(p.level in ("province", "city") for p in cand.places):
+            match = _ZONE_AFTER.match(text, cand.end)
+            if match:
+                added.append(_Candidate(match.start(), match.end(), ()))
+    for name in {m.group("name") for m in _FIELD_PLACE.finditer(text, 0, min(len(text), _HEAD))}:
+        start = text.find(name)
+        while start >= 0:
+            added.append(_Candidate(start, start + len(name), ()))
+            start = text.find(name, start + len(name))
+    return _longest([*chosen, *added]) if added else chosen
+
+
+def _with_abbreviations(chosen: list[_Candidate], text: str, gaz: Gazetteer,
+                        named: Sequence[Place]) -> list[_Candidate]:
+    """One-character short names in their frames (依法治藏, 来陕考察, 来宝考察), when the text names
+    a place of that province (or, for a city's first character, that city) in full."""
+    added: list[_Candidate] = []
+    for match in _ONE_CHAR.finditer(text):
+        char = match.group()
+        province = _PROVINCE_ABBREVIATION.get(char)
+        held = [p for p in gaz.lookup(province)] if province else []
+        held += [p for p in {n for n in named if n.level == "city" and n.name[0] == char}]
+        if any(n.within(p) for p in held for n in named):
+            added.append(_Candidate(match.start(), match.end(), tuple(held)))
     return _longest([*chosen, *added]) if added else chosen
 
 

@@ -52,3 +52,29 @@ def test_a_place_before_wei_is_a_party_committee_not_a_place() -> None:
 def test_villages_and_communities_of_the_data_but_not_common_words() -> None:
     assert _gpes("英林镇西埔村建成法治广场，银闸社区开展普法。") == ["英林镇西埔村", "银闸社区"]
     assert _gpes("创建民主法治示范村，覆盖所有行政村和中心村。") == []
+
+
+def test_one_character_abbreviations_only_in_their_frames_and_with_the_province_named() -> None:
+    text = ("宝鸡市渭滨区认真贯彻总书记来陕和来宝考察重要讲话精神，全面推进依法治陕，"
+            "陕西省各地任务全部完成。")
+    assert _gpes(text) == ["宝鸡市渭滨区", "陕", "宝", "陕", "陕西省"]
+    # no place of the province named: the frame alone is not enough
+    assert _gpes("认真贯彻总书记来陕考察重要讲话精神。") == []
+    # a frame whose character is no abbreviation, or one that reads as a word
+    assert _gpes("西藏自治区坚持依法治理，依法治校，来藏干部赴京学习，推进依法治藏。") == [
+        "西藏自治区", "藏"]
+
+
+def test_province_and_city_names_in_running_text() -> None:
+    assert _gpes("组织干部赴浙江、广东学习，在福州召开座谈会，福建省司法厅派员参加。") == [
+        "浙江", "广东", "福州", "福建省"]
+    # a city's short name with Han on both sides counts only when the text names that city
+    assert _gpes("组织执法人员在福州召开座谈会。") == []
+    # a province's name inside another word, a place's stem before its unit word
+    assert _gpes("推进幸福建设，南昌县市场监管所开展检查。") == []
+
+
+def test_new_districts_and_zones_the_data_lacks() -> None:
+    assert _gpes("兰州新区坚持依法行政，重庆两江新区派员交流。") == ["兰州新区", "重庆两江新区"]
+    text = "[ 发布机构 ]云岭经济技术开发区 [ 主题分类 ]其他\n云岭经济技术开发区坚持依法行政。"
+    assert _gpes(text) == ["云岭经济技术开发区", "云岭经济技术开发区"]

@@ -1,0 +1,90 @@
+"""The place a report speaks for when it names no reporting body (no title body, signature, first
+sentence subject or page field): read from how the text refers to itself.
+
+Reports speak of their own place as 我镇, 本区, 全县 and name it in full only here and there (in
+an organisation's name, 虎邱镇司法所; in a slogan, 法治海淀). In that order of evidence:
+
+- ``self-reference``: the unit word of 我X/本X (X = 镇 乡 街道 县 区 市 旗), the most used, and the
+  place of that level the document names: the one its 法治X slogan names, else the only one it
+  names, else one it names at least twice as often as any other;
+- ``slogan``: with no self-reference, the one place the document's 法治X/依法治X slogans name;
+- ``most named``: else the town (else the county) named most often in the first part of the text,
+  at least three times and twice as often as any other.
+
+Anything weaker gives nothing (``None``): a wrong place is worse than none.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from lawgov_ie.doc_data import EntityInfo
+from lawgov_ie.steps.document_facts.locate import dominant, named_by_unit
+from lawgov_ie.text.gazetteer import Gazetteer
+
+# 我镇, 本区, 我街道 (not 我市民, 本市场: the unit word ends the word, so a Han word-start follows
+# only for the units that are whole words; 我县 before 委/政府 counts, it is the same place).
+_SELF = regex.compile(r"[我本](街道|镇|乡|县|区|市|旗|街)(?!民|场|级|域|属|间|长|委员)")
+_SLOGAN = regex.compile(r"(?:法治|依法治)$")
+_HEAD = 3000  # the most named place is counted in this many characters
+_LEAST = 3  # … and must be named this often
+_LEVELS = (("township", ("镇", "乡", "街道")), ("county", ("县", "区", "旗")))
+_SHORT_UNIT = {"街": "街道"}
+
+
+@dataclass(frozen=True)
+class Subject:
+    name: str  # the place's full name (海淀区)
+    unit: str  # its unit word (区), for the admin level
+    how: str  # self-reference | slogan | most named
+
+
+def self_unit(text: str) -> str | None:
+    """The unit word of the report's own place, from its 我X/本X (the most used)."""
+    counts = Counter(_SHORT_UNIT.get(m.group(1), m.group(1)) for m in _SELF.finditer(text))
+    return dominant(counts)
+
+
+def subject_place(gaz: Gazetteer, text: str, entities: Sequence[EntityInfo]) -> Subject | None:
+    """The place the report speaks for, read from the text; ``None`` when the evidence is weak."""
+    unit = self_unit(text)
+    slogans = _slogan_places(gaz, text, entities)
+    if unit is not None:
+        fitting = [name for name in slogans if name.endswith(unit)]
+        if len(set(fitting)) == 1:
+            return Subject(fitting[0], unit, "self-reference")
+        named = named_by_unit(gaz, unit, text)
+        return Subject(named, unit, "self-reference") if named else None
+    if len(set(slogans)) == 1:
+        return Subject(slogans[0], _unit_of(slogans[0]), "slogan")
+    hits = [hit for hit in gaz.find(text[:_HEAD]) if not hit.short]
+    for level, units in _LEVELS:
+        counts = Counter(hit.text for hit in hits
+                         if hit.places[0].level == level and hit.text.endswith(units))
+        name = dominant(counts, _LEAST)
+        if name:
+            return Subject(name, _unit_of(name), "most named")
+    return None
+
+
+def _slogan_places(gaz: Gazetteer, text: str, entities: Sequence[EntityInfo]) -> list[str]:
+    """Full names of the places named right after 法治/依法治 (法治海淀 → 海淀区)."""
+    out = []
+    for entity in entities:
+        if entity.label == "GPE" and _SLOGAN.search(text, max(0, entity.start - 3), entity.start):
+            places = gaz.lookup(entity.text) or gaz.lookup_short(entity.text)
+            names = {p.name for p in places if p.level in ("county", "city", "township")}
+            if len(names) == 1:
+                out.append(names.pop())
+    return out
+
+
+def _unit_of(name: str) -> str:
+    for unit in ("街道", "自治县", "自治旗", "镇", "乡", "县", "区", "市", "旗", "省"):
+        if name.endswith(unit):
+            return {"自治县": "县", "自治旗": "旗"}.get(unit, unit)
+    return name[-1]
