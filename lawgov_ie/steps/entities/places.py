@@ -74,7 +74,7 @@ SUBJECT_FOLLOWER = (r"党委|党工委|人民政府|办事处|坚持|始终|深�
                     r"|着力|不断|持续|在|高度|切实|进一步|立足|聚焦|紧扣|大力|牢固|全力|按照|把|将"
                     r"|主动|严格|锚定")
 _SUBJECT = regex.compile(
-    r"^" + OPENING + r"(?P<name>\p{Han}{2,5}?(?:街道|镇|乡|街))"
+    r"^" + OPENING + r"(?P<name>\p{Han}{2,5}?(?:街道|镇|乡|街|新区))"
     r"(?=\s*(?:19|20)[0-9]{2}\s*年|" + SUBJECT_FOLLOWER + ")", regex.MULTILINE)
 _HOLDERS = ("county", "city")  # places a township the data lacks may stand right after
 _VILLAGE_UNIT = regex.compile(r"村|社区")
