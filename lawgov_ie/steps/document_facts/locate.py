@@ -25,7 +25,7 @@ _CONTEXT_LABELS = ("GPE", "ORG", "LAW")
 _UNIT_LEVEL = {"县": ("county",), "旗": ("county",), "区": ("county",), "市": ("city", "county"),
                "省": ("province",), "镇": ("township",), "乡": ("township",),
                "街道": ("township",), "街": ("township",)}
-_UNIT_ENDINGS = {"县": ("县", "旗"), "旗": ("旗",), "省": ("省", "自治区"), "街": ("街道",)}
+_UNIT_ENDINGS = {"县": ("县", "旗"), "旗": ("旗",), "省": ("省", "自治区"), "街": ("街", "街道")}
 
 
 @dataclass
@@ -167,7 +167,7 @@ def _fields(place: Place) -> dict[str, str | None]:
 
 def _from_context(gaz: Gazetteer, unit: str | None, entities: Sequence[EntityInfo],
                   text: str) -> Location:
-    named = named_by_unit(gaz, unit, text)
+    named = named_by_unit(gaz, unit, text, entities)
     if named is None:
         return Location()
     location = locate(gaz, (named,), None, entities, None)
@@ -175,7 +175,8 @@ def _from_context(gaz: Gazetteer, unit: str | None, entities: Sequence[EntityInf
     return location
 
 
-def named_by_unit(gaz: Gazetteer, unit: str | None, text: str) -> str | None:
+def named_by_unit(gaz: Gazetteer, unit: str | None, text: str,
+                  entities: Sequence[EntityInfo] = ()) -> str | None:
     """The place of ``unit``'s level (区 → a district, 镇 → a town) the document names in full
     anywhere (in running text, in 安溪县委, in a law's title), for a body named by its unit alone
     (区政府, 县司法局, 我镇): the only one it names, or the one it names at least twice as often
@@ -187,6 +188,9 @@ def named_by_unit(gaz: Gazetteer, unit: str | None, text: str) -> str | None:
     counts = Counter(hit.text for hit in gaz.find(text) if not hit.short
                      and hit.text.endswith(endings) and hit.places[0].level in level
                      and hit.places[0].short != hit.text)
+    if "township" in level:  # a town or street the data lacks, read as a GPE by rule (海滨街)
+        counts.update(e.text for e in entities if e.label == "GPE" and e.text.endswith(endings)
+                      and not gaz.find(e.text))
     return dominant(counts)
 
 

@@ -13,7 +13,9 @@ Every fact says where it came from in ``meta.fact_sources``.
 - ``issuer``: the signature block; else an organisation line just above the title; else the body
   named at the head of the title; else the subject of the first sentence (the GPE or ORG entity it
   opens with); else the page's 发布机构/发文机关/来源 field;
-- ``body``: the issuer's government or department (its first name when it names several);
+- ``body``: the issuer's government or department (its first name when it names several); a
+  body named by its unit alone (区政府) takes the place of that level the text names; with no
+  body at all, ``place`` is the place the text speaks for (我镇, 法治X: :mod:`.subject`) or none;
   ``place``/``admin_level``/``body_kind``/``department``: :mod:`.bodies`; ``province`` …
   ``admin_code``: :mod:`.locate`;
 - ``year``: the title; else 现将X年…; else the year the first paragraph opens with (X年, X年以来);
@@ -141,10 +143,13 @@ def _undecorated(raw: str) -> str:
 def _is_prose(line: _Line) -> bool:
     """A line of the report's own text: long with sentence punctuation, or shorter with a
     comma or full stop and no field name (发布时间：…) or navigation at its head."""
-    if len(line.core) >= _PROSE_MIN:
-        return bool(_PROSE_PUNCT.search(line.core))
-    return len(line.core) >= _SHORT_PROSE_MIN and bool(_CLAUSE_PUNCT.search(line.core)) and \
-        not _FIELD_HEAD.match(line.core) and not _PAGE_NAV.search(line.core)
+    core = line.core
+    if len(core) >= _PROSE_MIN:
+        return bool(_PROSE_PUNCT.search(core))
+    if core.endswith(("：", ":")) and "如下" not in core and core.count("，") < 2:
+        return False  # 各镇（街道），区直各单位： addresses, it does not report
+    return len(core) >= _SHORT_PROSE_MIN and bool(_CLAUSE_PUNCT.search(core)) and \
+        not _FIELD_HEAD.match(core) and not _PAGE_NAV.search(core)
 
 
 def _year_value(digits: str) -> int:
@@ -214,7 +219,7 @@ class MetaReader:
                 sources[name] = where
         places = chosen.places
         if chosen.unit is not None:  # 区政府, 县委: the district the document names
-            named = named_by_unit(self.places, chosen.unit, text)
+            named = named_by_unit(self.places, chosen.unit, text, entities)
             if named is None:
                 sources.pop("admin_level", None)
                 meta.admin_level = None

@@ -40,13 +40,15 @@ _SHORT_FRAME_AFTER = regex.compile(r"[^\p{Han}]|建设|和|与|及|的|$")
 # in the same frame counts when the document names that city), and only when the document
 # names a place of that province (or that city) in full.
 _PROVINCE_ABBREVIATION = {
-    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
-    "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省",
-    "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省",
-    "粤": "广东省", "琼": "海南省", "川": "四川省", "蜀": "四川省", "贵": "贵州省", "黔": "贵州省",
-    "云": "云南省", "滇": "云南省", "陕": "陕西省", "秦": "陕西省", "甘": "甘肃省", "陇": "甘肃省",
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省",
+    "晋": "山西省", "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省",
+    "浙": "浙江省", "皖": "安徽省", "闽": "福建省", "赣": "江西省", "鲁": "山东省",
+    "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省", "琼": "海南省",
+    "川": "四川省", "蜀": "四川省", "贵": "贵州省", "黔": "贵州省", "云": "云南省",
+    "滇": "云南省", "陕": "陕西省", "秦": "陕西省", "甘": "甘肃省", "陇": "甘肃省",
     "青": "青海省", "蒙": "内蒙古自治区", "桂": "广西壮族自治区", "藏": "西藏自治区",
-    "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区", "港": "香港特别行政区", "澳": "澳门特别行政区"}
+    "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区", "港": "香港特别行政区",
+    "澳": "澳门特别行政区"}
 _ONE_CHAR = regex.compile(r"(?<=依法治)\p{Han}(?=[^\p{Han}]|的|工作|和|、|$)"
                           r"|(?<=[来赴])\p{Han}(?=考察|视察|调研|指导|和来|、来|[^\p{Han}])")
 # A province's short name after a character it makes a word with (幸福建设 holds 福建).
@@ -78,6 +80,14 @@ _SUBJECT = regex.compile(
     r"(?=\s*(?:19|20)[0-9]{2}\s*年|" + SUBJECT_FOLLOWER + ")", regex.MULTILINE)
 _HOLDERS = ("county", "city")  # places a township the data lacks may stand right after
 _VILLAGE_UNIT = regex.compile(r"村|社区")
+_VILLAGE_ITEM = regex.compile(r"(?P<stem>\p{Han}{2,4}?)(?:村|社区)(?=[、和及，,。；;等\s）)])")
+# an item before 、 that begins a list (after a comma, colon, 如, 在 …)
+_VILLAGE_BEFORE = regex.compile(r"(?<=[，,：:（(、\s]|如|例如|包括|在|对)(?P<stem>\p{Han}{2,4})"
+                                r"(?:村|社区)$")
+_LIST_JOINS = ("、", "和", "及")
+# words a village's name may be written right after (如西埔村): the shorter name wins when the
+# data has both
+_LEADING_WORDS = "如在对向把将从与和及到赴"
 _UNIT_COMPOUNDS = frozenset((
     "乡镇", "镇村", "乡村", "镇街", "街镇", "县区", "区县", "县市", "市县", "市区", "省市", "市州",
     "村居", "村组", "镇区", "镇乡"))
@@ -229,10 +239,51 @@ def _with_villages(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> list[
             if start < 0 or not _ALL_HAN.fullmatch(stem) or _GENERIC_STEM.match(stem) or \
                     _NOT_A_STEM.search(stem) or stem[-1] in _UNIT_CHARS:
                 continue
-            if gaz.is_village(text[start:unit.end()]):
+            if gaz.is_village(text[start:unit.end()]) and not (
+                    stem[0] in _LEADING_WORDS and gaz.is_village(text[start + 1:unit.end()])):
                 added.append(_Candidate(start, unit.end(), (), village=True))
                 break
+    added += _listed_villages(chosen, added, text)
     return _longest([*chosen, *added]) if added else chosen
+
+
+def _listed_villages(chosen: Sequence[_Candidate], known: Sequence[_Candidate],
+                     text: str) -> list[_Candidate]:
+    """Villages the data lacks (renamed or merged since 2019) where the text says what they are:
+    right after their town (英林镇东山村), or listed with a village of the data
+    (东山村、西河村和南岭村): a stem of two to four characters, no common word."""
+    out: list[_Candidate] = []
+    starts = [c.end for c in chosen if any(p.level == "township" for p in c.places)]
+    starts += [v.end + 1 for v in known if text[v.end:v.end + 1] in _LIST_JOINS]
+    seen = {v.start for v in known}
+    while starts:
+        at = starts.pop()
+        item = _VILLAGE_ITEM.match(text, at)
+        if item is None or at in seen or not _plain_stem(item.group("stem")):
+            continue
+        seen.add(at)
+        out.append(_Candidate(at, item.end(), (), village=True))
+        if text[item.end():item.end() + 1] in _LIST_JOINS:
+            starts.append(item.end() + 1)
+    known_ends = {v.end: v for v in known}
+    for village in known:  # the items before a village of the data, back to the list's start
+        end = village.start - 1
+        while end > 0 and text[end] == "、":
+            if end in known_ends:  # a village of the data: go on before it
+                end = known_ends[end].start - 1
+                continue
+            item = _VILLAGE_BEFORE.search(text, max(0, end - 8), end)
+            if item is None or not _plain_stem(item.group("stem")) or item.start() in seen:
+                break
+            seen.add(item.start())
+            out.append(_Candidate(item.start(), item.end(), (), village=True))
+            end = item.start() - 1
+    return out
+
+
+def _plain_stem(stem: str) -> bool:
+    return not (_GENERIC_STEM.match(stem) or _NOT_A_STEM.search(stem)
+                or stem[-1] in _UNIT_CHARS)
 
 
 def _knows_part(gaz: Gazetteer, name: str) -> bool:

@@ -25,8 +25,8 @@ def test_no_body_named_the_town_of_its_self_references() -> None:
 
 
 def test_a_county_named_once_beside_its_self_references() -> None:
-    meta = _meta("关于2024年度法治政府建设工作情况的报告\n2024年，在市委、市政府的坚强领导下，我县深入"
-                 "学习贯彻习近平法治思想，现将有关情况报告如下：\n一、主要工作\n安溪县委常委会会议"
+    meta = _meta("关于2024年度法治政府建设工作情况的报告\n2024年，在市委、市政府的坚强领导下，"
+                 "我县深入学习贯彻习近平法治思想，现将有关情况报告如下：\n一、主要工作\n安溪县委常委会会议"
                  "专题研究法治建设工作3次。我县全年办理行政复议案件18件。\n")
     assert (meta.place, meta.admin_level, meta.fact_sources["place"]) == (
         "安溪县", "县", "self-reference")
@@ -56,16 +56,16 @@ def test_a_generic_body_with_no_place_of_its_level_named_stays_without_place() -
 
 
 def test_a_department_after_the_titles_year() -> None:
-    meta = _meta("2025年度咸宁市咸安区卫生健康委员会法治政府建设工作报告\n2025年，我委坚持依法行政，"
-                 "办理行政许可事项120件，现将有关情况报告如下：\n一、主要工作\n")
+    meta = _meta("2025年度咸宁市咸安区卫生健康委员会法治政府建设工作报告\n"
+                 "2025年，我委坚持依法行政，办理行政许可事项120件，现将有关情况报告如下：\n一、主要工作\n")
     assert (meta.body, meta.body_kind, meta.department) == (
         "咸宁市咸安区卫生健康委员会", "department", "卫生健康委员会")
     assert (meta.city, meta.county, meta.year) == ("咸宁市", "咸安区", 2025)
 
 
 def test_a_short_first_paragraph_names_the_body_and_the_year() -> None:
-    meta = _meta("法治政府建设情况的报告\n2023年，柳城街道党工委、办事处在上级的领导下，坚持依法行政，"
-                 "现将工作开展情况报告如下：\n一、主要工作\n南安市柳城街道开展普法12场。\n")
+    meta = _meta("法治政府建设情况的报告\n2023年，柳城街道党工委、办事处在上级的领导下，"
+                 "坚持依法行政，现将工作开展情况报告如下：\n一、主要工作\n南安市柳城街道开展普法12场。\n")
     assert (meta.place, meta.fact_sources["place"]) == ("柳城街道", "first sentence")
     assert (meta.year, meta.fact_sources["year"]) == (2023, "opening")
     assert (meta.county, meta.township) == ("南安市", "柳城街道")
@@ -83,3 +83,20 @@ def test_the_town_the_first_part_names_most() -> None:
                  "英林镇司法所组织培训2场，干部赴虎邱镇学习。\n")
     assert (meta.place, meta.fact_sources["place"], meta.county) == ("英林镇", "most named",
                                                                      "晋江市")
+
+
+def test_an_address_line_is_not_the_first_sentence() -> None:
+    meta = _meta("英林镇2023年法治政府建设情况报告\n各村（社区），镇直各单位：\n"
+                 "2023年，英林镇坚持依法行政，全年开展普法活动12场，现将有关情况报告如下：\n")
+    assert (meta.place, meta.year) == ("英林镇", 2023)
+    meta = _meta("法治政府建设情况报告\n各村（社区），镇直各单位：\n"
+                 "2023年，英林镇坚持依法行政，全年开展普法活动12场，现将有关情况报告如下：\n")
+    assert (meta.place, meta.year, meta.fact_sources["place"]) == (
+        "英林镇", 2023, "first sentence")
+
+
+def test_a_department_that_does_not_name_itself_gets_no_town() -> None:
+    meta = _meta("法治政府建设情况报告\n一年来，我局坚持依法行政，全面推进执法规范化。\n"
+                 "一、主要工作\n我局在英林镇开展执法检查，英林镇各村开展普法，英林镇企业全部完成整改，"
+                 "本局共办理案件12件。\n")
+    assert (meta.place, meta.county) == (None, None)

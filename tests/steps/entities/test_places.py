@@ -78,3 +78,11 @@ def test_new_districts_and_zones_the_data_lacks() -> None:
     assert _gpes("兰州新区坚持依法行政，重庆两江新区派员交流。") == ["兰州新区", "重庆两江新区"]
     text = "[ 发布机构 ]云岭经济技术开发区 [ 主题分类 ]其他\n云岭经济技术开发区坚持依法行政。"
     assert _gpes(text) == ["云岭经济技术开发区", "云岭经济技术开发区"]
+
+
+def test_villages_the_data_lacks_after_their_town_or_listed_with_a_village_of_the_data() -> None:
+    assert _gpes("组织英林镇柏溪湾村、西河村和南岭村开展普法。") == [
+        "英林镇柏溪湾村", "西河村", "南岭村"]
+    assert _gpes("在各村开展普法，如西埔村、柏溪湾村等。") == ["西埔村", "柏溪湾村"]
+    # a common word before 村 is no village, even in a list
+    assert _gpes("推进西埔村、示范村和美丽乡村建设。") == ["西埔村"]
