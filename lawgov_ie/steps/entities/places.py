@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import regex
 
 from lawgov_ie.doc_data import EntityInfo
-from lawgov_ie.text.gazetteer import Gazetteer, Place, PlaceHit, gazetteer
+from lawgov_ie.text.gazetteer import Gazetteer, Place, PlaceHit, gazetteer, short_name
 
 GPE = "GPE"
 _HAN = regex.compile(r"\p{Han}")
@@ -85,6 +85,10 @@ _VILLAGE_ITEM = regex.compile(r"(?P<stem>\p{Han}{2,4}?)(?:村|社区)(?=[、和�
 _VILLAGE_BEFORE = regex.compile(r"(?<=[，,：:（(、\s]|如|例如|包括|在|对)(?P<stem>\p{Han}{2,4})"
                                 r"(?:村|社区)$")
 _LIST_JOINS = ("、", "和", "及")
+# a count of villages after their stems (陈山、西埔2个村)
+_VILLAGE_COUNT = regex.compile(r"等?[0-9０-９一二三四五六七八九十]{1,3}个(?:行政)?村")
+_TOWN_ENDINGS = ("镇", "乡", "街道", "苏木")
+_OWN_LEAST = 2  # a town or county named in full this often lends its short name
 # words a village's name may be written right after (如西埔村): the shorter name wins when the
 # data has both
 _LEADING_WORDS = "如在对向把将从与和及到赴"
@@ -123,6 +127,8 @@ def find_gpes(text: str, places: Gazetteer | None = None) -> list[EntityInfo]:
     chosen = _with_zones(chosen, text)
     chosen = _with_villages(chosen, text, gaz)
     chosen = _with_abbreviations(chosen, text, gaz, named)
+    chosen = _with_own_stems(chosen, text, hits)
+    chosen = _with_village_stems(chosen, text, gaz)
     return [EntityInfo(GPE, c.start, c.end, text[c.start:c.end]) for c in _chains(chosen)]
 
 
@@ -284,6 +290,66 @@ def _listed_villages(chosen: Sequence[_Candidate], known: Sequence[_Candidate],
 def _plain_stem(stem: str) -> bool:
     return not (_GENERIC_STEM.match(stem) or _NOT_A_STEM.search(stem)
                 or stem[-1] in _UNIT_CHARS)
+
+
+def _with_own_stems(chosen: list[_Candidate], text: str,
+                    hits: Sequence[PlaceHit]) -> list[_Candidate]:
+    """The short name of a town or county the text names in full at least twice (its own, as a
+    rule): 在虎邱建立, 兴国平安模范团, 湖上“枫桥经验”; never right before a unit word."""
+    counts: dict[str, int] = {}
+    for hit in hits:  # also inside an organisation's name (兴国县委, 虎邱镇司法所)
+        if not hit.short and not _weak(hit) and hit.places[0].level in ("township", "county"):
+            counts[hit.text] = counts.get(hit.text, 0) + 1
+    stems = {short_name(name, level): name for name, level in
+             ((n, "township" if n.endswith(_TOWN_ENDINGS) else "county")
+              for n, c in counts.items() if c >= _OWN_LEAST)}
+    stems = {stem: name for stem, name in stems.items()
+             if len(stem) >= 2 and stem != name and not _GENERIC_STEM.match(stem)}
+    if not stems:
+        return chosen
+    added = []
+    pattern = regex.compile("|".join(map(regex.escape, sorted(stems, key=len, reverse=True))))
+    for match in pattern.finditer(text):
+        after = text[match.end():match.end() + 1]
+        if after and (after in _UNIT_CHARS or after in "县区旗"):
+            continue
+        added.append(_Candidate(match.start(), match.end(), ()))
+    return _longest([*chosen, *added]) if added else chosen
+
+
+def _with_village_stems(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """Villages listed by their stems before a count of villages (完成陈山、西埔2个村级示范点):
+    two or more stems, each a village of the data with 村."""
+    added: list[_Candidate] = []
+    for count in _VILLAGE_COUNT.finditer(text):
+        items = _stems_before(text, count.start(), gaz)
+        if len(items) >= 2:
+            added += [_Candidate(start, end, (), village=True) for start, end in items]
+    return _longest([*chosen, *added]) if added else chosen
+
+
+def _stems_before(text: str, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """The stems listed with 、/和 right before ``end``, each a village's (empty when one is
+    not); the first one's start is where a village's stem of two or three characters fits."""
+    items: list[tuple[int, int]] = []
+    while len(items) < 10:
+        start = end
+        while start > 0 and end - start < 3 and _HAN.match(text[start - 1]):
+            start -= 1
+        if end - start < 2:
+            return []
+        if start > 0 and text[start - 1] in "、和":
+            if not gaz.is_village(text[start:end] + "村"):
+                return []
+            items.append((start, end))
+            end = start - 1
+            continue
+        for length in range(end - start, 1, -1):
+            if gaz.is_village(text[end - length:end] + "村"):
+                items.append((end - length, end))
+                return items
+        return []
+    return items
 
 
 def _knows_part(gaz: Gazetteer, name: str) -> bool:

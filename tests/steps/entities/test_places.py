@@ -86,3 +86,15 @@ def test_villages_the_data_lacks_after_their_town_or_listed_with_a_village_of_th
     assert _gpes("在各村开展普法，如西埔村、柏溪湾村等。") == ["西埔村", "柏溪湾村"]
     # a common word before 村 is no village, even in a list
     assert _gpes("推进西埔村、示范村和美丽乡村建设。") == ["西埔村"]
+
+
+def test_the_short_name_of_a_town_the_text_names_in_full_twice() -> None:
+    text = "虎邱镇开展普法，虎邱镇司法所调解纠纷，台湾同胞在虎邱建立基地，打造虎邱“枫桥经验”。"
+    assert _gpes(text) == ["虎邱镇", "虎邱镇", "台湾", "虎邱", "虎邱"]
+    # named once: its short name is not read
+    assert _gpes("虎邱镇开展普法，台湾同胞在虎邱建立基地。") == ["虎邱镇", "台湾"]
+
+
+def test_village_stems_before_a_count_of_villages() -> None:
+    assert _gpes("完成陈山、西埔2个村级法律顾问示范点建设。") == ["陈山", "西埔"]
+    assert _gpes("完成推进、落实2个村级任务。") == []
