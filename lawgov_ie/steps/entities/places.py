@@ -89,6 +89,14 @@ _LIST_JOINS = ("、", "和", "及")
 _VILLAGE_COUNT = regex.compile(r"等?[0-9０-９一二三四五六七八九十]{1,3}个(?:行政)?村")
 _TOWN_ENDINGS = ("镇", "乡", "街道", "苏木")
 _OWN_LEAST = 2  # a town or county named in full this often lends its short name
+# Short names that are also words of these reports (平安镇 → 平安建设, 城中区 → 城中村): the
+# short name of the text's own town or county is not read when it is one of them.
+_COMMON_STEM = regex.compile(
+    r"^(?:光明|团结|胜利|新华|和平|长安|太平|安宁|东风|红旗|前进|建设|解放|新城|新区|城关|城南|城北"
+    r"|城东|城西|城中|市中|中山|工业|白云|江南|江北|河东|河西|山南|东山|青山|南山|北山|东城|西城"
+    r"|永安|新兴|兴业|富民|利民|安乐|长乐|和谐|振兴|发展|开发|中心|人民|朝阳|阳光|花园|龙华)$")
+# Words that begin with a city's short name (长治 in 长治久安, 大同 in 大同小异, 安康, 开封, 白银).
+_CITY_WORD = regex.compile(r"长治久安|大同小异|大同世界|朝阳产业|安康|开封|白银|来宾|中卫")
 # words a village's name may be written right after (如西埔村): the shorter name wins when the
 # data has both
 _LEADING_WORDS = "如在对向把将从与和及到赴"
@@ -150,6 +158,8 @@ def _accepted(hit: PlaceHit, text: str, named: Sequence[Place] = ()) -> bool:
         return False
     if any(p.level == "province" for p in hit.places):  # 广东, 福建: no other word's name
         return text[max(0, hit.start - 1):hit.start + 1] not in _WORD_BEFORE
+    if _CITY_WORD.match(text, hit.start):
+        return False  # 长治久安, 大同小异: a word that begins with a city's short name
     if any(n.within(p) or (n.level == "province" and p.within(n))
            for p in hit.places if p.level == "city" for n in named):
         return True  # 福州 in a text that names 福州市, a county of it, or 福建省
@@ -304,7 +314,8 @@ def _with_own_stems(chosen: list[_Candidate], text: str,
              ((n, "township" if n.endswith(_TOWN_ENDINGS) else "county")
               for n, c in counts.items() if c >= _OWN_LEAST)}
     stems = {stem: name for stem, name in stems.items()
-             if len(stem) >= 2 and stem != name and not _GENERIC_STEM.match(stem)}
+             if len(stem) >= 2 and stem != name and not _GENERIC_STEM.match(stem)
+             and not _COMMON_STEM.match(stem)}
     if not stems:
         return chosen
     added = []

@@ -98,3 +98,8 @@ def test_the_short_name_of_a_town_the_text_names_in_full_twice() -> None:
 def test_village_stems_before_a_count_of_villages() -> None:
     assert _gpes("完成陈山、西埔2个村级法律顾问示范点建设。") == ["陈山", "西埔"]
     assert _gpes("完成推进、落实2个村级任务。") == []
+
+
+def test_words_that_hold_a_short_name_stay_words() -> None:
+    assert _gpes("山西省长治市推进长治久安，在长治召开会议。") == ["山西省长治市", "长治"]
+    assert _gpes("平安镇开展平安建设，平安镇司法所调解纠纷。") == ["平安镇", "平安镇"]
