@@ -18,8 +18,9 @@ Every fact says where it came from in ``meta.fact_sources``.
   body at all, ``place`` is the place the text speaks for (我镇, 法治X: :mod:`.subject`) or none;
   ``place``/``admin_level``/``body_kind``/``department``: :mod:`.bodies`; ``province`` …
   ``admin_code``: :mod:`.locate`;
-- ``year``: the title; else 现将X年…; else the year the first paragraph opens with (X年, X年以来);
-  else a heading's year; else a year alone on a header line; else the year before an early date;
+- ``year``: the title; else 现将X年…; else the year the first paragraph opens with (X年,
+  X年以来, X以来); else a heading's year; else a year alone on a header line; else the year
+  before an early date;
 - ``date``: the signature date; else 成文日期; else 发布日期/发布时间/日期;
 - ``doc_number``: a line that is nothing but a 文号; else the 发文字号 field;
 - ``recipients``: a header line of bodies ending in ：; ``cc``: 抄送：…; ``signers``: 签发人：….
@@ -87,7 +88,8 @@ _SUBJECT_LABELS = ("GPE", "ORG")
 _ANY_YEAR = regex.compile(r"(" + _YEAR_WORDS + r")\s*年")
 _NOW_REPORT = regex.compile(r"现将(?:我[镇乡县区市局委办]|本[镇乡县区市局单位])?\s*(" + YEAR
                             + r")\s*年")
-_OPENING_YEAR = regex.compile(r"^[\s#*]*(" + _YEAR_WORDS + r")\s*年(?:度)?(?:以来)?\s*[，,、]")
+_OPENING_YEAR = regex.compile(r"^[\s#*]*(" + _YEAR_WORDS + r")\s*(?:年(?:度)?(?:以来)?|以来)"
+                              r"\s*[，,、]")  # 2024年，2024年以来，2024以来，
 _HEADING_YEAR = regex.compile(r"^[\s#*]*[一二三四五六七八九十]{1,3}[、．.]\s*(" + YEAR + r")\s*年")
 _LONE_YEAR = regex.compile(r"^[\s#*]*(" + YEAR + r")\s*年?(?:度)?[\s*]*$")
 

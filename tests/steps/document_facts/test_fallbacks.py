@@ -100,3 +100,9 @@ def test_a_department_that_does_not_name_itself_gets_no_town() -> None:
                  "一、主要工作\n我局在英林镇开展执法检查，英林镇各村开展普法，英林镇企业全部完成整改，"
                  "本局共办理案件12件。\n")
     assert (meta.place, meta.county) == (None, None)
+
+
+def test_a_year_written_without_its_unit_before_yilai() -> None:
+    meta = _meta("2023以来，在县委、县政府的领导下，本人切实履行推进法治建设第一责任人职责，"
+                 "现将履职情况汇报如下：\n一、履职情况\n")
+    assert (meta.year, meta.fact_sources["year"]) == (2023, "opening")
