@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from lawgov_ie.models import Record, Report
+import lawgov_ie
+from lawgov_ie.models import DocumentMeta, Record, Report
 
 
 def report_of(nlp: Language, text: str, year: int | None = 2024) -> Report:
@@ -20,3 +21,8 @@ def record(report: Report, text: str) -> Record:
     found = [r for r in report.records if r.text == text]
     assert found, f"no record {text!r} in {[r.text for r in report.records]}"
     return found[0]
+
+
+def meta_of(text: str) -> DocumentMeta:
+    """The document facts ``extract`` reads from ``text`` (char segmenter)."""
+    return lawgov_ie.extract(text, segmenter="char").meta

@@ -3,12 +3,7 @@ department titles after a year, short first paragraphs. Texts written here."""
 
 from __future__ import annotations
 
-import lawgov_ie
-from lawgov_ie.models import DocumentMeta
-
-
-def _meta(text: str) -> DocumentMeta:
-    return lawgov_ie.extract(text, segmenter="char").meta
+from report_helpers import meta_of as _meta
 
 
 def test_no_body_named_the_town_of_its_self_references() -> None:

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import lawgov_ie
-from lawgov_ie.models import DocumentMeta
-
-
-def _meta(text: str) -> DocumentMeta:
-    return lawgov_ie.extract(text, segmenter="char").meta
+from report_helpers import meta_of as _meta
 
 
 def test_flattened_pdf_with_a_file_name_and_the_title_run_into_the_text() -> None:
