@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.steps.entities.known_places import KnownPlaces
 from lawgov_ie.steps.entities.places import find_gpes
 from lawgov_ie.steps.entities.reader import EntityRules, longest_first
 from lawgov_ie.text.gazetteer import gazetteer
@@ -21,10 +22,14 @@ class EntityRuler:
         self.rules = EntityRules.from_patterns(load_patterns(patterns), nlp.vocab,
                                                token_rules=words)
         self.places = gazetteer()  # GPE: places.py (loaded once a process, here at load())
+        # the ORG grammar's place chain knows the gazetteer's places and the document's GPEs
+        self.known = KnownPlaces(self.places, self.rules.orgs.stops)
+        self.rules.orgs.place_chain = self.known
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.rules.find(doc)
-        found = longest_first([*found, *find_gpes(doc.text, self.places)])
+        gpes = find_gpes(doc.text, self.places)
+        self.known.for_text(doc.text, gpes)
+        found = longest_first([*self.rules.find(doc), *gpes])
         doc._.lawgov_entities = found
         spans = [doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
                  for e in found]

@@ -40,12 +40,15 @@ _MAX_STEM = 16  # characters an open-class name may have before its suffix
 _CHAIN_NAME = (2, 5)  # characters of one place name before its level (英林 in 英林镇)
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百几多")
 _CLASSIFIERS = frozenset("个家所支座名")
+_ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,3}届")  # 十二届 in 十二届县委, 县十八届人大
+_ORDINAL_BEFORE = re.compile(r"第?[一二三四五六七八九十]{1,3}届$")
+_CONJUNCTIONS = frozenset("、和及与")
 _COUNTED = regex.compile(r"[ ]?[0-9０-９一二两三四五六七八九十百几多]+[ ]?[个家所支座]")
 
 
 PlaceChain = Callable[[str, int, int], int]
-"""``(text, end, low) -> start``: where the chain of place names that ends at ``end`` starts
-(``end`` when none does), never before ``low`` (:meth:`OrgGrammar.place_chain_start`)."""
+"""``(text, end, low) -> start``: where the known place name that ends at ``end`` starts (``end``
+when none does), never before ``low`` (:meth:`OrgGrammar.place_chain_start` chains them)."""
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -128,7 +131,7 @@ class OrgGrammar:
     def __init__(self, patterns: Sequence[OrgWordsPattern], stops: StopWords,
                  place_chain: PlaceChain | None = None) -> None:
         self.stops = stops
-        self.place_chain: PlaceChain = place_chain or self.regex_place_chain
+        self.place_chain: PlaceChain | None = place_chain
         role = {name: _Words.of(patterns, name) for name in (
             "level", "head", "sub", "suffix", "short_suffix", "chain_suffix", "stem", "name",
             "after_head", "generic", "not_body", "not_place")}
@@ -150,11 +153,16 @@ class OrgGrammar:
         self.level_tail_re = re.compile(f"(?:{levels})$")  # a level that ends where asked
         self.longest_level = max((len(w) for w in self.levels), default=1)
         self.head_re = re.compile(
-            f"(?P<level>{levels})(?P<body>{role['head'].regex() or '(?!)'}){sub_part}")
+            f"(?P<level>{levels})(?P<ordinal>{_ORDINAL.pattern})?"
+            f"(?P<body>{role['head'].regex() or '(?!)'}){sub_part}")
         self.name_re = re.compile(f"(?P<body>{role['name'].regex() or '(?!)'}){sub_part}")
         suffixes = _alternation((*role["suffix"].words, *role["short_suffix"].words,
                                  *role["chain_suffix"].words))
         self.suffix_re = re.compile(f"(?P<body>{suffixes or '(?!)'}){sub_part}")
+        # phrases inside a name, matched whole before a stop word may cut one (依法 in
+        # 依法治镇委员会, 治国 in 依法治国办)
+        self.internal_re = re.compile(_alternation((*role["sub"].words, *role["name"].words))
+                                      or "(?!)")
         after = role["after_head"].regex()
         self.after_head_re = regex.compile(f"[、和及与](?P<body>{after})") if after else None
 
@@ -163,16 +171,38 @@ class OrgGrammar:
         """Where the place chain that ends at ``end`` starts (晋江市英林镇 in 在晋江市英林镇人民
         政府), ``end`` when no place name ends there; never before ``low``.
 
-        The one place a gazetteer plugs in: give ``OrgGrammar(…, place_chain=f)`` (or
-        ``EntityRules(…, place_chain=f)``) a function with this signature. Without one,
-        :meth:`regex_place_chain` is used."""
-        return self.place_chain(text, end, low)
+        Link by link, leftwards: a name the ``place_chain`` hook knows (``(text, end, low) ->
+        start`` of one known place name ending at ``end``, ``end`` when none: the gazetteer's,
+        known_places.py), else a name by shape right after a known place or 中共. Without a hook,
+        names by shape alone (:meth:`regex_place_chain`)."""
+        if self.place_chain is None:
+            return self.regex_place_chain(text, end, low)
+        start = end
+        while True:
+            known = self.place_chain(text, start, low)
+            before = known if low <= known < start else self._unknown_place_before(
+                text, start, low)
+            if before is None:
+                return start
+            start = before
+
+    def _unknown_place_before(self, text: str, end: int, low: int) -> int | None:
+        """With a hook, a name it does not know is a place only inside a known one or after
+        中共 (桃源县 + 青石镇 when the data lacks 青石镇): shape alone also fits a verb before a
+        level (聚焦 + 区委)."""
+        assert self.place_chain is not None
+        at = self._place_before(text, end, low)
+        if at is None:
+            return None
+        if text.startswith("中共", at - 2) or (at > low and self.place_chain(text, at, low) < at):
+            return at
+        return None
 
     def regex_place_chain(self, text: str, end: int, low: int = 0) -> int:
-        """:meth:`place_chain_start` until a gazetteer exists: a place name is two to five Han
-        characters, none of them a level, with no stop word in it, ending in a level word, and
-        standing after a boundary (punctuation, a stop word, another place, 中共); the shortest
-        such name is taken, then the chain goes on leftwards."""
+        """The place chain by shape alone: a place name is two to five Han characters, none of
+        them a level, with no stop word in it, ending in a level word, and standing after a
+        boundary (punctuation, a stop word, another place, 中共); the shortest such name is
+        taken, then the chain goes on leftwards."""
         start = end
         while True:
             before = self._place_before(text, start, low)
@@ -247,6 +277,8 @@ class OrgGrammar:
             return True
         if text.endswith(self.not_place, 0, end):
             return False
+        if text[at - 1] in _CONJUNCTIONS and at >= 2 and text[at - 2] in self.level_chars:
+            return False  # 县、市、区人民政府: levels enumerated, no one body
         before = self.stops.ending_at(text, at)
         return not (text[at - 1] in self.level_chars or before in StopWords.DETERMINERS
                     or before in StopWords.PRONOUNS)
@@ -257,11 +289,21 @@ class OrgGrammar:
         if self.words["head"].blocked(body, text, match.end("body")):
             return None
         level_start = match.start("level")
-        start = self.place_chain_start(text, match.end("level"))
+        level_end = match.end("level")
+        start = self.place_chain_start(text, level_end)
+        if start == level_end and text.startswith(match.group("level")[0], level_start - 1):
+            # 东岭区区委, 东岭街街道办事处: the place's own level, then the body's
+            start = self.place_chain_start(text, level_start)
+            if start == level_start and self.place_chain is not None:
+                start = self.regex_place_chain(text, level_start)
+            start = start if start < level_start else level_end
         named = start < level_start
         start = min(start, level_start)
         if not named and not self._bare_level_ok(text, level_start, match.end("level")):
             return None  # 各乡镇党委, 全县政府: generic; 我县 is a pronoun
+        ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 5), start)
+        if ordinal is not None:
+            start = ordinal.start()  # 十三届县委: the session is part of the name
         if text.startswith("中共", start - 2):
             start -= 2
         return _Org(start, match.end(), named)
@@ -311,10 +353,16 @@ class OrgGrammar:
         in it (a conjunction only before a place or level), else at ``low`` when it is a
         boundary, else at the first place or level in it; ``None`` when the name is generic
         (after a determiner) or has no edge."""
+        inside = {at for found in self.internal_re.finditer(text, low, end)
+                  for at in range(found.start() + 1, found.end())}
         for at in range(high, low, -1):
             word = self.stops.ending_at(text, at, low)
-            if word is None:
+            if word is None or at in inside:
                 continue
+            if at == high:
+                if len(word) == 1:
+                    return None  # 机关及学校: a bare kind word after a conjunction
+                continue  # 指挥中心, 协调办: the word is the name's own, look further left
             if len(word) == 1 and not self._place_at(text, at, high) \
                     and not (at - 1 == 0 or not _is_han(text[at - 2])) \
                     and not self.name_re.match(text, at, end):
@@ -325,6 +373,8 @@ class OrgGrammar:
                 return None  # the name would begin with a word that never begins one
             return at
         if low == 0 or not _is_han(text[low - 1]):
+            if self.stops.starting_at(text, low):
+                return None  # 推进中心工作: a verb, not a name, before the suffix
             if low > 0 and text[low] in _CLASSIFIERS and text[low - 1] in _NUMERALS:
                 return None  # 4家旅游公司: a count of a kind, not a body
             return low
@@ -347,6 +397,8 @@ class OrgGrammar:
             return chosen
         extra = []
         for org in chosen:
+            if text[org.end - 1] != "委":
+                continue  # 镇党委、政府; not 各部门、政府部门 or a list's last body
             match = self.after_head_re.match(text, org.end)
             if match and not self.words["after_head"].blocked(match.group("body"), text,
                                                               match.end()):

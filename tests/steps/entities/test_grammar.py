@@ -3,7 +3,10 @@ what a name includes, where it starts, and what is no name at all."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from spacy.language import Language
 from spacy.vocab import Vocab
 
 from lawgov_ie.rules.files import load_patterns
@@ -156,3 +159,73 @@ def test_generic_level_words_are_no_place(rules: EntityRules, text: str,
 def test_a_title_broken_by_one_line_break_is_one(rules: EntityRules) -> None:
     text = "落实《示范县创建\n工作方案》要求。\n\n见《甲乙》\n\n\n《丙丁"
     assert found(rules, text, "LAW") == ["《示范县创建\n工作方案》", "《甲乙》", "《丙丁"]
+
+
+# --- boundary classes of report prose (sentences of our own) -----------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb or a time word before a level or a body never starts the name
+    ("聚焦区委部署抓落实。", ["区委"]),
+    ("指导区司法局规范执法。", ["区司法局"]),
+    ("督促县市场监管局整改到位。", ["县市场监管局"]),
+    ("协调镇综治中心化解纠纷。", ["镇综治中心"]),
+    ("今年上半年市委召开专题会。", ["市委"]),
+    ("方案需报县政府批准后实施。", ["县政府"]),
+    ("组织镇司法所开展普法。", ["镇司法所"]),
+    # a phrase inside a name is matched whole before a stop word can cut it
+    ("设立镇依法治镇委员会，统筹推进。", ["镇依法治镇委员会"]),
+    ("贯彻中央依法治国办的部署。", ["中央依法治国办"]),
+    ("县委依法治县办公室印发要点。", ["县委依法治县办公室"]),
+    # an ordinal session is part of the body's name
+    ("贯彻十三届县委第五次全会精神。", ["十三届县委"]),
+    ("提请县十八届人大常委会审议。", ["县十八届人大常委会"]),
+    ("中共中央政治局会议作出部署。", ["中共中央政治局"]),
+    # a level written twice: the place's own level and the body's
+    ("东岭区区委召开会议。", ["东岭区区委"]),
+    ("报东岭街街道办事处审核。", ["东岭街街道办事处"]),
+    # open suffixes and short forms
+    ("组建青年普法宣讲团深入村居。", ["青年普法宣讲团"]),
+    ("报区府审定。", ["区府"]),
+    ("移送市劳动人事争议仲裁委处理。", ["市劳动人事争议仲裁委"]),
+])
+def test_org_boundaries_in_report_prose(rules: EntityRules, text: str,
+                                        expected: list[str]) -> None:
+    assert found(rules, text, "ORG") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "县、市、区人民政府应当依法公开。",  # an enumeration of levels: no one body
+    "全区机关及学校开展学法。",  # a generic plural
+    "推进公办学校依法治校。",  # a kind, not a name
+    "各部门、政府部门要加强配合。",  # 政府 after a list, not after a party committee
+])
+def test_generic_bodies_are_no_org(rules: EntityRules, text: str) -> None:
+    assert found(rules, text, "ORG") == []
+
+
+@pytest.fixture(scope="module")
+def pipeline_orgs(nlp_char: Language) -> Callable[[str], list[str]]:
+    def orgs(text: str) -> list[str]:
+        return [e.text for e in nlp_char(text)._.lawgov_entities if e.label == "ORG"]
+    return orgs
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a known place joins the body even after a verb the stop words lack
+    ("，研判晋江市英林镇人民政府报送的材料。", ["晋江市英林镇人民政府"]),
+    # a shape that only looks like a place (a verb before a level) does not
+    ("，审阅区委交办的事项。", ["区委"]),
+    # a page field: the chain after the field's name
+    ("发布机构：晋江市英林镇人民政府\n", ["晋江市英林镇人民政府"]),
+    # a township written without its level, the gazetteer's
+    ("英林司法所开展调解。", ["英林司法所"]),
+])
+def test_the_gazetteer_decides_where_a_place_starts(pipeline_orgs: Callable[[str], list[str]],
+                                                    text: str, expected: list[str]) -> None:
+    assert pipeline_orgs(text) == expected
+
+
+def test_a_place_inside_an_org_is_no_gpe(nlp_char: Language) -> None:
+    doc = nlp_char("晋江市英林镇人民政府召开会议，英林镇党委出席。")
+    assert [(e.label, e.text) for e in doc._.lawgov_entities] == [
+        ("ORG", "晋江市英林镇人民政府"), ("ORG", "英林镇党委")]

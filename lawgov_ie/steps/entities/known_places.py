@@ -1,0 +1,107 @@
+"""The gazetteer as the ORG grammar's place link (:meth:`OrgGrammar.place_chain_start`).
+
+A place name that ends where a body (or a body's level) begins joins the ORG's name when it is
+
+- a full name of the gazetteer (英林镇, 晋江市; not a one-character stem such as 城区, which is
+  also an ordinary word), wherever it stands: the data, not the characters around it, says it is
+  a name, so no verb before it is swallowed (指导英林镇人民政府 → 英林镇人民政府);
+- a GPE the places step found in this document (a township the 2019 data lacks, a village);
+- a short name written without its level (东阳渡司法所 for 东阳渡街道's office, 海淀区 written
+  海淀): a county's or city's short name, the stem of a township of the gazetteer or of a
+  township GPE of the document, standing after a boundary (punctuation, the line's start, a
+  word that never begins a name, another place, 中共).
+
+So GPE and ORG agree: a place inside an ORG span is that span's part (flat spans, the ORG wins
+as the longer reading), and the ORG starts where the place the GPE rules know starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from lawgov_ie.doc_data import EntityInfo
+from lawgov_ie.steps.entities.grammar import StopWords
+from lawgov_ie.text.gazetteer import Gazetteer
+
+_HAN = regex.compile(r"\p{Han}")
+_TOWNSHIP_UNITS = ("街道", "镇", "乡", "街")
+_STEM = (2, 4)  # characters of a short name written bare
+_LEVEL_CHARS = frozenset("省市县区镇乡街村州旗")
+
+
+class KnownPlaces:
+    """``(text, end, low) -> start`` of the known place name that ends at ``end`` (``end`` when
+    none does), for one text at a time (:meth:`for_text` sets the text and its GPEs)."""
+
+    def __init__(self, gaz: Gazetteer, stops: StopWords) -> None:
+        self.gaz = gaz
+        self.stops = stops
+        self._text: str | None = None
+        self._ends: dict[int, int] = {}  # end -> start of the longest accepted full name
+        self._shorts: dict[int, list[int]] = {}  # end -> starts of short names, longest first
+        self._stems: frozenset[str] = frozenset()  # township stems of the document's GPEs
+
+    def for_text(self, text: str, gpes: Sequence[EntityInfo] = ()) -> None:
+        """Index ``text``: the gazetteer's names in it and the document's own GPEs."""
+        self._text = text
+        ends: dict[int, int] = {}
+        shorts: dict[int, list[int]] = {}
+        for hit in self.gaz.hits(text):
+            if hit.short:
+                if len(hit.text) >= _STEM[0] and any(
+                        p.level in ("province", "city", "county") for p in hit.places):
+                    shorts.setdefault(hit.end, []).append(hit.start)
+            elif any(p.short != p.name for p in hit.places):  # 城区, 城镇: ordinary words too
+                ends[hit.end] = min(ends.get(hit.end, hit.end), hit.start)
+        stems = set()
+        for gpe in gpes:
+            if gpe.label != "GPE":
+                continue
+            ends[gpe.end] = min(ends.get(gpe.end, gpe.end), gpe.start)
+            for unit in _TOWNSHIP_UNITS:
+                stem = gpe.text.removesuffix(unit)
+                if stem != gpe.text and _STEM[0] <= len(stem) <= _STEM[1]:
+                    stems.add(stem)
+                    break
+        self._ends = ends
+        self._shorts = {end: sorted(starts) for end, starts in shorts.items()}
+        self._stems = frozenset(stems)
+
+    def __call__(self, text: str, end: int, low: int = 0) -> int:
+        if text is not self._text and text != self._text:
+            self.for_text(text)
+        start = self._ends.get(end, end)
+        if low <= start < end:
+            return start
+        for start in self._shorts.get(end, ()):
+            if start >= low and self._boundary(text, start):
+                return start
+        for size in range(_STEM[1], _STEM[0] - 1, -1):
+            start = end - size
+            if start < low:
+                continue
+            stem = text[start:end]
+            if self._is_stem(stem) and self._boundary(text, start):
+                return start
+        return end
+
+    def _is_stem(self, stem: str) -> bool:
+        if stem in self._stems:
+            return True
+        if not all(_HAN.match(c) for c in stem) or stem[-1] in _LEVEL_CHARS:
+            return False
+        return any(place.level == "township" for unit in _TOWNSHIP_UNITS
+                   for place in self.gaz.lookup(stem + unit))
+
+    def _boundary(self, text: str, at: int) -> bool:
+        """Whether a short name may start at ``at``: after a boundary, and not with a word
+        that never begins a name (联合 is a township's stem and a verb)."""
+        if self.stops.starting_at(text, at):
+            return False
+        if at == 0 or not _HAN.match(text[at - 1]) or text[at - 1] in _LEVEL_CHARS:
+            return True
+        if text.startswith("中共", at - 2) or at in self._ends:
+            return True
+        return self.stops.ending_at(text, at) is not None
