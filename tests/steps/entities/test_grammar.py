@@ -186,6 +186,7 @@ def test_a_title_broken_by_one_line_break_is_one(rules: EntityRules) -> None:
     # open suffixes and short forms
     ("组建青年普法宣讲团深入村居。", ["青年普法宣讲团"]),
     ("报区府审定。", ["区府"]),
+    ("由区府办统筹协调。", ["区府办"]),
     ("移送市劳动人事争议仲裁委处理。", ["市劳动人事争议仲裁委"]),
 ])
 def test_org_boundaries_in_report_prose(rules: EntityRules, text: str,
@@ -198,6 +199,7 @@ def test_org_boundaries_in_report_prose(rules: EntityRules, text: str,
     "全区机关及学校开展学法。",  # a generic plural
     "推进公办学校依法治校。",  # a kind, not a name
     "各部门、政府部门要加强配合。",  # 政府 after a list, not after a party committee
+    "设立法律援助分中心。",  # a department's branch desk, no body of its own
 ])
 def test_generic_bodies_are_no_org(rules: EntityRules, text: str) -> None:
     assert found(rules, text, "ORG") == []
@@ -219,6 +221,8 @@ def pipeline_orgs(nlp_char: Language) -> Callable[[str], list[str]]:
     ("发布机构：晋江市英林镇人民政府\n", ["晋江市英林镇人民政府"]),
     # a township written without its level, the gazetteer's
     ("英林司法所开展调解。", ["英林司法所"]),
+    # a township the data may lack, right after a known county
+    ("发布机构：晋江市青石乡人民政府\n", ["晋江市青石乡人民政府"]),
 ])
 def test_the_gazetteer_decides_where_a_place_starts(pipeline_orgs: Callable[[str], list[str]],
                                                     text: str, expected: list[str]) -> None:
