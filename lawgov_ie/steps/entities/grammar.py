@@ -140,7 +140,7 @@ class OrgGrammar:
         self.level_chars = frozenset(w for w in self.levels if len(w) == 1)  # a place name has none
         self.stems = frozenset(role["stem"].words)
         self.generic = frozenset(role["generic"].words)
-        self.not_body = frozenset(role["not_body"].words)
+        self.not_body = tuple(role["not_body"].words)
         self.not_place = tuple(role["not_place"].words)
         self.short_suffixes = frozenset(role["short_suffix"].words)
         self.chain_suffixes = frozenset(role["chain_suffix"].words)
@@ -327,7 +327,7 @@ class OrgGrammar:
         if "级" in name or "的" in name:
             return None  # 省级X中心, 村级X站: a rank, not a body's name; X的Y队: a description
         whole = text[start:match.end("body")]
-        if whole in self.generic or any(whole.endswith(w) for w in self.not_body):
+        if whole in self.generic or whole.endswith(self.not_body):
             return None
         level = self._first_level(text, start, suffix_at)
         named = False

@@ -42,6 +42,7 @@ class KnownPlaces:
         self._ends: dict[int, int] = {}  # end -> start of the longest accepted full name
         self._shorts: dict[int, list[int]] = {}  # end -> starts of short names, longest first
         self._stems: frozenset[str] = frozenset()  # township stems of the document's GPEs
+        self._township_stems: dict[str, bool] = {}  # the gazetteer's answers, kept
 
     def for_text(self, text: str, gpes: Sequence[EntityInfo] = ()) -> None:
         """Index ``text``: the gazetteer's names in it and the document's own GPEs."""
@@ -90,10 +91,14 @@ class KnownPlaces:
     def _is_stem(self, stem: str) -> bool:
         if stem in self._stems:
             return True
-        if not all(_HAN.match(c) for c in stem) or stem[-1] in _LEVEL_CHARS:
-            return False
-        return any(place.level == "township" for unit in _TOWNSHIP_UNITS
-                   for place in self.gaz.lookup(stem + unit))
+        known = self._township_stems.get(stem)
+        if known is None:
+            known = all(_HAN.match(c) for c in stem) and stem[-1] not in _LEVEL_CHARS and any(
+                place.level == "township" for unit in _TOWNSHIP_UNITS
+                for place in self.gaz.lookup(stem + unit))
+            if len(self._township_stems) < 1 << 16:
+                self._township_stems[stem] = known
+        return known
 
     def _boundary(self, text: str, at: int) -> bool:
         """Whether a short name may start at ``at``: after a boundary, and not with a word
