@@ -58,6 +58,7 @@ def found(rules: EntityRules, text: str, label: str) -> list[str]:
     ("南城市东区人民政府北山街道办事处发布。", ["南城市东区人民政府北山街道办事处"]),
     # the level left out in a pair: 镇党委、政府
     ("石门镇党委、政府高度重视。", ["石门镇党委", "政府"]),
+    ("东岭街道党工委、办事处联合部署。", ["东岭街道党工委", "办事处"]),
 ])
 def test_org_names_and_their_boundaries(rules: EntityRules, text: str,
                                         expected: list[str]) -> None:
@@ -187,6 +188,9 @@ def test_a_title_broken_by_one_line_break_is_one(rules: EntityRules) -> None:
     ("组建青年普法宣讲团深入村居。", ["青年普法宣讲团"]),
     ("报区府审定。", ["区府"]),
     ("由区府办统筹协调。", ["区府办"]),
+    ("由县法学会牵头。", ["县法学会"]),
+    # a development zone's committee: the zone is its name, not a level
+    ("经开区管委会印发通知。", ["经开区管委会"]),
     ("移送市劳动人事争议仲裁委处理。", ["市劳动人事争议仲裁委"]),
 ])
 def test_org_boundaries_in_report_prose(rules: EntityRules, text: str,
@@ -221,6 +225,7 @@ def pipeline_orgs(nlp_char: Language) -> Callable[[str], list[str]]:
     ("发布机构：晋江市英林镇人民政府\n", ["晋江市英林镇人民政府"]),
     # a township written without its level, the gazetteer's
     ("英林司法所开展调解。", ["英林司法所"]),
+    ("配合晋江高新区管委会开展检查。", ["晋江高新区管委会"]),
     # a township the data may lack, right after a known county
     ("发布机构：晋江市青石乡人民政府\n", ["晋江市青石乡人民政府"]),
 ])
