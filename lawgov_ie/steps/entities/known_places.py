@@ -5,6 +5,8 @@ A place name that ends where a body (or a body's level) begins joins the ORG's n
 - a full name of the gazetteer (英林镇, 晋江市; not a one-character stem such as 城区, which is
   also an ordinary word), wherever it stands: the data, not the characters around it, says it is
   a name, so no verb before it is swallowed (指导英林镇人民政府 → 英林镇人民政府);
+- a short name written with a one-character level (红河州 for 红河哈尼族彝族自治州, 屏边县 for
+  an autonomous county), wherever it stands, like a full name;
 - a GPE the places step found in this document (a township the 2019 data lacks, a village);
 - a short name written without its level (东阳渡司法所 for 东阳渡街道's office, 海淀区 written
   海淀): a county's or city's short name, the stem of a township of the gazetteer or of a
@@ -29,6 +31,7 @@ _HAN = regex.compile(r"\p{Han}")
 _TOWNSHIP_UNITS = ("街道", "镇", "乡", "街")
 _STEM = (2, 4)  # characters of a short name written bare
 _LEVEL_CHARS = frozenset("省市县区镇乡街村州旗")
+_SHORT_UNITS = {"province": "省", "city": "市州盟", "county": "县市区旗", "township": ""}
 
 
 class KnownPlaces:
@@ -51,9 +54,13 @@ class KnownPlaces:
         shorts: dict[int, list[int]] = {}
         for hit in self.gaz.hits(text):
             if hit.short:
-                if len(hit.text) >= _STEM[0] and any(
-                        p.level in ("province", "city", "county") for p in hit.places):
+                levels = {p.level for p in hit.places}
+                if len(hit.text) >= _STEM[0] and levels & {"province", "city", "county"}:
                     shorts.setdefault(hit.end, []).append(hit.start)
+                    unit = text[hit.end:hit.end + 1]
+                    if unit and any(unit in _SHORT_UNITS[level] for level in levels):
+                        # 红河州, 屏边县: a short name with a level character is the full name
+                        ends[hit.end + 1] = min(ends.get(hit.end + 1, hit.end + 1), hit.start)
             elif any(p.short != p.name for p in hit.places):  # 城区, 城镇: ordinary words too
                 ends[hit.end] = min(ends.get(hit.end, hit.end), hit.start)
         stems = set()

@@ -189,6 +189,9 @@ def test_a_title_broken_by_one_line_break_is_one(rules: EntityRules) -> None:
     ("报区府审定。", ["区府"]),
     ("由区府办统筹协调。", ["区府办"]),
     ("由县法学会牵头。", ["县法学会"]),
+    # a verb-like word right before the suffix is the name's own (指挥中心)
+    ("依托乡指挥中心调度。", ["乡指挥中心"]),
+    ("搭建社会矛盾纠纷联动指挥中心。", ["社会矛盾纠纷联动指挥中心"]),
     # a development zone's committee: the zone is its name, not a level
     ("经开区管委会印发通知。", ["经开区管委会"]),
     ("移送市劳动人事争议仲裁委处理。", ["市劳动人事争议仲裁委"]),
@@ -204,6 +207,7 @@ def test_org_boundaries_in_report_prose(rules: EntityRules, text: str,
     "推进公办学校依法治校。",  # a kind, not a name
     "各部门、政府部门要加强配合。",  # 政府 after a list, not after a party committee
     "设立法律援助分中心。",  # a department's branch desk, no body of its own
+    "，着力围绕中心抓落实。",  # a slogan: a verb before the suffix, no cut or level to start a name
 ])
 def test_generic_bodies_are_no_org(rules: EntityRules, text: str) -> None:
     assert found(rules, text, "ORG") == []
@@ -226,6 +230,8 @@ def pipeline_orgs(nlp_char: Language) -> Callable[[str], list[str]]:
     # a township written without its level, the gazetteer's
     ("英林司法所开展调解。", ["英林司法所"]),
     ("配合晋江高新区管委会开展检查。", ["晋江高新区管委会"]),
+    # an autonomous prefecture's short name with its level character
+    ("，审阅红河州人民政府的批复。", ["红河州人民政府"]),
     # a township the data may lack, right after a known county
     ("发布机构：晋江市青石乡人民政府\n", ["晋江市青石乡人民政府"]),
 ])
