@@ -355,7 +355,6 @@ class OrgGrammar:
         (after a determiner) or has no edge."""
         inside = {at for found in self.internal_re.finditer(text, low, end)
                   for at in range(found.start() + 1, found.end())}
-        verb_before_suffix = False
         for at in range(high, low, -1):
             word = self.stops.ending_at(text, at, low)
             if word is None or at in inside:
@@ -363,7 +362,6 @@ class OrgGrammar:
             if at == high:
                 if len(word) == 1:
                     return None  # 机关及学校: a bare kind word after a conjunction
-                verb_before_suffix = True
                 continue  # 指挥中心, 协调办: the word is the name's own, look further left
             if len(word) == 1 and not self._place_at(text, at, high) \
                     and not (at - 1 == 0 or not _is_han(text[at - 2])) \
@@ -377,8 +375,6 @@ class OrgGrammar:
         if low == 0 or not _is_han(text[low - 1]):
             if self.stops.starting_at(text, low):
                 return None  # 推进中心工作: a verb, not a name, before the suffix
-            if verb_before_suffix and self._first_level(text, low, high) is None:
-                return None  # 着力围绕中心: a clause, not a name, unless a cut or level says so
             if low > 0 and text[low] in _CLASSIFIERS and text[low - 1] in _NUMERALS:
                 return None  # 4家旅游公司: a count of a kind, not a body
             return low

@@ -192,6 +192,7 @@ def test_a_title_broken_by_one_line_break_is_one(rules: EntityRules) -> None:
     # a verb-like word right before the suffix is the name's own (指挥中心)
     ("依托乡指挥中心调度。", ["乡指挥中心"]),
     ("搭建社会矛盾纠纷联动指挥中心。", ["社会矛盾纠纷联动指挥中心"]),
+    ("设立个人调解室、诉调对接调解室。", ["个人调解室", "诉调对接调解室"]),
     # a development zone's committee: the zone is its name, not a level
     ("经开区管委会印发通知。", ["经开区管委会"]),
     ("移送市劳动人事争议仲裁委处理。", ["市劳动人事争议仲裁委"]),
