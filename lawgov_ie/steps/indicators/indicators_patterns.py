@@ -55,7 +55,7 @@ class IndicatorPattern(PatternBase):
         return self.indicator or self.id
 
 
-Reach = Literal["clause", "sentence", "section"]
+Reach = Literal["clause", "sentence", "section", "anywhere"]
 
 
 @register("indicator_topic")
@@ -70,8 +70,11 @@ class IndicatorTopicPattern(PatternBase):
     one of ``labels`` (what this indicator's figures are called without naming it: 维持, 撤销
     after 复议; 干部, 人员 after 培训). ``counts`` makes a rate line: a rate linked (``rate_of``)
     to a numerator count of one of these ids takes ``indicator`` when its label matches
-    ``labels``. Where several lines fit, a line whose ``labels`` match beats an open label,
-    then the topic word nearest the figure wins, then ``priority``.
+    ``labels``; ``parts_of`` lets the parts of a total of another id take this one (撤诉 under
+    a total of court appearances is a litigation case); ``reach: anywhere`` also lets the label
+    alone decide, when no other level gave an id (办结率 with no topic around it). Where several
+    lines fit, a line whose ``labels`` match beats an open label, then the topic word nearest the
+    figure wins, then ``priority``.
     """
 
     kind: Literal["indicator_topic"] = "indicator_topic"
@@ -90,9 +93,15 @@ class IndicatorTopicPattern(PatternBase):
     counts: list[str] = Field(default_factory=list,
                               description="For a rate: ids of the numerator counts it is a rate "
                                           "of.")
+    parts_of: list[str] = Field(default_factory=list,
+                                description="Ids of totals whose parts, when their label "
+                                            "matches ``labels``, take this id instead of the "
+                                            "total's.")
     reach: Reach = Field(default="sentence",
                          description="The widest context the words are sought in: clause, "
-                                     "sentence or section (the headings above the record).")
+                                     "sentence or section (the headings above the record); "
+                                     "anywhere: also, as the last resort, with no word around, "
+                                     "for a label that matches ``labels``.")
     priority: int = 0
 
 

@@ -44,7 +44,8 @@ from lawgov_ie.text.index import TextIndex
 
 _SECTION_BONUS = 5
 _AFTER_PENALTY = 2  # a topic word after the figure counts as this many times farther away
-_REACH = {"clause": 0, "sentence": 1, "section": 2}
+_REACH = {"clause": 0, "sentence": 1, "section": 2, "anywhere": 3}
+_UNTYPED_SECTIONS = frozenset({"problem"})  # kinds of section where no topic types a figure
 _LINKED = "；;"  # a sentence ended by one of these is an item of a list on one topic
 _FILLER = regex.compile(r"[\p{P}\p{S}\s\d各类项等了的并和及与]")
 
@@ -117,6 +118,7 @@ class _Topic:
     units: frozenset[str] | None  # None: any
     kinds: frozenset[str] | None
     counts: frozenset[str]
+    parts_of: frozenset[str]
     reach: int
     priority: int
 
@@ -130,7 +132,7 @@ class _Topic:
         return cls(pattern.indicator, _any(pattern.words), _any(pattern.labels),
                    _any(pattern.excludes), frozenset(units) if units is not None else None,
                    frozenset(kinds) if kinds is not None else None, frozenset(pattern.counts),
-                   _REACH[pattern.reach], pattern.priority)
+                   frozenset(pattern.parts_of), _REACH[pattern.reach], pattern.priority)
 
     def strength(self, record: RecordDraft, open_label: bool) -> int:
         """2 when the label is one this topic names, 1 when the label is open, 0: no fit."""
@@ -161,6 +163,7 @@ class IndicatorRules:
         self._topics_by_unit = {u: [t for t in self.topics if t.units is None or u in t.units]
                                 for u in units}
         self._any_unit_topics = [t for t in self.topics if t.units is None]
+        self._anywhere = [t for t in self.topics if t.reach == _REACH["anywhere"]]
 
     def _rules_for(self, unit: str) -> list[_Rule]:
         return self._rules_by_unit.get(unit, self._any_unit_rules)
@@ -218,6 +221,14 @@ class IndicatorRules:
             if best is None or key[:3] > best[:3]:
                 best = key
         return (best[3], best[0], best[4]) if best else None
+
+    def part_topic(self, record: RecordDraft, total: str) -> str | None:
+        """The id of a topic line that takes the parts of a ``total`` of this id (``parts_of``)
+        and whose ``labels`` name the part's label (撤诉, 维持 after a total of cases where the
+        official appeared in court count litigation cases), or None."""
+        ids = {t.id for t in self._topics_for(record.unit)
+               if total in t.parts_of and t.strength(record, False) == 2}
+        return ids.pop() if len(ids) == 1 else None
 
     def by_rate(self, record: RecordDraft, counts: Sequence[str]) -> str | None:
         """The rate id whose ``counts`` hold the first of ``counts`` that any line holds."""
@@ -291,7 +302,16 @@ class IndicatorRules:
         if found:
             return Decision(found, "sentence")
         found = self.by_sections(record, context.sections)
-        return Decision(found, "section") if found else None
+        if found:
+            return Decision(found, "section")
+        found = self.by_label_alone(record)
+        return Decision(found, "label") if found else None
+
+    def by_label_alone(self, record: RecordDraft) -> str | None:
+        """The last resort: a topic line with ``reach: anywhere`` whose ``labels`` name the
+        label (办结率 with no topic around it is a completion rate), the highest priority."""
+        fitting = [t for t in self._anywhere if t.strength(record, False) == 2]
+        return max(fitting, key=lambda t: t.priority).id if fitting else None
 
     # a whole document ---------------------------------------------------------------------
     def assign(self, records: Sequence[RecordDraft], index: TextIndex) -> None:
@@ -384,12 +404,30 @@ class _Document:
         seen = seen | {i}
         record = self.records[i]
         context = self.context(i)
-        decision = (self.rules.own_words(record, context)
+        decision = (self._named_part(record, seen)
+                    or self.rules.own_words(record, context)
                     or self._total(record, seen)
                     or self._rate(record, seen)
-                    or self.rules.surroundings(record, context, self._before(i, seen)))
+                    or (None if self._in_problems(record)
+                        else self.rules.surroundings(record, context, self._before(i, seen))))
         self.decided[i] = decision
         return decision
+
+    def _in_problems(self, record: RecordDraft) -> bool:
+        """Whether the record stands in a section about shortfalls (存在的问题和不足): there a
+        figure is typed by its own words only, never by the topic of its sentence or heading
+        (积案仍有3件未办结 under a heading about disputes counts no disputes handled)."""
+        return any(s.kind in _UNTYPED_SECTIONS for s in self.index.section_path(record.start))
+
+    def _named_part(self, record: RecordDraft, seen: frozenset[int]) -> Decision | None:
+        """A part whose total's id lets a topic line (``parts_of``) name its label: before its
+        own words (规范性文件审查6件 after 合法性审查52件 is a review; 驳回1件 after 出庭应诉案件
+        9件 is a litigation case)."""
+        if record.part_of is None or not 0 <= record.part_of < len(self.records):
+            return None
+        total = self.decision(record.part_of, seen)
+        named = self.rules.part_topic(record, total.indicator) if total else None
+        return Decision(named, "total") if named else None
 
     def _total(self, record: RecordDraft, seen: frozenset[int]) -> Decision | None:
         if record.part_of is None or not 0 <= record.part_of < len(self.records):
