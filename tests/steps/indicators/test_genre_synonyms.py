@@ -31,7 +31,7 @@ CLASSES = [
      "litigation.cases"),
     ("行政机关负责人出庭应诉案件9件，其中胜诉6件，维持2件，驳回1件。", "1件",
      "litigation.cases"),
-    # files of deputies' proposals are not service-centre files
+    # files of deputies" proposals are not service-centre files
     ("一、推进政务服务\n全年承办人大代表建议和政协提案会办件14件，领导牵头办件5件。\n", "14件",
      None),
     ("一、推进政务服务\n全年承办人大代表建议和政协提案会办件14件，领导牵头办件5件。\n", "5件",
@@ -139,8 +139,139 @@ SYNONYMS = [
     ("召开专题会议6次。", "6次", None),
 ]
 
+MORE = [
+    # more phrasings per id, and generic words that must type nothing
+    ("全年召开政府常务会议会前学法9次。", "9次", "study.sessions"),
+    ("党委理论学习中心组开展法治专题研讨3次。", "3次", "study.sessions"),
+    ("组织领导干部旁听庭审2次。", "2次", "training.sessions"),
+    ("举办“法治大讲堂”面向机关干部授课5期。", "5期", "training.sessions"),
+    ("组织开展新任职领导干部任前法律知识考试1场。", "1场", "training.sessions"),
+    ("累计培训村（社区）“两委”干部460人次。", "460人次", "training.participants"),
+    ("参训干部达1200余人。", "1200余人", "training.participants"),
+    ("公务员年度学法考试参考率、合格率均为100%。", "100%", "training.exam_rate"),
+    ("机关干部法治培训覆盖率达100%。", "100%", "training.coverage_rate"),
+    ("审核各类经济合同28份。", "28份", "legal_review.contracts"),
+    ("审查政府采购合同及招商引资协议17件。", "17件", "legal_review.contracts"),
+    ("出具合法性审查意见书45份。", "45份", "legal_review.documents"),
+    ("对拟出台的政策措施开展公平竞争审查12件。", "12件", "legal_review.documents"),
+    ("合同合法性审查率100%。", "100%", "legal_review.review_rate"),
+    ("重大行政决策事项目录共6项，已全部完成。", "6项", "decisions.major"),
+    ("经政府常务会议集体讨论决定重大事项11项。", "11项", "decisions.major"),
+    ("以政府办名义发文78件。", "78件", "documents.issued"),
+    ("制发行政规范性文件3件，均按要求报送备案。", "3件", "normative_docs.issued"),
+    ("废止规范性文件4件，修改2件。", "4件", "normative_docs.issued"),
+    ("规范性文件备案率、审查率均达100%。", "100%", "normative_docs.filing_rate"),
+    ("开展跨部门联合检查35次。", "35次", "enforcement.inspections"),
+    ("检查生产经营单位186家。", "186家", "enforcement.inspections"),
+    ("立案查处各类违法案件57起。", "57起", "enforcement.penalties"),
+    ("适用一般程序办理行政处罚案件14件。", "14件", "enforcement.penalties"),
+    ("全镇持有行政执法证件人员46名。", "46名", "enforcement.officers"),
+    ("新增行政执法证件持证人员9人。", "9人", "enforcement.officers"),
+    ("行政执法人员持证率100%。", "100%", "enforcement.officers"),
+    ("全年被申请行政复议4件。", "4件", "reconsideration.cases"),
+    ("行政复议案件综合纠错率为15%。", "15%", "reconsideration.correction_rate"),
+    ("全年发生行政应诉案件7件，均已审结。", "7件", "litigation.cases"),
+    ("镇长出庭应诉2次。", "2次", "litigation.appearances"),
+    ("行政负责人出庭率100%。", "100%", "litigation.appearance_rate"),
+    ("行政诉讼胜诉率达到90%。", "90%", "litigation.win_rate"),
+    ("通过政府网站主动公开信息260余条。", "260余条", "disclosure.items"),
+    ("在政务公开栏公开财务收支等信息48条。", "48条", "disclosure.items"),
+    ("答复政府信息公开申请3件。", "3件", "disclosure.requests"),
+    ("镇便民服务中心共受理群众办事事项2.3万件。", "2.3万件", "services.items"),
+    ("提供延时错时服务120件。", "120件", "services.items"),
+    ("依申请政务服务事项网上可办率达到100%。", "100%", "services.online_rate"),
+    ("12345热线工单按期办结率98.2%。", "98.2%", "services.completion_rate"),
+    ("群众对政务服务满意度达99%。", "99%", "services.satisfaction_rate"),
+    ("办理12345政务服务便民热线诉求件840件。", "840件", "hotline.requests"),
+    ("接到市民服务热线转办件325件，均已回复。", "325件", "hotline.requests"),
+    ("全年接待群众来访156批次。", "156批次", "petition.cases"),
+    ("办理网上信访事项33件。", "33件", "petition.cases"),
+    ("开展矛盾纠纷拉网式排查26次。", "26次", "mediation.screenings"),
+    ("调解各类矛盾纠纷312起，调解成功307起。", "307起", "mediation.success"),
+    ("人民调解成功率99.1%。", "99.1%", "mediation.success_rate"),
+    ("受理土地权属纠纷9起。", "9起", "mediation.disputes"),
+    ("开展法治宣传进社区活动24场次。", "24场次", "publicity.events"),
+    ("举办宪法宣传周主题活动6场。", "6场", "publicity.events"),
+    ("张贴法治宣传标语200余条。", "200余条", None),
+    ("发放《民法典》读本1500册。", "1500册", "publicity.materials"),
+    ("发放普法宣传品2000余份。", "2000余份", "publicity.materials"),
+    ("受教育群众达8000余人次。", "8000余人次", "publicity.audience"),
+    ("现场接受群众法律咨询210人次。", "210人次", "legal_services.consultations"),
+    ("为农民工提供法律援助12件。", "12件", "legal_services.legal_aid"),
+    ("全镇聘请法律顾问5名，公职律师2名。", "2名", "legal_services.advisers"),
+    ("一村（社区）一法律顾问覆盖率100%。", "100%", "legal_services.adviser_coverage"),
+    ("每村培养法律明白人骨干3名，全镇共计60名。", "60名", "legal_literacy.persons"),
+    ("配备执法记录仪15台。", "15台", "staffing.count"),
+    ("建立村级人民调解委员会22个。", "22个", "staffing.count"),
+    ("新建法治宣传栏30块。", "30块", "staffing.count"),
+    ("荣获市级“法治政府建设示范单位”称号1项。", "1项", "honors.count"),
+    ("在全省法治政府建设考评中排名第3位。", "第3位", "honors.count"),
+    ("全年召开党委会议24次。", "24次", None),
+    ("完成项目建设15个。", "15个", None),
+    ("接待来宾30人次。", "30人次", None),
+    ("新增市场主体320户。", "320户", None),
+    ("办理各类业务300件。", "300件", None),
+    ("完成率100%。", "100%", None),
+    ("全镇共有村（社区）18个。", "18个", None),
+    ("组织干部职工参加活动20人次。", "20人次", None),
+    ("合格率达到98%。", "98%", None),
+    ("发放补贴资金120万元。", "120万元", None),
+    ("整改问题23个。", "23个", None),
+    ("受理投诉举报43件。", "43件", None),
+]
 
-@pytest.mark.parametrize(("text", "figure", "expected"), CLASSES + SYNONYMS)
+IN_CONTEXT = [
+    # several figures in one sentence or under a heading: each takes its own id
+    ("全年共受理行政复议案件12件，审结10件，其中维持7件，"
+     "撤销1件，驳回2件；纠错率8.3%。", "2件", "reconsideration.cases"),
+    ("全年共受理行政复议案件12件，审结10件，其中维持7件，"
+     "撤销1件，驳回2件；纠错率8.3%。", "8.3%", "reconsideration.correction_rate"),
+    ("区政府作为被告的一审行政诉讼案件35件，行政机关负责人出庭应诉35件，"
+     "出庭应诉率100%。", "35件", "litigation.cases"),
+    ("区政府作为被告的一审行政诉讼案件35件，行政机关负责人出庭应诉30件，"
+     "出庭应诉率85.7%。", "30件", "litigation.appearances"),
+    ("区政府作为被告的一审行政诉讼案件35件，行政机关负责人出庭应诉30件，"
+     "出庭应诉率85.7%。", "85.7%", "litigation.appearance_rate"),
+    ("办理人大代表建议22件、政协提案31件，办复率100%。", "100%", None),
+    ("开展“民法典进万家”主题宣传活动18场，发放宣传资料3000余份，"
+     "解答群众咨询260余人次。", "260余人次", "legal_services.consultations"),
+    ("开展“民法典进万家”主题宣传活动18场，发放宣传资料3000余份，"
+     "解答群众咨询260余人次。", "18场", "publicity.events"),
+    ("12345热线受理诉求2300件，办结率100%，满意率98%。", "100%", "services.completion_rate"),
+    ("12345热线受理诉求2300件，办结率100%，满意率98%。", "98%", "services.satisfaction_rate"),
+    ("全年共排查化解矛盾纠纷260起，化解率98.5%。", "98.5%", "mediation.success_rate"),
+    ("全年共排查化解矛盾纠纷260起，化解率98.5%。", "260起", "mediation.disputes"),
+    ("接待群众来信来访43批126人次。", "126人次", "petition.cases"),
+    ("全年行政执法事项3200件，其中行政许可2800件，行政处罚240件。",
+     "240件", "enforcement.penalties"),
+    ("行政执法人员参加公共法律知识考试，考试通过率100%。", "100%", "training.exam_rate"),
+    ("受理信访事项52件，按期办结率100%。", "100%", "services.completion_rate"),
+    ("受理政府信息公开申请15件，按时答复率100%。", "100%", "services.completion_rate"),
+    ("成立行政复议委员会，聘请专家委员8名。", "8名", "staffing.count"),
+    ("镇司法所现有工作人员3名。", "3名", "staffing.count"),
+    ("全镇共有人民调解员86名。", "86名", "staffing.count"),
+    ("行政执法“三项制度”落实率100%。", "100%", None),
+    ("开展“谁执法谁普法”活动15次。", "15次", "publicity.events"),
+    ("组织开展“法律明白人”培训4期。", "4期", "training.sessions"),
+    ("组织开展“法律明白人”培训4期，培训280人次。", "280人次", "training.participants"),
+    ("建立公共法律服务工作室18个。", "18个", "staffing.count"),
+    ("收到法院司法建议2件。", "2件", None),
+    ("收到检察建议1件。", "1件", None),
+    ("行政机关败诉案件2件。", "2件", "litigation.cases"),
+    ("二、推进严格规范公正文明执法\n全年共出动执法人员860人次，"
+     "检查经营户1300户次。\n", "1300户次", "enforcement.inspections"),
+    ("四、化解社会矛盾纠纷\n全年共受理各类纠纷96件，调解成功94件。"
+     "\n", "96件", "mediation.disputes"),
+    ("五、加强普法宣传\n全年累计开展活动45场，覆盖群众1.2万人次。\n", "45场", "publicity.events"),
+    ("五、加强普法宣传\n全年累计开展活动45场，覆盖群众1.2万人次。"
+     "\n", "1.2万人次", "publicity.audience"),
+    ("组织执法人员开展3场共210人次的业务培训。", "3场", "training.sessions"),
+    ("组织机关干部开展普法志愿服务活动6场。", "6场", "publicity.events"),
+    ("组织机关干部开展2次普法宣传。", "2次", "publicity.events"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "expected"), CLASSES + SYNONYMS + MORE + IN_CONTEXT)
 def test_phrasing(nlp_char: Language, text: str, figure: str, expected: str | None) -> None:
     found = record(report_of(nlp_char, text), figure)
     assert found.indicator == expected, (found.label, found.indicator_source)
