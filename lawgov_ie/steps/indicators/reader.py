@@ -28,7 +28,7 @@ topic lists (维持, 撤销 after 复议; 干部 after 培训), and whose unit t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -45,6 +45,7 @@ from lawgov_ie.text.index import TextIndex
 _SECTION_BONUS = 5
 _AFTER_PENALTY = 2  # a topic word after the figure counts as this many times farther away
 _REACH = {"clause": 0, "sentence": 1, "section": 2, "anywhere": 3}
+_MEMO = 4096  # labels whose topic strengths are kept
 _UNTYPED_SECTIONS = frozenset({"problem"})  # kinds of section where no topic types a figure
 _LINKED = "；;"  # a sentence ended by one of these is an item of a list on one topic
 _FILLER = regex.compile(r"[\p{P}\p{S}\s\d各类项等了的并和及与]")
@@ -78,6 +79,7 @@ class Context:
     at: int | None = None
     sections: tuple[str, ...] = ()
     linked: str = ""
+    section_kinds: tuple[str, ...] = ()  # the kinds of those headings (problem, plan…)
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class _Topic:
     parts_of: frozenset[str]
     reach: int
     priority: int
+    rank: int = 0  # its place among the lines (where its strength is kept for a label)
 
     @classmethod
     def of(cls, pattern: IndicatorTopicPattern) -> _Topic:
@@ -152,7 +155,8 @@ class IndicatorRules:
                  topics: Sequence[IndicatorTopicPattern] = (),
                  open_words: Sequence[IndicatorOpenPattern] = ()) -> None:
         self.rules = [_Rule.of(i) for i in indicators]
-        self.topics = [_Topic.of(t) for t in topics]
+        self.topics = [replace(_Topic.of(t), rank=k) for k, t in enumerate(topics)]
+        self._strengths_of: dict[tuple[str, str, str], tuple[int, ...]] = {}
         self.open = _any([a for o in open_words for a in o.alternatives()])
         units = {u for r in self.rules for u in r.units} | \
             {u for t in self.topics for u in t.units or ()}
@@ -183,6 +187,19 @@ class IndicatorRules:
         rest = self.open.sub("", label) if self.open is not None else label
         return not _FILLER.sub("", rest)
 
+    def strengths(self, record: RecordDraft) -> tuple[int, ...]:
+        """Every topic line's :meth:`_Topic.strength` for the record's label, unit and kind (in
+        line order), worked out once per label: each level asks again."""
+        key = (record.label, record.unit, record.kind)
+        found = self._strengths_of.get(key)
+        if found is None:
+            open_label = self.is_open(record.label)
+            found = tuple(t.strength(record, open_label) for t in self.topics)
+            if len(self._strengths_of) >= _MEMO:
+                self._strengths_of.clear()
+            self._strengths_of[key] = found
+        return found
+
     def by_label(self, record: RecordDraft, text: str, context: Context) -> str | None:
         """The id of the best ``indicator`` line whose trigger is in ``text``, or None."""
         best: tuple[int, str] | None = None
@@ -206,12 +223,12 @@ class IndicatorRules:
                reach: int) -> tuple[str, int, bool] | None:
         """The best topic: its id, its strength (2: names the label, 1: open label) and whether
         its nearest word stands before the figure."""
-        open_label = self.is_open(record.label)
+        strengths = self.strengths(record)
         best: tuple[int, float, int, str, bool] | None = None
         for topic in self._topics_for(record.unit):
             if topic.reach < reach or topic.words is None:
                 continue
-            strength = topic.strength(record, open_label)
+            strength = strengths[topic.rank]
             if not strength:
                 continue
             where = _distance(topic.words, text, at, len(record.text))
@@ -227,30 +244,28 @@ class IndicatorRules:
         and whose ``labels`` name the part's label (撤诉, 维持 after a total of cases where the
         official appeared in court count litigation cases), or None."""
         ids = {t.id for t in self._topics_for(record.unit)
-               if total in t.parts_of and t.strength(record, False) == 2}
+               if total in t.parts_of and self.strengths(record)[t.rank] == 2}
         return ids.pop() if len(ids) == 1 else None
 
     def by_rate(self, record: RecordDraft, counts: Sequence[str]) -> str | None:
         """The rate id whose ``counts`` hold the first of ``counts`` that any line holds."""
-        open_label = self.is_open(record.label)
+        strengths = self.strengths(record)
         for count in counts:
-            fitting = [t for t in self.topics if count in t.counts
-                       and t.strength(record, open_label)]
+            fitting = [t for t in self.topics if count in t.counts and strengths[t.rank]]
             if fitting:
-                return max(fitting, key=lambda t: (t.strength(record, open_label),
-                                                   t.priority)).id
+                return max(fitting, key=lambda t: (strengths[t.rank], t.priority)).id
         return None
 
     def by_sections(self, record: RecordDraft, titles: Sequence[str]) -> str | None:
         """The id a heading's topic gives, the innermost heading first; None when the nearest
         heading with a topic names two that fit equally."""
-        open_label = self.is_open(record.label)
+        strengths = self.strengths(record)
         for title in reversed(titles):
             found: dict[str, tuple[int, int]] = {}
             for topic in self._topics_for(record.unit):
                 if topic.reach < _REACH["section"] or topic.words is None:
                     continue
-                strength = topic.strength(record, open_label)
+                strength = strengths[topic.rank]
                 if strength and topic.words.search(title):
                     key = (strength, topic.priority)
                     if found.get(topic.id, (0, 0)) < key:
@@ -310,7 +325,8 @@ class IndicatorRules:
     def by_label_alone(self, record: RecordDraft) -> str | None:
         """The last resort: a topic line with ``reach: anywhere`` whose ``labels`` name the
         label (办结率 with no topic around it is a completion rate), the highest priority."""
-        fitting = [t for t in self._anywhere if t.strength(record, False) == 2]
+        strengths = self.strengths(record)
+        fitting = [t for t in self._anywhere if strengths[t.rank] == 2]
         return max(fitting, key=lambda t: t.priority).id if fitting else None
 
     # a whole document ---------------------------------------------------------------------
@@ -385,6 +401,7 @@ class _Document:
             if after is not None and self.records[after].start < finish:
                 finish = max(self.records[after].start, record.end)
             s_begin, s_end = self.index.sentence_bounds(record.start, record.end)
+            path = self.index.section_path(record.start)
             linked = ""
             if s_begin and text[s_begin - 1] in _LINKED:
                 l_begin, _ = self.index.sentence_bounds(s_begin - 1)
@@ -392,8 +409,8 @@ class _Document:
             self.contexts[i] = Context(
                 clause=text[begin:finish], sentence=text[s_begin:s_end],
                 at=record.start - s_begin,
-                sections=tuple(s.title for s in self.index.section_path(record.start)),
-                linked=linked)
+                sections=tuple(s.title for s in path), linked=linked,
+                section_kinds=tuple(s.kind for s in path))
         return self.contexts[i]
 
     def decision(self, i: int, seen: frozenset[int]) -> Decision | None:
@@ -404,20 +421,17 @@ class _Document:
         seen = seen | {i}
         record = self.records[i]
         context = self.context(i)
+        # in a section about shortfalls (存在的问题和不足) a figure is typed by its own words and
+        # its structure only, never by the topic of its sentence or heading (积案仍有3件未办结
+        # under a heading about disputes counts no disputes handled)
         decision = (self._named_part(record, seen)
                     or self.rules.own_words(record, context)
                     or self._total(record, seen)
                     or self._rate(record, seen)
-                    or (None if self._in_problems(record)
+                    or (None if _UNTYPED_SECTIONS.intersection(context.section_kinds)
                         else self.rules.surroundings(record, context, self._before(i, seen))))
         self.decided[i] = decision
         return decision
-
-    def _in_problems(self, record: RecordDraft) -> bool:
-        """Whether the record stands in a section about shortfalls (存在的问题和不足): there a
-        figure is typed by its own words only, never by the topic of its sentence or heading
-        (积案仍有3件未办结 under a heading about disputes counts no disputes handled)."""
-        return any(s.kind in _UNTYPED_SECTIONS for s in self.index.section_path(record.start))
 
     def _named_part(self, record: RecordDraft, seen: frozenset[int]) -> Decision | None:
         """A part whose total's id lets a topic line (``parts_of``) name its label: before its
