@@ -218,6 +218,25 @@ MORE = [
     ("发放补贴资金120万元。", "120万元", None),
     ("整改问题23个。", "23个", None),
     ("受理投诉举报43件。", "43件", None),
+    # reviews named by their object; agreements are contracts
+    ("审查招商引资协议9份。", "9份", "legal_review.contracts"),
+    ("规范性文件合法性审查5件。", "5件", "legal_review.documents"),
+    ("规范性文件备案审查3件。", "3件", "normative_docs.issued"),
+    ("化解信访积案5件。", "5件", "petition.cases"),
+    ("开展诉前调解案件42件。", "42件", "mediation.disputes"),
+    ("公示行政执法信息1200条。", "1200条", "disclosure.items"),
+    # generic words that say nothing of the rule-of-law work
+    ("开展消防应急演练测试3次。", "3次", None),
+    ("以案释法解读典型案例10个。", "10个", None),
+    ("在政府网站发布政策解读稿件16篇。", "16篇", "disclosure.items"),
+    ("全镇有政协委员5名。", "5名", None),
+    ("聘请第三方机构2家开展评估。", "2家", None),
+    ("聘请人民监督员6名。", "6名", "staffing.count"),
+    ("开展学法用法知识测试2次。", "2次", "training.sessions"),
+    ("全镇常住人口3.2万人。", "3.2万人", None),
+    ("问题整改办结率100%。", "100%", None),
+    ("项目完成率100%。", "100%", None),
+    ("负责人出庭应诉行政诉讼案件6件，其中一审5件，二审1件。", "5件", "litigation.cases"),
 ]
 
 IN_CONTEXT = [
