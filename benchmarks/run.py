@@ -559,6 +559,7 @@ def main(argv: list[str] | None = None) -> int:
     result["scale"] = scale.measure(0.25 if args.quick else 1.0, say=say)  # docs/scale.md
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json
           else render(result) + "\n\n" + scale.render(result["scale"]))
+    print(__import__("splitting").report(), file=sys.stderr if args.json else sys.stdout)
     return 0
 
 

@@ -63,6 +63,10 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--patterns", action="append", default=None, metavar="DIR",
                         help="extra pattern files or folders merged over the bundled ones "
                              "(may be given more than once)")
+    parser.add_argument("--join-continued", action="store_true",
+                        help="join a file whose report stops without its signature block with "
+                             "the next file when that one opens no report of its own (default: "
+                             "one file is one report; docs/cli.md)")
     parser.add_argument("--no-progress", action="store_true",
                         help="no progress bar, even on a terminal")
     parser.set_defaults(run=run)
@@ -141,6 +145,9 @@ def run(args: argparse.Namespace) -> int:
         tally.fail(str(error))
         progress.update(1)
 
+    def split(path: str, count: int) -> None:
+        progress.write(f"lawgov-ie: {path}: holds {count} reports, read as {count} documents")
+
     def unprocessed(document: CorpusDocument, reason: str) -> None:
         tally.fail(f"{document.source}: {reason}")
         progress.update(len(document.closes))
@@ -160,7 +167,8 @@ def run(args: argparse.Namespace) -> int:
     with _interruptible(), Progress(total=len(files), enabled=show, unit="file") as progress, \
             open_output(args.output, args.format) as writer:
         tally.echo = progress.write
-        docs = documents(files, on_error=unreadable)
+        docs = documents(files, on_error=unreadable, join_continued=args.join_continued,
+                         on_split=split)
         pairs = (_on_cluster(docs, args, unprocessed) if args.scheduler else
                  process(nlp, docs, args.jobs, read_here, unprocessed,
                          max_chars=DEFAULT_MAX_CHARS))

@@ -1,6 +1,7 @@
 """A corpus of report files: find them, read them, find where each report starts and ends, and
-yield one document per report — several reports in one file are split, and a report that runs on
-from one file into the next is joined.
+yield one document per report. One file is one report; a file holding several reports is split,
+and only when asked (``join_continued``, the CLI's ``--join-continued``) is a report that runs on
+from one file into the next joined.
 
 Boundaries are found from the text itself, never from file names:
 
@@ -10,15 +11,19 @@ Boundaries are found from the text itself, never from file names:
 - a report may also stop without a signature: a header or title line that comes after the body
   headings of one report and is followed by body headings of its own starts the next report;
 - a piece with no body heading of its own (a cover letter) belongs to the report after it;
-- a file whose text stops without a signature continues into the next file when that one does
-  not open with a report header, title or salutation line (县委、县政府：).
+- with ``join_continued`` only: a file whose text stops without a signature continues into the
+  next file when that one does not open with a report header, title or salutation line
+  (县委、县政府：). Without it, a file is never joined with another: files of different places
+  and years that merely lack a signature stay apart.
 
-Files are read in order (the order given; inside a folder, sorted by path), so a report cut
-into ``part1.txt`` and ``part2.txt`` is joined back in reading order.
+Files are read in order (the order given; inside a folder, sorted by path), so with
+``join_continued`` a report cut into ``part1.txt`` and ``part2.txt`` is joined back in reading
+order.
 """
 
 from __future__ import annotations
 
+import bisect
 import glob
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -54,6 +59,7 @@ _SALUTATION = regex.compile(
 _BODY_HEADING = regex.compile(r"^[ \t\u3000#*]*[一二三四五六七八九十]{1,3}、", regex.MULTILINE)
 _HEADING_LINE = regex.compile(_HEADING_MARK)
 _SENTENCE_END = regex.compile(r"[。；！？]")
+_NON_SPACE = regex.compile(r"\S")
 _HEADER_LINES = 8  # blank and short lines looked at above a header or title line
 _GAP = 200  # at most this many characters between closing lines of one signature block
 _HEAD = 300  # a report's header or title is within its first this many characters
@@ -96,6 +102,31 @@ class CorpusDocument:
 OnError = Callable[[InputError], None]
 
 
+class _Marks:
+    """Where the boundary marks of a text are, found once each (one pass of each pattern) so
+    that every later question is a binary search: splitting stays linear in the text's size."""
+
+    def __init__(self, text: str) -> None:
+        self.headings = [m.start() for m in _BODY_HEADING.finditer(text)]
+        self.starts = [m.start() for m in _START_LINE.finditer(text)]
+
+    def heading_in(self, start: int, end: int | None = None) -> int | None:
+        """The first body heading at or after ``start`` (and before ``end``), or None."""
+        at = bisect.bisect_left(self.headings, start)
+        if at == len(self.headings) or (end is not None and self.headings[at] >= end):
+            return None
+        return self.headings[at]
+
+    def opens_new_report(self, position: int) -> bool:
+        """Whether a header or title line comes after ``position`` before the next body
+        heading (and a body heading does follow)."""
+        heading = self.heading_in(position)
+        if heading is None:
+            return False
+        at = bisect.bisect_left(self.starts, position)
+        return at < len(self.starts) and self.starts[at] < heading
+
+
 def _closing_ends(text: str) -> list[int]:
     """Offsets just after each signature block (runs of closing lines close to each other)."""
     ends: list[int] = []
@@ -107,38 +138,36 @@ def _closing_ends(text: str) -> list[int]:
     return ends
 
 
-def _opens_new_report(text: str, position: int) -> bool:
-    """Whether a header or title line comes after ``position`` before the next body heading
-    (and a body heading does follow)."""
-    heading = _BODY_HEADING.search(text, position)
-    return heading is not None and _START_LINE.search(text, position, heading.start()) is not None
-
-
 def split_reports(text: str) -> list[tuple[int, int]]:
     """(start, end) of each report in ``text``; a file with one report gives [(0, len(text))].
 
-    The pieces cover the whole text, in order, with nothing left out.
+    The pieces cover the whole text, in order, with nothing left out. The time taken grows
+    linearly with the length of the text (``benchmarks/splitting.py`` measures it).
     """
-    cuts = {0}
+    marks = _Marks(text)
+    cuts = [0]
     for end in _closing_ends(text):
-        if text[end:].strip() and _opens_new_report(text, end):
-            cuts.add(end)
+        if _NON_SPACE.search(text, end) and marks.opens_new_report(end):
+            cuts.append(end)
     # a header or title after a body, with a body of its own, starts a report
-    for match in _START_LINE.finditer(text):
-        line_start = match.start()
-        last_cut = max(c for c in cuts if c <= line_start)
-        if line_start - last_cut < _HEAD or not _BODY_HEADING.search(text, last_cut, line_start):
+    added: list[int] = []
+    closing_at = 0
+    for line_start in marks.starts:
+        while closing_at + 1 < len(cuts) and cuts[closing_at + 1] <= line_start:
+            closing_at += 1
+        last_cut = max(cuts[closing_at], added[-1] if added else 0)
+        if line_start - last_cut < _HEAD or marks.heading_in(last_cut, line_start) is None:
             continue
-        if _opens_new_report(text, line_start):
-            cuts.add(_header_block_start(text, line_start, last_cut))
-    ordered = sorted(cuts)
+        if marks.opens_new_report(line_start):
+            added.append(_header_block_start(text, line_start, last_cut))
+    ordered = sorted(set(cuts) | set(added))
     pieces = list(zip(ordered, [*ordered[1:], len(text)], strict=True))
     # a piece without a body (a cover letter) belongs to the report after it
     merged: list[tuple[int, int]] = []
     carry: int | None = None
     for start, end in pieces:
         start = carry if carry is not None else start
-        if not _BODY_HEADING.search(text, start, end) and end != len(text):
+        if marks.heading_in(start, end) is None and end != len(text):
             carry = start
             continue
         carry = None
@@ -262,10 +291,16 @@ def _read(file: CorpusFile) -> str:
 
 
 def documents(paths: Sequence[str | os.PathLike[str] | CorpusFile],
-              on_error: OnError | None = None) -> Iterator[CorpusDocument]:
+              on_error: OnError | None = None, *, join_continued: bool = False,
+              on_split: Callable[[str, int], None] | None = None,
+              ) -> Iterator[CorpusDocument]:
     """One :class:`CorpusDocument` per report in the files, in reading order.
 
     ``paths`` are files, folders, globs (see :func:`find_files`) or :class:`CorpusFile`.
+    One file is one report, except that a file holding several reports is split
+    (:func:`split_reports`); ``on_split(path, count)`` is told of each such file. With
+    ``join_continued``, a file whose report stops without its signature block is joined with
+    the next file when that one does not open a report of its own (see :func:`continues`).
     A file that cannot be read (missing, binary, unknown encoding, empty) raises
     :class:`InputError`, or, with ``on_error``, is passed to it and skipped: the other files
     still come out. A report is never joined across a file that could not be read.
@@ -289,10 +324,12 @@ def documents(paths: Sequence[str | os.PathLike[str] | CorpusFile],
             continue
         pieces = split_reports(text)
         last = len(pieces) - 1
+        if last > 0 and on_split is not None:
+            on_split(source, len(pieces))
         for number, (start, end) in enumerate(pieces):
             piece = text[start:end]
             closes = [source] if number == last else []
-            if number == 0 and pending is not None and not opens_report(piece):
+            if number == 0 and pending is not None and continues(pending.text, piece):
                 pending.text += piece
                 pending.sources.append(source)
                 pending.spans.append((source, start, end))
@@ -307,9 +344,17 @@ def documents(paths: Sequence[str | os.PathLike[str] | CorpusFile],
             part = number + 1 if last > 0 else None
             document = CorpusDocument(file.name + (f"#{part}" if part else ""), [source], piece,
                                       [(source, start, end)], closes, part)
-            if number == last and not is_complete(piece):
+            if join_continued and number == last and not is_complete(piece):
                 pending = document
             else:
                 yield document
     if pending is not None:
         yield pending
+
+
+def continues(text: str, following: str) -> bool:
+    """Whether ``following`` (the start of the next file) goes on with the report ``text``
+    (the end of a file), the evidence ``--join-continued`` asks for: ``text`` stops without
+    a signature block (no signature date, 印发 or 抄送 line at its end) and ``following``
+    opens with no report header, title or salutation line of its own."""
+    return not is_complete(text) and not opens_report(following)

@@ -1,4 +1,5 @@
-"""Report boundaries: one document per report, split within files and joined across files.
+"""Report boundaries: one document per report, split within files, and joined across files
+only with ``join_continued``.
 
 The seed reports each hold one complete report; the tests make files holding several reports,
 and reports cut into several files, by concatenating and cutting them.
@@ -14,6 +15,7 @@ import pytest
 from lawgov_ie.errors import InputError
 from lawgov_ie.io.corpus import (
     CorpusDocument,
+    continues,
     documents,
     find_files,
     is_complete,
@@ -106,7 +108,7 @@ def test_a_report_cut_into_two_files_is_joined(
         cut = _cut_in_body(text) if where == "line" else len(text) // 2
         folder = _write(tmp_path / f"{where}{len(text)}",
                         {"part1.txt": text[:cut], "part2.txt": text[cut:]})
-        (document,) = documents([folder])
+        (document,) = documents([folder], join_continued=True)
         assert document.text == text
         assert document.sources == [str(folder / "part1.txt"), str(folder / "part2.txt")]
         assert document.source == f"{folder / 'part1.txt'} + {folder / 'part2.txt'}"
@@ -118,7 +120,7 @@ def test_a_report_cut_into_three_files_is_joined(
     third = len(yinglin_text) // 3
     parts = [yinglin_text[:third], yinglin_text[third:2 * third], yinglin_text[2 * third:]]
     folder = _write(tmp_path, {f"p{i}.txt": part for i, part in enumerate(parts)})
-    (document,) = documents([folder])
+    (document,) = documents([folder], join_continued=True)
     assert document.text == yinglin_text and len(document.sources) == 3
     assert document.closes == document.sources
 
@@ -129,7 +131,7 @@ def test_a_file_with_a_report_and_the_start_of_the_next(
     whole, cut_one = by_prefix["003"], by_prefix["002"]
     cut = _cut_in_body(cut_one)
     folder = _write(tmp_path, {"a.txt": whole + "\n" + cut_one[:cut], "b.txt": cut_one[cut:]})
-    first, second = documents([folder])
+    first, second = documents([folder], join_continued=True)
     assert (first.id, second.id) == ("a#1", "a#2")
     assert first.text.strip() == whole.strip()
     assert second.text.strip() == cut_one.strip()
@@ -142,7 +144,7 @@ def test_an_unsigned_report_is_not_joined_to_a_report_that_opens_with_its_title(
         tmp_path: Path, seed_texts: dict[str, str]) -> None:
     by_prefix = {name[:3]: text for name, text in seed_texts.items()}
     folder = _write(tmp_path, {"1.txt": by_prefix["000"], "2.txt": by_prefix["001"]})
-    first, second = documents([folder])
+    first, second = documents([folder], join_continued=True)
     assert (first.text, second.text) == (by_prefix["000"], by_prefix["001"])
 
 
@@ -151,7 +153,7 @@ def test_reports_in_gbk_and_utf16_files_are_joined_too(
     cut = _cut_in_body(yinglin_text)
     (tmp_path / "1.txt").write_bytes(yinglin_text[:cut].encode("gbk"))
     (tmp_path / "2.txt").write_bytes(yinglin_text[cut:].encode("utf-16"))
-    (document,) = documents([tmp_path])
+    (document,) = documents([tmp_path], join_continued=True)
     assert document.text == yinglin_text
 
 
@@ -162,7 +164,7 @@ def test_an_unreadable_file_is_reported_and_never_joined_across(
     (tmp_path / "2.txt").write_bytes(b"\x00\x01\x02" * 100)
     (tmp_path / "4.txt").write_text("  \n\n", encoding="utf-8")
     errors: list[InputError] = []
-    found = list(documents([tmp_path], on_error=errors.append))
+    found = list(documents([tmp_path], on_error=errors.append, join_continued=True))
     assert [d.text for d in found] == [yinglin_text[:cut], yinglin_text[cut:]]
     assert [str(e).split(":")[0] for e in errors] == [str(tmp_path / "2.txt"),
                                                       str(tmp_path / "4.txt")]
@@ -194,3 +196,45 @@ def test_find_files_names_what_is_not_there(tmp_path: Path) -> None:
     (tmp_path / "empty" / ".hidden").mkdir(parents=True)
     assert find_files([tmp_path / "empty"], on_error=errors.append) == []
     assert str(errors[1]) == f"{tmp_path / 'empty'}: folder holds no files"
+
+
+def test_one_file_is_one_report_unless_joining_is_asked_for(
+        tmp_path: Path, seed_texts: dict[str, str]) -> None:
+    # a report cut in two: without join_continued each file is its own document
+    text = next(iter(seed_texts.values()))
+    cut = _cut_in_body(text)
+    folder = _write(tmp_path / "cut", {"part1.txt": text[:cut], "part2.txt": text[cut:]})
+    first, second = documents([folder])
+    assert (first.text, second.text) == (text[:cut], text[cut:])
+    assert (first.id, second.id) == ("part1", "part2")
+    # unsigned reports of different places, one a file: as many documents as files
+    seeds = {f"{n}.txt": t for n, t in enumerate(seed_texts.values())}
+    found = list(documents([_write(tmp_path / "seeds", seeds)]))
+    assert [d.text for d in found] == list(seeds.values())
+
+
+def test_a_file_holding_several_reports_is_split_and_said_so(
+        tmp_path: Path, seed_texts: dict[str, str]) -> None:
+    two, three = list(seed_texts.values())[2:4]
+    folder = _write(tmp_path, {"both.txt": two + "\n" + three, "one.txt": three})
+    told: list[tuple[str, int]] = []
+    found = list(documents([folder], on_split=lambda path, count: told.append((path, count))))
+    assert [d.id for d in found] == ["both#1", "both#2", "one"]
+    assert told == [(str(folder / "both.txt"), 2)]
+
+
+def test_continues_needs_an_unsigned_end_and_a_next_file_without_an_opening() -> None:
+    body = "一、工作成效\n全年调处矛盾纠纷12起。\n"
+    signed = body + "\n某某镇人民政府\n2024年1月31日\n"
+    assert continues(body, "二、存在问题\n人员不足。\n")
+    assert not continues(signed, "二、存在问题\n人员不足。\n")
+    assert not continues(body, "某某县某某镇2023年法治政府建设情况报告\n一、工作成效\n")
+    assert not continues(body, "县委、县政府：\n一、工作成效\n")
+
+
+def test_splitting_finds_every_report_of_a_long_file(seed_texts: dict[str, str]) -> None:
+    seeds = [t.strip() + "\n\n" for t in seed_texts.values()]
+    text = "".join(seeds * 40)
+    pieces = split_reports(text)
+    assert len(pieces) == 200 and _covers(text, pieces)
+    assert [text[a:b].strip() for a, b in pieces[:5]] == [s.strip() for s in seeds]

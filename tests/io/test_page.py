@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -107,6 +108,25 @@ def test_show_writes_a_page_and_names_a_missing_file(tmp_path: Path,
     assert main(["show", str(source), "-o", str(tmp_path / "p.html"), "--segmenter",
                  "char"]) == 0
     assert "东湖镇" in (tmp_path / "p.html").read_text(encoding="utf-8")
+
+
+def test_show_splits_a_file_like_extract_and_writes_the_usual_mode(
+        tmp_path: Path, seed_texts: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = list(seed_texts.values())[2:4]  # 英林镇 and 槐南镇, both signed
+    source = tmp_path / "two.txt"
+    source.write_text(first + "\n" + second, encoding="utf-8")
+    page = tmp_path / "p.html"
+    assert main(["show", str(source), "-o", str(page), "--segmenter", "char",
+                 "--report", "2"]) == 0
+    err = capsys.readouterr().err
+    assert "holds 2 reports" in err and "showing report 2" in err
+    html = page.read_text(encoding="utf-8")
+    assert "槐南镇" in html and "英林镇" not in html
+    mask = os.umask(0)
+    os.umask(mask)
+    assert page.stat().st_mode & 0o777 == 0o666 & ~mask
+    assert main(["show", str(source), "--report", "3", "--segmenter", "char"]) == 2
+    assert "there is no report 3" in capsys.readouterr().err
 
 
 def _chromium() -> str:
