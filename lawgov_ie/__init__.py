@@ -14,8 +14,7 @@ from lawgov_ie.api import extract, extract_many
 from lawgov_ie.errors import InputError, LawgovError, ModelNotFoundError, PatternError
 from lawgov_ie.models import Check, DocumentMeta, Entity, Record, Report, Section
 from lawgov_ie.pipeline import load
-
-__version__ = "0.1.0"
+from lawgov_ie.version import __version__
 
 __all__ = [
     "Check",
@@ -28,6 +27,7 @@ __all__ = [
     "Record",
     "Report",
     "Section",
+    "__version__",
     "extract",
     "extract_many",
     "load",

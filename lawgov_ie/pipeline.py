@@ -14,8 +14,10 @@ import spacy
 from spacy.language import Language
 from spacy.vocab import Vocab
 
+from lawgov_ie import doc_view as _doc_view
 from lawgov_ie.errors import ModelNotFoundError
 from lawgov_ie.rules.files import PatternPaths, load_patterns, normalise_paths
+from lawgov_ie.rules.saved import save_patterns_with
 from lawgov_ie.steps.document_facts import component as _document_facts
 from lawgov_ie.steps.entities import component as _entities
 from lawgov_ie.steps.indicators import component as _indicators
@@ -26,10 +28,11 @@ from lawgov_ie.steps.report import component as _report
 from lawgov_ie.steps.sections import component as _sections
 from lawgov_ie.text.terms_patterns import TermPattern
 from lawgov_ie.text.tokenizer import TOKENIZER_NAME, LawgovTokenizer
+from lawgov_ie.version import __version__
 
 # The components in pipeline order; importing each step's component module registers its factory.
 _STEPS = (_sections, _entities, _document_facts, _quantities, _labels, _relations, _indicators,
-          _report)
+          _report, _doc_view)
 PIPELINE = [
     "lawgov_sections",
     "lawgov_entities",
@@ -39,6 +42,7 @@ PIPELINE = [
     "lawgov_relations",
     "lawgov_indicators",
     "lawgov_report",
+    "lawgov_doc_view",  # doc.sents and the quantity spans, for spaCy users (doc_view.py)
 ]
 
 Segmenter = Literal["pkuseg", "char"]
@@ -66,6 +70,10 @@ def _load(segmenter: Segmenter, model_dir: str | None, patterns: tuple[str, ...]
     for name in PIPELINE:
         config = {"patterns": list(patterns)} if "patterns" in _config_keys(name) else {}
         nlp.add_pipe(name, config=config)
+    nlp.meta.update({"name": "lawgov_ie", "version": __version__,
+                     "description": "lawgov-ie: records, facts and entities of Chinese "
+                                    "rule-of-law government reports"})
+    save_patterns_with(nlp)  # a saved pipeline carries the user's pattern files
     return nlp
 
 

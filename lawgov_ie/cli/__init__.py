@@ -11,12 +11,14 @@ import sys
 from collections.abc import Sequence
 
 from lawgov_ie.errors import LawgovError
+from lawgov_ie.version import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lawgov-ie",
         description="Typed, checkable data from Chinese rule-of-law government reports.")
+    parser.add_argument("--version", action="version", version=f"lawgov-ie {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if module_info.name.endswith("_cmd"):

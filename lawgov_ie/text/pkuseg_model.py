@@ -115,19 +115,46 @@ def unpack_model(archive: Path, target: Path) -> Path:
     return target
 
 
-def download_archive(directory: Path) -> Path:
-    """Download pkuseg's source archive from the package registry with pip."""
-    command = [
-        sys.executable, "-m", "pip", "download", PACKAGE,
-        "--no-deps", "--no-binary=:all:", "--no-build-isolation", "-q", "-d", str(directory),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True)
-    archive = directory / ARCHIVE_NAME
-    if result.returncode != 0 or not archive.is_file():
+# What pip needs to read pkuseg's source archive (its setup.py runs even to download it):
+# setuptools with its bdist_wheel command, Cython (a setup requirement) and numpy (spaCy's).
+BUILD_MODULES = {"setuptools": "setuptools>=70.1", "wheel": "wheel", "Cython": "cython"}
+
+
+def _missing_build_modules() -> list[str]:
+    """The requirements of :data:`BUILD_MODULES` that this interpreter cannot import."""
+    import importlib.util
+
+    return [requirement for module, requirement in BUILD_MODULES.items()
+            if importlib.util.find_spec(module) is None]
+
+
+def _pip(arguments: list[str], env: dict[str, str] | None = None) -> None:
+    command = [sys.executable, "-m", "pip", *arguments]
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
         raise ModelNotFoundError(
-            f"Could not download {PACKAGE} with pip (exit {result.returncode}):"
-            f" {result.stderr.strip()[-800:]}"
+            f"Could not run pip {' '.join(arguments[:2])} for {PACKAGE} (exit "
+            f"{result.returncode}): {result.stderr.strip()[-800:]}"
         )
+
+
+def download_archive(directory: Path) -> Path:
+    """Download pkuseg's source archive from the package registry with pip (its settings,
+    index and proxy apply). pip runs the archive's setup.py to read its metadata; what that
+    needs and a plain install lacks (setuptools, wheel, Cython) is put in a folder of its own
+    for this download only, so nothing is installed into the environment."""
+    env = dict(os.environ)
+    missing = _missing_build_modules()
+    if missing:
+        helpers = directory / "build-helpers"
+        _pip(["install", "-q", "--no-warn-script-location", "--target", str(helpers), *missing])
+        env["PYTHONPATH"] = os.pathsep.join(
+            [str(helpers), *filter(None, [env.get("PYTHONPATH")])])
+    _pip(["download", PACKAGE, "--no-deps", "--no-binary=:all:", "--no-build-isolation", "-q",
+          "-d", str(directory)], env=env)
+    archive = directory / ARCHIVE_NAME
+    if not archive.is_file():
+        raise ModelNotFoundError(f"pip download {PACKAGE} gave no {ARCHIVE_NAME}")
     return archive
 
 

@@ -9,19 +9,23 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.rules.saved import PatternComponent
 from lawgov_ie.steps.entities.known_places import KnownPlaces
 from lawgov_ie.steps.entities.places import find_gpes
 from lawgov_ie.steps.entities.reader import EntityRules, longest_first
 from lawgov_ie.text.gazetteer import gazetteer
 
 
-class EntityRuler:
+class EntityRuler(PatternComponent):
     def __init__(self, nlp: Language, patterns: list[str]) -> None:
-        words = str(getattr(nlp.tokenizer, "segmenter", "pkuseg")) != "char"
-        self.rules = EntityRules.from_patterns(load_patterns(patterns), nlp.vocab,
-                                               token_rules=words)
+        self.vocab = nlp.vocab
+        self.words = str(getattr(nlp.tokenizer, "segmenter", "pkuseg")) != "char"
         self.places = gazetteer()  # GPE: places.py (loaded once a process, here at load())
+        super().__init__(patterns)
+
+    def build(self, patterns: PatternSet) -> None:
+        self.rules = EntityRules.from_patterns(patterns, self.vocab, token_rules=self.words)
         # the ORG grammar's place chain knows the gazetteer's places and the document's GPEs
         self.known = KnownPlaces(self.places, self.rules.orgs.stops)
         self.rules.orgs.place_chain = self.known

@@ -7,14 +7,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.rules.saved import PatternComponent
 from lawgov_ie.steps.indicators.reader import IndicatorRules
 from lawgov_ie.text.index import TextIndex
 
 
-class IndicatorTagger:
-    def __init__(self, patterns: list[str]) -> None:
-        self.rules = IndicatorRules.from_patterns(load_patterns(patterns))
+class IndicatorTagger(PatternComponent):
+    def build(self, patterns: PatternSet) -> None:
+        self.rules = IndicatorRules.from_patterns(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         index = doc._.lawgov_index

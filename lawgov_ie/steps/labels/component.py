@@ -9,13 +9,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.rules.saved import PatternComponent
 from lawgov_ie.steps.labels.reader import LabelReader
 
 
-class Labeller:
-    def __init__(self, patterns: list[str]) -> None:
-        self.reader = LabelReader.from_patterns(load_patterns(patterns))
+class Labeller(PatternComponent):
+    def build(self, patterns: PatternSet) -> None:
+        self.reader = LabelReader.from_patterns(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         records = doc._.lawgov_records or []

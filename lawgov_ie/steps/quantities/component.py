@@ -12,13 +12,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from lawgov_ie.doc_data import RecordDraft
-from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.rules.saved import PatternComponent
 from lawgov_ie.steps.quantities.reader import QuantityReader
 
 
-class QuantityFinder:
-    def __init__(self, patterns: list[str]) -> None:
-        self.reader = QuantityReader.from_patterns(load_patterns(patterns))
+class QuantityFinder(PatternComponent):
+    def build(self, patterns: PatternSet) -> None:
+        self.reader = QuantityReader.from_patterns(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         drafts = [

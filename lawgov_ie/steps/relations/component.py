@@ -5,16 +5,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.rules.saved import PatternComponent
 from lawgov_ie.steps.relations.reader import RelationFinder
 from lawgov_ie.text.index import TextIndex
 
 
-class Relations:
+class Relations(PatternComponent):
     """Holds only the compiled patterns: nothing of one document is kept for the next."""
 
-    def __init__(self, patterns: list[str]) -> None:
-        self.finder = RelationFinder(load_patterns(patterns))
+    def build(self, patterns: PatternSet) -> None:
+        self.finder = RelationFinder(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.lawgov_meta

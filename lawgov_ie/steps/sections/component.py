@@ -7,14 +7,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from lawgov_ie.doc_data import SectionInfo
-from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.rules.saved import PatternComponent
 from lawgov_ie.steps.sections.reader import SectionReader
 from lawgov_ie.text.index import TextIndex
 
 
-class SectionDetector:
-    def __init__(self, patterns: list[str]) -> None:
-        self.reader = SectionReader.from_patterns(load_patterns(patterns))
+class SectionDetector(PatternComponent):
+    def build(self, patterns: PatternSet) -> None:
+        self.reader = SectionReader.from_patterns(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         sections: list[SectionInfo] = self.reader.read(doc.text)
