@@ -24,8 +24,9 @@ import functools
 import os
 import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, overload
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -52,6 +53,9 @@ _TITLE_MARKS = tuple("。：:；;！!？?")
 _TRAILING_SPACE = " \t\r\n\u3000"
 
 
+C = TypeVar("C")
+
+
 class OffsetWarning(UserWarning):
     """A component produced a span whose offsets do not hold its text; the span was dropped."""
 
@@ -62,6 +66,13 @@ def _check_text(text: object, where: str = "extract()") -> str:
                         + (" (decode the bytes first, e.g. lawgov_ie.io.textio.decode)"
                            if isinstance(text, (bytes, bytearray)) else ""))
     return text
+
+
+def _check_hints(year: object, source: object, where: str = "") -> None:
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise TypeError(f"{where}year must be int or None, not {type(year).__name__}")
+    if source is not None and not isinstance(source, str):
+        raise TypeError(f"{where}source must be str or None, not {type(source).__name__}")
 
 
 def _check_max_chars(max_chars: object) -> int:
@@ -117,10 +128,7 @@ def extract(text: str, *, year: int | None = None, source: str | None = None,
     paragraph breaks, with every offset still into ``text``.
     """
     text = _check_text(text)
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        raise TypeError(f"year must be int or None, not {type(year).__name__}")
-    if source is not None and not isinstance(source, str):
-        raise TypeError(f"source must be str or None, not {type(source).__name__}")
+    _check_hints(year, source)
     limit = _check_max_chars(max_chars)
     if not text.strip():
         return _empty_report(year, source)
@@ -304,11 +312,38 @@ def _warn(what: str, name: str, written: str, start: int, end: int) -> None:
                   OffsetWarning, stacklevel=3)
 
 
-def extract_many(texts: Iterable[str], *, n_process: int = 1, batch_size: int = 16,
+Context = Mapping[str, Any]
+"""What goes with a text in ``extract_many(..., as_tuples=True)``: its ``source`` and ``year``
+(as :func:`extract` takes them), and anything else the caller wants back with the report."""
+_Item = tuple[str, int | None, str | None]  # a text with its year and source hints
+
+
+@overload
+def extract_many(texts: Iterable[str], *, as_tuples: Literal[False] = ..., n_process: int = ...,
+                 batch_size: int = ...,
+                 patterns: PatternPaths | str | os.PathLike[str] | None = ...,
+                 segmenter: Segmenter = ..., max_chars: int | None = ...) -> Iterator[Report]: ...
+
+
+@overload
+def extract_many(texts: Iterable[tuple[str, C]], *, as_tuples: Literal[True],
+                 n_process: int = ..., batch_size: int = ...,
+                 patterns: PatternPaths | str | os.PathLike[str] | None = ...,
+                 segmenter: Segmenter = ...,
+                 max_chars: int | None = ...) -> Iterator[tuple[Report, C]]: ...
+
+
+def extract_many(texts: Iterable[Any], *, as_tuples: bool = False, n_process: int = 1,
+                 batch_size: int = 16,
                  patterns: PatternPaths | str | os.PathLike[str] | None = None,
                  segmenter: Segmenter = "pkuseg",
-                 max_chars: int | None = None) -> Iterator[Report]:
+                 max_chars: int | None = None) -> Iterator[Any]:
     """Reports for many texts, in input order, each the report ``extract()`` gives.
+
+    With ``as_tuples=True`` (as in spaCy's ``nlp.pipe``), ``texts`` are ``(text, context)``
+    pairs and ``(report, context)`` pairs come out: the context's ``source`` and ``year`` (a
+    mapping's keys, or attributes) are passed on as :func:`extract` takes them, and the context
+    itself is handed back untouched.
 
     With ``n_process=1`` the texts go through ``nlp.pipe`` in batches of ``batch_size``; a text
     longer than ``max_chars`` is read in pieces, as :func:`extract` does, and its report is
@@ -321,12 +356,45 @@ def extract_many(texts: Iterable[str], *, n_process: int = 1, batch_size: int = 
         raise ValueError(f"n_process must be at least 1, not {n_process}")
     limit = _check_max_chars(max_chars)
     nlp = load(segmenter=segmenter, patterns=patterns)  # workers forked from here share it
-    checked = (_check_text(text, f"extract_many() text #{number}:")
-               for number, text in enumerate(texts, start=1))
+    contexts: deque[Any] = deque()
+
+    def items() -> Iterator[_Item]:
+        for number, given in enumerate(texts, start=1):
+            where = f"extract_many() text #{number}:"
+            if not as_tuples:
+                yield _check_text(given, where), None, None
+                continue
+            text, context = _pair(given, where)
+            contexts.append(context)
+            yield _check_text(text, where), *_hints(context, where)
+
+    reports: Iterator[Report]
     if n_process > 1:
         reader = functools.partial(_worker_reader, segmenter, normalise_paths(patterns), limit)
-        return read_in_workers(checked, reader, n_process, in_flight=batch_size)
-    return _pipe(nlp, checked, batch_size, limit)
+        reports = read_in_workers(items(), reader, n_process, in_flight=batch_size)
+    else:
+        reports = _pipe(nlp, items(), batch_size, limit)
+    if not as_tuples:
+        return reports
+    return ((report, contexts.popleft()) for report in reports)
+
+
+def _pair(given: object, where: str) -> tuple[object, Any]:
+    if not isinstance(given, tuple) or len(given) != 2:
+        raise TypeError(f"{where} with as_tuples=True each item must be a (text, context) "
+                        f"pair, not {type(given).__name__}")
+    return given[0], given[1]
+
+
+def _hints(context: Any, where: str) -> tuple[int | None, str | None]:
+    """The ``year`` and ``source`` of a context (a mapping's keys or an object's attributes),
+    checked as :func:`extract` checks them."""
+    if isinstance(context, Mapping):
+        year, source = context.get("year"), context.get("source")
+    else:
+        year, source = getattr(context, "year", None), getattr(context, "source", None)
+    _check_hints(year, source, f"{where} context ")
+    return year, source
 
 
 def _worker_reader(segmenter: Segmenter, patterns: tuple[str, ...], limit: int) -> Reader:
@@ -335,33 +403,36 @@ def _worker_reader(segmenter: Segmenter, patterns: tuple[str, ...], limit: int) 
     return functools.partial(_read_any, nlp, limit=limit)
 
 
-def _read_any(nlp: Language, text: str, limit: int) -> Report:
-    """``extract(text)`` with a loaded pipeline and no hints: blank texts included."""
-    return _read(nlp, text, None, None, limit) if text.strip() else _empty_report(None, None)
+def _read_any(nlp: Language, item: _Item, limit: int) -> Report:
+    """``extract(text, year=, source=)`` with a loaded pipeline: blank texts included."""
+    text, year, source = item
+    return _read(nlp, text, year, source, limit) if text.strip() else _empty_report(year, source)
 
 
-def _pipe(nlp: Language, texts: Iterator[str], batch_size: int, limit: int) -> Iterator[Report]:
-    # one entry per input text, in order: (original, safe) for a Doc sent through nlp.pipe,
-    # or (original, None) for a text handled here (empty or too long)
-    pending: deque[tuple[str, str | None]] = deque()
+def _pipe(nlp: Language, items: Iterator[_Item], batch_size: int,
+          limit: int) -> Iterator[Report]:
+    # one entry per input text, in order: (item, safe) for a Doc sent through nlp.pipe,
+    # or (item, None) for a text handled here (empty or too long)
+    pending: deque[tuple[_Item, str | None]] = deque()
 
     def docs() -> Iterator[Doc]:
-        for text in texts:
+        for item in items:
+            text, year, source = item
             if not text.strip() or len(text) > limit:
-                pending.append((text, None))
+                pending.append((item, None))
                 continue
             safe = _pipeline_text(text)
-            pending.append((text, safe))
-            yield _make_doc(nlp, safe, None, None)
+            pending.append((item, safe))
+            yield _make_doc(nlp, safe, year, source)
 
     def handled_here() -> Iterator[Report]:
         while pending and pending[0][1] is None:
-            text, _ = pending.popleft()
-            yield _read_any(nlp, text, limit)
+            item, _ = pending.popleft()
+            yield _read_any(nlp, item, limit)
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield from handled_here()
-        text, safe = pending.popleft()
+        item, safe = pending.popleft()
         assert safe is not None
-        yield _finish(doc._.report, text, safe)
+        yield _finish(doc._.report, item[0], safe)
     yield from handled_here()

@@ -26,11 +26,12 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from lawgov_ie.models import Report
 
-Reader = Callable[[str], Report]
-"""Reads one text into its report, in a worker process."""
+Reader = Callable[[Any], Report]
+"""Reads one text (with whatever goes with it) into its report, in a worker process."""
 
 _reader: Reader | None = None  # the worker's reader, set by _start_worker
 
@@ -48,7 +49,7 @@ def _start_worker(make_reader: Callable[[], Reader]) -> None:
     _reader = make_reader()
 
 
-def _read_one(text: str) -> tuple[Report, list[_Caught]]:
+def _read_one(text: Any) -> tuple[Report, list[_Caught]]:
     assert _reader is not None, "worker started without a reader"
     with warnings.catch_warnings(record=True) as caught:  # the filters stay the caller's
         report = _reader(text)
@@ -60,7 +61,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def read_in_workers(texts: Iterator[str], make_reader: Callable[[], Reader], n_process: int,
+def read_in_workers(texts: Iterator[Any], make_reader: Callable[[], Reader], n_process: int,
                     in_flight: int = 4) -> Generator[Report, None, None]:
     """The reports of ``texts``, in order, read by ``n_process`` workers.
 

@@ -1,4 +1,4 @@
-"""The public API contract of ../shared/spec/api.md: names, fields, errors, JSON schema."""
+"""The public API contract of docs/api.md: names, fields, errors, JSON schema."""
 
 from __future__ import annotations
 
@@ -95,3 +95,29 @@ def test_extract_many_in_two_processes_equals_extract_with_pkuseg(
 def test_extract_many_checks_n_process(bad: object, error: type[Exception]) -> None:
     with pytest.raises(error, match="n_process"):
         lawgov_ie.extract_many(["全年办理案件12件。"], segmenter="char", n_process=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_extract_many_takes_text_context_pairs(seed_texts: dict[str, str],
+                                               n_process: int) -> None:
+    texts = [*list(seed_texts.values())[:3], "", "今年以来，全镇共调处矛盾纠纷12起。"]
+    contexts: list[object] = [{"source": f"doc{n}.txt", "year": 2020 + n, "row": n}
+                              for n in range(len(texts))]
+    pairs = list(lawgov_ie.extract_many(zip(texts, contexts, strict=True), as_tuples=True,
+                                        segmenter="char", n_process=n_process))
+    assert [context for _, context in pairs] == contexts
+    for (report, context), text in zip(pairs, texts, strict=True):
+        assert isinstance(context, dict)
+        assert report == lawgov_ie.extract(text, source=context["source"],
+                                           year=context["year"], segmenter="char")
+        assert (report.meta.source, report.meta.year) == (context["source"], context["year"])
+    assert pairs[-1][0].records[0].period == 2024
+
+
+def test_extract_many_names_a_bad_pair_or_context() -> None:
+    with pytest.raises(TypeError, match="#1: with as_tuples=True each item must be a"):
+        list(lawgov_ie.extract_many(["全年办理案件12件。"], as_tuples=True,  # type: ignore[call-overload]
+                                    segmenter="char"))
+    with pytest.raises(TypeError, match="#2: context year must be int"):
+        list(lawgov_ie.extract_many([("甲", {}), ("乙", {"year": "2023"})], as_tuples=True,
+                                    segmenter="char"))
