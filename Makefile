@@ -21,11 +21,15 @@ model: $(STAMP)
 demo: model
 	$(BIN)/lawgov-ie extract corpus/raw --format table
 
-# Headless Chromium for the page test (tests/test_show.py), from Debian's chromium package when
-# missing; the test skips with the reason when it still cannot be found.
+# Headless Chromium for the page test (tests/io/test_page.py) and a font with Chinese glyphs for
+# the page (without one every character is a box), from Debian's chromium and fonts-wqy-microhei
+# packages when missing; the test skips with the reason when Chromium still cannot be found.
 browser:
-	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; } \
-		|| echo "make browser: chromium could not be installed; the browser test will be skipped"
+	@missing=""; test -x /usr/bin/chromium || missing="chromium"; \
+	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-wqy-microhei"; \
+	if [ -n "$$missing" ]; then { apt-get update && apt-get install -y $$missing; } \
+		|| echo "make browser: could not install$$missing (the browser test will be skipped;" \
+		        "without a CJK font the page's Chinese shows as boxes)"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check lawgov_ie tests benchmarks
@@ -34,9 +38,18 @@ lint: $(STAMP)
 test: model lint browser
 	$(BIN)/python -m pytest -q
 
+# The seed gold always; the development set only when it is there (DEVSET: a folder with gold/
+# and docs/, see docs/evaluation.md), otherwise a line saying what it needs.
+DEVSET ?= ../shared/devset
 eval: model
 	$(BIN)/lawgov-ie eval corpus/gold
-	$(BIN)/lawgov-ie eval ../shared/devset/gold --docs ../shared/devset/docs
+	@if [ -d "$(DEVSET)/gold" ] && [ -d "$(DEVSET)/docs" ]; then \
+		$(BIN)/lawgov-ie eval "$(DEVSET)/gold" --docs "$(DEVSET)/docs"; \
+	else \
+		echo "make eval: no development set in $(DEVSET) (it needs gold/NNN.json and"\
+		     "docs/NNN.json, docs/evaluation.md); only the seed gold was scored."\
+		     "Point DEVSET=DIR at one to score it too."; \
+	fi
 
 bench: model
 	$(BIN)/python benchmarks/run.py
