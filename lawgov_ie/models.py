@@ -1,4 +1,4 @@
-"""The public output models: the API contract of ``../shared/spec/api.md``.
+"""The public output models: the API contract of docs/api.md.
 
 Every field listed in the contract is present; fields may be added, never renamed or removed.
 Offsets are always into the caller's original text: ``text == input[start:end]``.

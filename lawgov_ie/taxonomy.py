@@ -1,6 +1,6 @@
-"""The indicator taxonomy, version 2 (``../shared/spec/indicators.md``), kept as data in the package
-so that gold validation, the ``lawgov-ie indicators`` command and docs/indicators.md work on a
-clean clone and from a wheel.
+"""The indicator taxonomy, version 2, kept as data in the package (docs/indicators.md is
+generated from it) so that gold validation, the ``lawgov-ie indicators`` command and
+docs/indicators.md work on a clean clone and from a wheel.
 
 Each :class:`Indicator` says, in the project's own words, what one id counts, the units and kinds
 of records it accepts, and two phrasings a report might use. Pattern files implement these ids

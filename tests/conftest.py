@@ -12,7 +12,6 @@ import lawgov_ie
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "corpus" / "raw"
 GOLD = ROOT / "corpus" / "gold"
-SHARED = ROOT.parent / "shared"
 
 
 def read_seed(stem_prefix: str) -> str:

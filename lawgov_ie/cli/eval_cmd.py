@@ -1,5 +1,5 @@
 """``lawgov-ie eval GOLD_DIR [--docs DIR] [--segmenter char] [--errors] [--json]``: run the
-extractor on the documents of a gold folder and print the figures of ``annotation.md`` §5."""
+extractor on the documents of a gold folder and print the figures of docs/annotation.md §7."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Gold annotation files (``../shared/spec/annotation.md`` section 4): read them, check them, and
+"""Gold annotation files (docs/annotation.md, section 6): read them, check them, and
 find the text each one annotates.
 
 Reading checks the *shape* of a file (fields, types, allowed values) and raises

@@ -1,4 +1,4 @@
-"""Score extracted reports against gold files, by the rules of ``annotation.md`` section 5.
+"""Score extracted reports against gold files, by the rules of docs/annotation.md, section 7.
 
 Pure functions: no files, no pipeline. :func:`evaluate_document` compares one gold file with one
 :class:`~lawgov_ie.models.Report` and returns counts; :class:`Scores` adds documents up
