@@ -5,15 +5,18 @@ spaCy users and displaCy read.
   (the ones every step used): each sentence's first token is a sentence start.
 - ``doc.spans["quantities"]`` holds one span per record of the report, labelled with its kind,
   with the record's fields on the span: ``span._.value``, ``span._.unit``, ``span._.kind``,
-  ``span._.qualifier``, ``span._.indicator``, ``span._.label`` and ``span._.record_id`` (all
-  ``None`` on other spans). ``displacy.render(doc, style="span", options={"spans_key":
-  "quantities"})`` draws them.
+  ``span._.qualifier``, ``span._.indicator``, ``span._.label``, ``span._.record_id`` and the
+  whole ``span._.record`` (all ``None`` on other spans). They are read from the report when
+  asked, so they cost nothing to a caller who never looks. ``displacy.render(doc,
+  style="span", options={"spans_key": "quantities"})`` draws them.
 
 Nothing here changes the report; the Doc only shows it.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from typing import Any
 
 import numpy
@@ -26,14 +29,60 @@ from lawgov_ie.text.index import TextIndex
 
 SPANS_KEY = "quantities"
 SPAN_FIELDS = ("value", "unit", "kind", "qualifier", "indicator", "label", "record_id")
-"""The ``Span._`` attributes set on each quantity span."""
+"""The ``Span._`` attributes of each quantity span (read from its record when asked)."""
+
+
+def record_of(span: Span) -> Record | None:
+    """The record a quantity span shows: the first of the report's records inside the span with
+    the span's label as kind (records sharing one text, 受理率、办结率均为100%, share a span)."""
+    report: Report | None = span.doc._.report
+    if report is None:
+        return None
+    records = report.records
+    starts = _starts(report)
+    at = bisect.bisect_left(starts, span.start_char)
+    while at < len(records) and starts[at] < span.end_char:
+        record = records[at]
+        if record.end <= span.end_char and record.kind == span.label_:
+            return record
+        at += 1
+    return None
+
+
+_STARTS: dict[int, tuple[Report, list[int]]] = {}  # id(report) -> (report, record starts)
+
+
+def _starts(report: Report) -> list[int]:
+    """The start of each record of ``report`` (records are in text order), kept for the last
+    few reports so that reading every span of a Doc stays linear."""
+    cached = _STARTS.get(id(report))
+    if cached is not None and cached[0] is report and len(cached[1]) == len(report.records):
+        return cached[1]
+    if len(_STARTS) >= 8:
+        _STARTS.clear()
+    starts = [record.start for record in report.records]
+    _STARTS[id(report)] = (report, starts)
+    return starts
+
+
+def _field(name: str) -> Callable[[Span], Any]:
+    attribute = "id" if name == "record_id" else name
+
+    def get(span: Span) -> Any:
+        record = record_of(span)
+        return None if record is None else getattr(record, attribute)
+
+    get.__name__ = f"span_{name}"
+    return get
 
 
 def register_span_extensions() -> None:
-    """Register the ``Span._`` attributes of :data:`SPAN_FIELDS` once (idempotent)."""
+    """Register ``Span._.record`` and the ``Span._`` attributes of :data:`SPAN_FIELDS` once."""
+    if not Span.has_extension("record"):
+        Span.set_extension("record", getter=record_of)
     for name in SPAN_FIELDS:
         if not Span.has_extension(name):
-            Span.set_extension(name, default=None)
+            Span.set_extension(name, getter=_field(name))
 
 
 def set_sentences(doc: Doc, index: TextIndex) -> None:
@@ -52,17 +101,10 @@ def set_sentences(doc: Doc, index: TextIndex) -> None:
 
 
 def quantity_spans(doc: Doc, records: list[Record]) -> list[Span]:
-    """One span per record (its kind as label, its fields on ``span._``), in text order."""
-    spans: list[Span] = []
-    for record in records:
-        span = doc.char_span(record.start, record.end, label=record.kind,
-                             alignment_mode="expand")
-        if span is None:
-            continue
-        for name in SPAN_FIELDS:
-            setattr(span._, name, record.id if name == "record_id" else getattr(record, name))
-        spans.append(span)
-    return spans
+    """One span per record, labelled with its kind, in text order."""
+    spans = (doc.char_span(r.start, r.end, label=r.kind, alignment_mode="expand")
+             for r in records)
+    return [span for span in spans if span is not None]
 
 
 class DocView:

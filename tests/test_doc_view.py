@@ -34,9 +34,18 @@ def test_quantity_spans_carry_the_record_fields(nlp_char: Language) -> None:
                 span._.label, span._.record_id) == (
             record.value, record.unit, record.kind, record.qualifier, record.indicator,
             record.label, record.id)
+        assert span._.record == record
     first = spans[0]
     assert (first._.value, first._.qualifier) == (450.0, "approx")
     assert all(getattr(doc[0:2]._, name) is None for name in SPAN_FIELDS)
     html = displacy.render(doc, style="span", options={"spans_key": SPANS_KEY})
     drawn = regex.findall(r">\s*(count|rate|money|rank|change|measure)\s*<", html)
     assert drawn == [s.label_ for s in spans]
+
+
+def test_a_doc_from_worker_processes_keeps_its_sentences_and_span_values(
+        nlp_char: Language) -> None:
+    (doc,) = list(nlp_char.pipe([TEXT], n_process=2))
+    assert [(s.start_char, s.end_char) for s in doc.sents] == \
+        doc._.lawgov_index.sentence_spans()
+    assert [s._.value for s in doc.spans[SPANS_KEY]] == [r.value for r in doc._.report.records]
