@@ -238,3 +238,17 @@ def test_splitting_finds_every_report_of_a_long_file(seed_texts: dict[str, str])
     pieces = split_reports(text)
     assert len(pieces) == 200 and _covers(text, pieces)
     assert [text[a:b].strip() for a, b in pieces[:5]] == [s.strip() for s in seeds]
+
+
+def test_extract_joins_files_only_with_join_continued(
+        tmp_path: Path, yinglin_text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from lawgov_ie.cli import main
+
+    cut = _cut_in_body(yinglin_text)
+    folder = _write(tmp_path / "in", {"part1.txt": yinglin_text[:cut],
+                                      "part2.txt": yinglin_text[cut:]})
+    for extra, count in (([], 2), (["--join-continued"], 1)):
+        assert main(["extract", str(folder), "--segmenter", "char", *extra]) == 0
+        out, err = capsys.readouterr()
+        assert len(out.splitlines()) == count
+        assert f"{count} document" in err
