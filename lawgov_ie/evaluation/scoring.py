@@ -559,7 +559,7 @@ def format_figures(figures: dict[str, Any], title: str = "") -> str:
     return "\n".join(out)
 
 
-# Entities (../shared/spec/entities.md "Scoring") --------------------------------------------
+# Entities (docs/annotation.md §7, entities) -------------------------------------------------
 # Apart from the records: a gold file without an ``entities`` key is not scored for entities,
 # and a predicted entity whose label the standard does not score (DATE) is left out.
 
