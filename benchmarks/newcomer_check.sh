@@ -69,16 +69,16 @@ fi
 
 # 4. a saved pipeline with user patterns, moved, loaded in a fresh process by spaCy alone
 mkdir -p "$WORK/my-patterns"
-printf '%s\n' '{"kind": "unit", "id": "盏", "unit": "盏", "note": "street lamps"}' \
+printf '%s\n' '{"kind": "unit", "id": "樽", "unit": "樽", "note": "statues; not a bundled unit"}' \
     >"$WORK/my-patterns/units.jsonl"
-TEXT="全年新装路灯120盏，调处矛盾纠纷444起，其中书面调解139起，调解成功率100%。"
+TEXT="全年安置石像120樽，调处矛盾纠纷444起，其中书面调解139起，调解成功率100%。"
 check "nlp.to_disk with user patterns" "$VENV/bin/python" - "$WORK" "$TEXT" <<'EOF'
 import sys
 import lawgov_ie
 work, text = sys.argv[1], sys.argv[2]
 nlp = lawgov_ie.load(patterns=[f"{work}/my-patterns"])
 report = nlp(text)._.report
-assert "120盏" in [r.text for r in report.records], report.records
+assert "120樽" in [r.text for r in report.records], report.records
 open(f"{work}/expected.json", "w", encoding="utf-8").write(report.model_dump_json())
 nlp.to_disk(f"{work}/saved")
 EOF

@@ -18,7 +18,7 @@ from lawgov_ie.pipeline import PIPELINE
 from lawgov_ie.text.tokenizer import TOKENIZER_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXT = "全年安装路灯120盏，调处矛盾纠纷444起，其中书面调解139起。"
+TEXT = "全年安置石像120樽，调处矛盾纠纷444起，其中书面调解139起。"  # 樽: not a bundled unit
 
 
 @pytest.fixture(scope="module")
@@ -72,11 +72,11 @@ def test_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> N
 def test_a_moved_pipeline_carries_the_user_patterns(tmp_path: Path) -> None:
     patterns = tmp_path / "mine"
     patterns.mkdir()
-    (patterns / "units.jsonl").write_text('{"kind": "unit", "id": "盏", "unit": "盏"}\n',
+    (patterns / "units.jsonl").write_text('{"kind": "unit", "id": "樽", "unit": "樽"}\n',
                                           encoding="utf-8")
     nlp = lawgov_ie.load(segmenter="char", patterns=[patterns])
     expected = nlp(TEXT)._.report
-    assert "120盏" in [r.text for r in expected.records]
+    assert "120樽" in [r.text for r in expected.records]
     nlp.to_disk(tmp_path / "saved")
     assert '"saved:0"' in (tmp_path / "saved" / "config.cfg").read_text(encoding="utf-8")
     shutil.move(tmp_path / "saved", tmp_path / "moved")
@@ -90,6 +90,6 @@ def test_a_moved_pipeline_carries_the_user_patterns(tmp_path: Path) -> None:
     assert lawgov_ie.Report.model_validate_json(result.stdout) == expected
     # saved again from the loaded pipeline, the copies travel on
     again = lawgov_ie.load(segmenter="char")
-    assert "120盏" not in [r.text for r in again(TEXT)._.report.records]
+    assert "120樽" not in [r.text for r in again(TEXT)._.report.records]
     again.from_disk(tmp_path / "moved")
-    assert "120盏" in [r.text for r in again(TEXT)._.report.records]
+    assert "120樽" in [r.text for r in again(TEXT)._.report.records]
