@@ -293,6 +293,9 @@ def _finish(report: Report, text: str, safe: str) -> Report:
                 record.part_of = None
             if record.rate_of and not ids.issuperset(record.rate_of):
                 record.rate_of = None
+            record.relation_evidence = [  # the evidence of a link cleared above goes with it
+                e for e in record.relation_evidence
+                if (record.part_of if e.link == "part_of" else record.rate_of) is not None]
         report.records = records
     report.entities = [e for e in report.entities
                        if keep("entity", e.label, e.start, e.end, e.text)]

@@ -6,6 +6,7 @@ import pytest
 
 import lawgov_ie
 from lawgov_ie import DocumentMeta, Record, Report
+from lawgov_ie.api import OffsetWarning, _finish
 
 CONTRACT = {
     "Report": {"meta", "records", "entities", "sections"},
@@ -121,3 +122,16 @@ def test_extract_many_names_a_bad_pair_or_context() -> None:
     with pytest.raises(TypeError, match="#2: context year must be int"):
         list(lawgov_ie.extract_many([("甲", {}), ("乙", {"year": "2023"})], as_tuples=True,
                                     segmenter="char"))
+
+
+def test_a_dropped_total_takes_its_parts_links_and_their_evidence() -> None:
+    text = "全年办理行政复议案件6件，撤销2件，维持4件。"
+    report = lawgov_ie.extract(text, segmenter="char")
+    total = next(r for r in report.records if r.text == "6件")
+    parts = [r for r in report.records if r.part_of == total.id]
+    assert len(parts) == 2 and all(p.relation_evidence for p in parts)
+    total.text = "7件"  # its offsets no longer hold its text: the API drops it
+    with pytest.warns(OffsetWarning):
+        finished = _finish(report, text, text)
+    assert total.id not in {r.id for r in finished.records}
+    assert [(p.part_of, p.relation_evidence) for p in parts] == [(None, []), (None, [])]

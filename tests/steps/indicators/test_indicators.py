@@ -14,6 +14,7 @@ from lawgov_ie.rules.files import load_patterns
 from lawgov_ie.steps.indicators.indicators_patterns import IndicatorPattern, IndicatorTopicPattern
 from lawgov_ie.steps.indicators.reader import Context, IndicatorRules
 from lawgov_ie.taxonomy import BY_ID, INDICATOR_IDS, TAXONOMY
+from lawgov_ie.text.index import TextIndex
 
 
 @pytest.fixture(scope="module")
@@ -178,3 +179,19 @@ def test_user_pattern_file_adds_an_id(tmp_path: Path) -> None:
         ("safety.drills", "sentence")
     assert IndicatorRules.from_patterns(load_patterns()).indicator_of(
         labelled("组织应急演练", "场")) is None
+
+
+def test_a_long_chain_of_parts_takes_its_total_id_without_recursion(rules: IndicatorRules) -> None:
+    # 3,000 figures, each a part of the one after it (read first to last, the first waits on
+    # all the others): deeper than Python's recursion limit
+    text = "，".join(f"类{i}件" for i in range(3000)) + "，受理行政复议案件3001件。"
+    records = []
+    for i in range(3001):
+        item = labelled("受理行政复议案件" if i == 3000 else f"类{i}", "件")
+        item.start, item.end = i, i + 1
+        item.part_of = i + 1 if i < 3000 else None
+        records.append(item)
+    rules.assign(records, TextIndex(text))
+    assert records[-1].indicator == "reconsideration.cases"
+    assert {(r.indicator, r.indicator_source) for r in records[:-1]} == {
+        ("reconsideration.cases", "total")}
