@@ -65,6 +65,7 @@ _BRACKETS = {"（": "）", "(": ")"}
 _CLOSERS = "）)"
 _MAX_TOTAL_DISTANCE = 120  # characters between a total and the cue of its list
 _MAX_SEMICOLONS = 3  # semicolon-separated items a list may run over
+_MAX_OPEN_ITEMS = 12  # semicolon-separated items a list after 其中： / 其中，may run over
 _MAX_NESTED = 8  # parts a part's own list may hold
 _MAX_UNCUED = 12  # figures a list without a cue word may hold
 _MAX_DEPTH = 3  # levels of part_of links one chain may have (part of a part of a part)
@@ -190,8 +191,20 @@ class Breakdowns:
         self.breakdown = alternation(cues, "breakdown")
         self.total = alternation(cues, "total")
         self.total_if_sums = alternation(cues, "total_if_sums")
+        self.compared = alternation(cues, "period_not")
+        self.concluded = alternation(cues, "concluded")
+        self.refers_back = alternation(cues, "refers_back")
         self.part_labels = [(p.id, p.relation, regex.compile(p.total), regex.compile(p.parts))
                             for p in part_labels]
+        # the words of outcomes and kinds of a named total (not the states any total may have)
+        self.kind_words = [parts for _, _, total, parts in self.part_labels
+                           if total.pattern != "."]
+        self.status_words = [parts for _, relation, _, parts in self.part_labels
+                             if relation == "status"]
+
+    def names_a_kind(self, label: str) -> bool:
+        """Whether ``label`` is itself an outcome or kind of some total (维持原行政行为)."""
+        return bool(label) and any(words.search(label) for words in self.kind_words)
 
     def find(self, figures: Figures) -> list[Group]:
         """Set ``part_of`` of the parts found in ``figures``; the breakdowns, for the checks."""
@@ -237,10 +250,17 @@ class _Run:
         self.groups: list[Group] = []
         self.height: dict[int, int] = {}  # record index -> levels of parts below it
         self.cues: dict[int, _Cue] = {}  # record index -> the cue in its lead
+        self.compared: set[int] = set()  # figures after 同比/较上年 in their clause
         for record_index in figures.order:
             cue = self._cue_of(record_index)
             if cue is not None:
                 self.cues[record_index] = cue
+            if rules.compared is not None:
+                record = self.records[record_index]
+                clause = self.index.clause_bounds(record.start)[0]
+                if rules.compared.search(self.text, max(clause, record.start - MAX_REACH),
+                                         record.start):
+                    self.compared.add(record_index)
 
     # --- shared ---------------------------------------------------------------------------
 
@@ -258,8 +278,11 @@ class _Run:
         return best
 
     def _free(self, record_index: int) -> bool:
+        """Whether a figure may be a part: not linked yet, and no comparison with another year
+        (比上年的15件增加5件: neither figure is a part of this year's total)."""
         record = self.records[record_index]
-        return not record.implicit and record.part_of is None and record.kind in PART_KINDS
+        return not record.implicit and record.part_of is None and record.kind in PART_KINDS \
+            and record_index not in self.compared
 
     def _alike(self, a: int, b: int) -> bool:
         first, second = self.records[a], self.records[b]
@@ -306,20 +329,50 @@ class _Run:
         return parse_list(self.records[total].value, items,
                           [self.records[i].value for i in items])
 
-    def _scope_limits(self, offset: int, colon_list: bool) -> list[int]:
+    def _scope_limits(self, offset: int, most: int = _MAX_SEMICOLONS) -> list[int]:
         """Where a list from ``offset`` may end: the end of its scope, then, while that end is a
-        semicolon, the end of the next one (at most :data:`_MAX_SEMICOLONS`, within
-        :data:`MAX_REACH`). A list after 其中： runs over all of them (one limit)."""
+        semicolon, the end of the next one (at most ``most`` semicolons, within
+        :data:`MAX_REACH`)."""
         limits = []
         end = self.index.scope_end(offset)
         hard = offset + MAX_REACH
         while True:
             limits.append(min(end, hard))
-            if end >= hard or len(limits) > _MAX_SEMICOLONS or end >= len(self.text) \
+            if end >= hard or len(limits) > most or end >= len(self.text) \
                     or self.text[end] not in "；;":
                 break
             end = self.index.scope_end(end + 1)
-        return limits[-1:] if colon_list else limits
+        return limits
+
+    def _own_breakdown(self, start: int, end: int) -> bool:
+        """Whether the item ``[start, end)`` after a semicolon holds a figure with parts of its
+        own, named by their labels, that do not add up to it (…；办理行政应诉案件3件，胜诉2件): a
+        sentence of its own, not one more item of the list before it."""
+        heads: list[int] = []
+        for item in self.figures.between(start, end):
+            if not self._free(item):
+                continue
+            head = next((h for h in heads if self._alike(h, item)), None)
+            if head is None:
+                heads.append(item)
+            elif self.rules.label_relation(self.records[head], self.records[item]) is not None:
+                inside = [i for i in self.figures.between(start, end)
+                          if i != head and self._free(i) and self._alike(i, head)]
+                added = sum(self.records[i].value for i in inside)
+                return not _equal(added, self.records[head].value)
+        return False
+
+    def _list_limits(self, cue: _Cue, open_list: bool) -> list[int]:
+        """Where the list of a cue may end, one limit per semicolon item: all of its sentence's
+        items for an open list (其中： / 其中，…；…；…), at most :data:`_MAX_SEMICOLONS` more
+        otherwise; never past an item that is a sentence of its own (:meth:`_own_breakdown`)."""
+        limits = self._scope_limits(cue.end, _MAX_OPEN_ITEMS if open_list else _MAX_SEMICOLONS)
+        kept = limits[:1]
+        for limit in limits[1:]:
+            if self._own_breakdown(kept[-1] + 1, limit):
+                break
+            kept.append(limit)
+        return kept
 
     def _position(self, total: int, first: int) -> bool:
         """Whether a list whose first part is ``first`` starts within two clauses after
@@ -338,11 +391,12 @@ class _Run:
 
     def _cue_list(self, first: int, cue: _Cue) -> None:
         bracket_close = self._bracket_close(cue)
+        open_list = False
         if bracket_close is not None:
             limits = [bracket_close]
-        else:
-            colon = self.text[cue.end:cue.end + 1] in "：:"
-            limits = self._scope_limits(cue.end, colon)
+        else:  # 其中： and 其中，open a list that runs over its sentence's semicolon items
+            open_list = self.text[cue.end:cue.end + 1] in "：:，,"
+            limits = self._list_limits(cue, open_list)
         # the items of each unit family go to the total of that family
         families: dict[int, list[int]] = {}  # first item of a family -> its items
         for item in [first, *self.figures.after(first, limits[-1])]:
@@ -354,11 +408,15 @@ class _Run:
                 continue
             head = next((h for h in families if self._alike(h, item)), None)
             families.setdefault(item if head is None else head, []).append(item)
+        respectively = cue.word.startswith(("分别", "分別"))
         for items in families.values():
-            total = self._total_before(cue.start, items[0], any_unit=len(families) == 1)
+            total = self._total_before(cue.start, items[0],
+                                       any_unit=len(families) == 1 and not respectively)
             if total is None or self.figures.crosses_heading(total, items[0]):
                 continue
-            parse = self._best_extent(total, items, limits)
+            parse = self._best_extent(total, items, limits, open_list)
+            if respectively and parse.sums != "exact" and not self._opened_before(first, cue):
+                continue  # 甲、乙分别为12件、8件 names its own items: parts only when they add up
             position: PartPosition = "in_brackets" if bracket_close is not None \
                 else "after_total"
             score = CUE + (SUMS if parse.sums == "exact" and len(parse.top) > 1 else 0.0) \
@@ -368,14 +426,31 @@ class _Run:
                                         sums=parse.sums, position=position)
             self._claim(Group(total=total, parts=[], cue=cue.word), parse, evidence)
 
-    def _best_extent(self, total: int, items: list[int], limits: list[int]) -> _Parse:
+    def _opened_before(self, first: int, cue: _Cue) -> bool:
+        """Whether another breakdown cue stands before ``cue`` in ``first``'s lead (其中…分别为)."""
+        floor, _ = self.figures.lead(first)
+        pattern = self.rules.breakdown
+        return pattern is not None and pattern.search(self.text, floor, cue.start) is not None
+
+    def _best_extent(self, total: int, items: list[int], limits: list[int],
+                     open_list: bool = False) -> _Parse:
         """The parse of the items up to the first limit, unless only a later limit (after a
-        semicolon) makes the parts add up to the total; a list that goes over its total is cut
-        after the first run of two or more parts that adds up to it (…其中维持16件、撤销9件，正在
-        审理3件: the last figure is no part of the 25 reviewed)."""
+        semicolon) makes the parts add up to the total; an open list (其中：, 其中，) takes its
+        items up to the last limit that keeps them within the total. A list that goes over its
+        total is cut after the first run of two or more parts that adds up to it (…其中维持16件、
+        撤销9件，正在审理3件: the last figure is no part of the 25 reviewed)."""
         first_items = [i for i in items if self.records[i].start < limits[0]]
         base = self._parse(total, first_items)
         if base.sums == "exact":
+            return base
+        if open_list and base.sums == "under":
+            for limit in limits[1:]:
+                parse = self._parse(total, [i for i in items if self.records[i].start < limit])
+                if parse.sums == "over":
+                    break
+                base = parse
+                if parse.sums == "exact":
+                    break
             return base
         for limit in limits[1:]:
             more = [i for i in items if self.records[i].start < limit]
@@ -534,7 +609,7 @@ class _Run:
 
     def _forward_list(self, total: int, by_labels: bool) -> None:
         record = self.records[total]
-        limits = self._scope_limits(record.end, colon_list=False)
+        limits = self._scope_limits(record.end)
         items = self._forward_items(total, limits[0])
         if not items and record.part_of is None:  # the total ends its item or sentence: its
             # list may be the next one (a part's own list stays in its item)
@@ -564,6 +639,10 @@ class _Run:
             best = (score, parse_exact, relation)
         if by_labels:  # parts named as outcomes or kinds of the total
             named = self._named_parts(total, items)
+            concluded = self._concluded_before(items, named) if best is None else None
+            if concluded is not None:  # 收到20件，审结18件，维持10件…: outcomes of the 18
+                self._outcomes_of_concluded(total, concluded, named)
+                return
             if named:
                 parse = self._parse(total, named)
                 relation = self._labels_of(total, parse.top)
@@ -582,6 +661,50 @@ class _Run:
         evidence = RelationEvidence(link="part_of", score=score, sums=parse.sums,
                                     label_relation=relation, position=where)
         self._claim(Group(total=total, parts=[]), parse, evidence)
+
+    def _pending(self, item: int) -> bool:
+        """Whether a figure counts items still being handled (正在审理, 3件尚未办结)."""
+        record = self.records[item]
+        after = self.text[record.end:self.index.clause_bounds(record.start)[1]]
+        return any(words.search(record.label or "") or words.match(after)
+                   for words in self.rules.status_words)
+
+    def _concluded_before(self, items: Sequence[int], named: Sequence[int]) -> int | None:
+        """The figure of concluded cases (审结, 办结) among ``items`` before the first ``named``
+        part, when the named outcomes fit within it; else None."""
+        if not named or self.rules.concluded is None:
+            return None
+        before = list(itertools.takewhile(lambda i: i != named[0], items))
+        concluded = next((i for i in reversed(before)
+                          if self.rules.concluded.search(self.records[i].label or "")), None)
+        if concluded is None:
+            return None
+        outcomes = [i for i in named if not self._pending(i)]
+        if not outcomes or self._parse(concluded, outcomes).sums == "over":
+            return None
+        return concluded
+
+    def _outcomes_of_concluded(self, received: int, concluded: int, named: list[int]) -> None:
+        """Link outcomes listed after a received and a concluded figure to the concluded one
+        (the outcomes are of the cases concluded); figures still pending go to the received one
+        only when concluded and pending add up to it."""
+        outcomes = [i for i in named if not self._pending(i)]
+        pending = [i for i in named if self._pending(i)]
+        relation = self._labels_of(received, outcomes)
+        parse = self._parse(concluded, outcomes)
+        score = LABELS + (POSITION if self._position(concluded, outcomes[0]) else 0.0) \
+            + (SUMS if parse.sums == "exact" and len(parse.top) > 1 else 0.0)
+        if relation is None or score < THRESHOLD:
+            return
+        evidence = RelationEvidence(
+            link="part_of", score=score, sums=parse.sums, position="after_total",
+            label_relation=f"{relation} of {self.records[concluded].label}")
+        self._claim(Group(total=concluded, parts=[]), parse, evidence)
+        added = self.records[concluded].value + sum(self.records[i].value for i in pending)
+        if pending and _equal(added, self.records[received].value):
+            evidence = RelationEvidence(link="part_of", score=SUMS + POSITION, sums="exact",
+                                        label_relation="status:pending", position="after_total")
+            self._claim(Group(total=received, parts=[]), _Parse(pending, {}, "exact"), evidence)
 
     def _bracketed_items(self, total: int, items: Sequence[int]) -> list[int]:
         """The items inside a bracket that opens right after ``total``, when they are two or

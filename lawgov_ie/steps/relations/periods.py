@@ -17,7 +17,7 @@ from lawgov_ie.steps.relations.relations_patterns import RelationCuePattern, alt
 from lawgov_ie.text.index import TextIndex
 
 _MAX_SENTENCE = 400  # how far back a sentence is read for its time words
-_YEAR = regex.compile(
+YEAR = regex.compile(
     r"(?<![0-9０-９—\-－~～/])(?P<year>(?:19|20)[0-9]{2})\s*年(?P<since>以来|来)?(?![0-9—\-－~～])")
 
 
@@ -41,7 +41,7 @@ class Periods:
         def negated(at: int) -> bool:
             return any(a <= at < b for a, b in not_spans)
 
-        for match in _YEAR.finditer(window):
+        for match in YEAR.finditer(window):
             written = int(match.group("year"))
             if match.group("since"):
                 found.append((match.start(), year if year == written else None))
