@@ -47,6 +47,7 @@ import regex
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.models import PartPosition, PartsSum, RelationEvidence
 from lawgov_ie.steps.relations.figures import MAX_REACH, Figures, same_family
+from lawgov_ie.steps.relations.periods import YEAR
 from lawgov_ie.steps.relations.relations_patterns import (
     PartLabelPattern,
     RelationCuePattern,
@@ -196,15 +197,16 @@ class Breakdowns:
         self.refers_back = alternation(cues, "refers_back")
         self.part_labels = [(p.id, p.relation, regex.compile(p.total), regex.compile(p.parts))
                             for p in part_labels]
-        # the words of outcomes and kinds of a named total (not the states any total may have)
-        self.kind_words = [parts for _, _, total, parts in self.part_labels
-                           if total.pattern != "."]
         self.status_words = [parts for _, relation, _, parts in self.part_labels
                              if relation == "status"]
 
-    def names_a_kind(self, label: str) -> bool:
-        """Whether ``label`` is itself an outcome or kind of some total (维持原行政行为)."""
-        return bool(label) and any(words.search(label) for words in self.kind_words)
+    def siblings(self, label: str, others: Sequence[str]) -> bool:
+        """Whether ``label`` and the first of ``others`` are named as outcomes or kinds by one
+        ``part_label`` pattern whose total words ``label`` lacks (维持原行政行为 and 撤销): side
+        by side, not a total and its part."""
+        return bool(label) and bool(others) and any(
+            parts.search(label) and parts.search(others[0]) and not total.search(label)
+            for _, _, total, parts in self.part_labels if total.pattern != ".")
 
     def find(self, figures: Figures) -> list[Group]:
         """Set ``part_of`` of the parts found in ``figures``; the breakdowns, for the checks."""
@@ -315,6 +317,8 @@ class _Run:
             above = self.records[above].part_of
         if depth > _MAX_DEPTH:
             return False
+        if self._is_concluded(total) and self._pending(part):
+            return False  # a case still pending is no part of the concluded ones
         record = self.records[part]
         record.part_of = total
         self.height[total] = max(self.height.get(total, 0), 1 + self.height.get(part, 0))
@@ -414,6 +418,10 @@ class _Run:
                                        any_unit=len(families) == 1 and not respectively)
             if total is None or self.figures.crosses_heading(total, items[0]):
                 continue
+            if self._is_concluded(total):
+                items = [i for i in items if not self._pending(i)]
+                if not items:
+                    continue
             parse = self._best_extent(total, items, limits, open_list)
             if respectively and parse.sums != "exact" and not self._opened_before(first, cue):
                 continue  # 甲、乙分别为12件、8件 names its own items: parts only when they add up
@@ -551,13 +559,17 @@ class _Run:
         record = self.records[total]
         own_scope = self.index.scope_start(record.start)
         floor = max(own_scope, record.start - MAX_REACH)
+        back = self._refers_back(total, own_scope)
+        if back:  # 以上案件共计6件: the parts are the figures of the sentence before
+            floor = max(self.index.scope_start(own_scope - 1), record.start - MAX_REACH)
         for _ in range(_MAX_SEMICOLONS):  # the list may run back over semicolons
             if floor == 0 or self.text[floor - 1] not in "；;" or record.start - floor > MAX_REACH:
                 break
             floor = max(self.index.scope_start(floor - 1), record.start - MAX_REACH)
         candidates: list[int] = []
         for other in reversed(self.figures.before(total, floor)):
-            if not self._alike(other, total) or self.records[other].implicit:
+            if not self._alike(other, total) or self.records[other].implicit \
+                    or other in self.compared:
                 continue
             if self.records[other].part_of is not None \
                     or self.figures.crosses_heading(other, total):
@@ -570,10 +582,13 @@ class _Run:
             if count >= 2 and _equal(added, record.value):
                 chosen = candidates[:count]
                 break
-        if chosen is None and cue.role == "total":
+        if chosen is None and cue.role == "total" and not back:
             chosen = [i for i in candidates if self.records[i].start >= own_scope]
         if chosen is None or len(chosen) < 2:
             return
+        if back and any(_equal(self.records[i].value, record.value)
+                        for i in candidates[len(chosen):]):
+            return  # 受理20件，维持10件，撤销10件。以上20件…: the total is stated already
         chosen.reverse()
         parse = _Parse(chosen, {}, sum_status(sum(self.records[i].value for i in chosen),
                                               record.value))
@@ -582,6 +597,15 @@ class _Run:
                                     position="before_total")
         self._claim(Group(total=total, parts=[], cue=cue.word, stated_total=cue.role == "total"),
                     parse, evidence)
+
+    def _refers_back(self, total: int, own_scope: int) -> bool:
+        """Whether ``total``'s sentence opens with 以上/上述 and holds no figure before it."""
+        pattern = self.rules.refers_back
+        if pattern is None or own_scope == 0 \
+                or self.figures.between(own_scope, self.records[total].start):
+            return False
+        opening = self.text[own_scope:self.records[total].start]
+        return pattern.match(opening.lstrip(_BLANK + "，,")) is not None
 
     # --- 4. a list with no cue after its total ---------------------------------------------
 
@@ -604,12 +628,27 @@ class _Run:
                 continue
             if not self._free(other) or other in self.cues or self.records[other].value > value:
                 break  # linked already, opens or closes a list of its own, or no part of it
+            if YEAR.search(self.figures.lead(other)[1]):
+                break  # 2022年受理25件: a figure of another year, no category
+            if self._is_concluded(total) and self._pending(other):
+                continue
             items.append(other)
+        if items and self.rules.label_relation(self.records[total], self.records[items[0]]) \
+                is None and self.rules.siblings(self.records[total].label,
+                                                [self.records[i].label for i in items]):
+            return []  # 维持3件，撤销2件，驳回1件: outcomes side by side, none the total
         return items
 
     def _forward_list(self, total: int, by_labels: bool) -> None:
         record = self.records[total]
-        limits = self._scope_limits(record.end)
+        if total in self.compared:
+            return
+        colon = self.text[record.end:record.end + 2].lstrip(" \t\u3000")[:1] in ("：", ":")
+        # 办理案件20件：维持12件；撤销5件: a colon after the total opens a list over its
+        # sentence's semicolon items
+        limits = self._scope_limits(record.end, _MAX_OPEN_ITEMS if colon else _MAX_SEMICOLONS)
+        if colon:
+            limits = limits[-1:]
         items = self._forward_items(total, limits[0])
         if not items and record.part_of is None:  # the total ends its item or sentence: its
             # list may be the next one (a part's own list stays in its item)
@@ -633,6 +672,11 @@ class _Run:
                 best = (score, parse, self._labels_of(total, parse.top))
         # parts that add up: the shortest run of two or more
         parse_exact = exact_prefix(record.value, items, [self.records[i].value for i in items])
+        if parse_exact is not None and any(self._is_concluded(i) for i in parse_exact.top):
+            # 受理20件，审结18件（维持12件，撤销6件），2件正在审理: the concluded figure is a
+            # later stage, no part; its own parts stay, and the pending ones are the received's
+            rest = [i for i in parse_exact.top if not self._is_concluded(i)]
+            parse_exact.top = rest if rest and all(self._pending(i) for i in rest) else []
         if parse_exact is not None:
             relation = self._labels_of(total, parse_exact.top)
             score = SUMS + (LABELS if relation else 0.0) + (POSITION if position else 0.0)
@@ -669,14 +713,18 @@ class _Run:
         return any(words.search(record.label or "") or words.match(after)
                    for words in self.rules.status_words)
 
+    def _is_concluded(self, item: int) -> bool:
+        """Whether a figure counts concluded cases (审结, 办结)."""
+        words = self.rules.concluded
+        return words is not None and words.search(self.records[item].label or "") is not None
+
     def _concluded_before(self, items: Sequence[int], named: Sequence[int]) -> int | None:
         """The figure of concluded cases (审结, 办结) among ``items`` before the first ``named``
         part, when the named outcomes fit within it; else None."""
         if not named or self.rules.concluded is None:
             return None
         before = list(itertools.takewhile(lambda i: i != named[0], items))
-        concluded = next((i for i in reversed(before)
-                          if self.rules.concluded.search(self.records[i].label or "")), None)
+        concluded = next((i for i in reversed(before) if self._is_concluded(i)), None)
         if concluded is None:
             return None
         outcomes = [i for i in named if not self._pending(i)]

@@ -75,10 +75,12 @@ def fits(rate: RecordDraft, numerator: float, denominator: float) -> bool:
 class Rates:
     """The rate rules of one pattern set (stateless)."""
 
-    def __init__(self, links: Sequence[RateLinkPattern]) -> None:
+    def __init__(self, links: Sequence[RateLinkPattern],
+                 share: regex.Pattern[str] | None = None) -> None:
         self.links = [_Link(r.id, regex.compile(r.rate), regex.compile(r.numerator),
                             regex.compile(r.denominator) if r.denominator else None)
                       for r in links]
+        self.share = share
 
     def find(self, figures: Figures) -> list[RateFinding]:
         """Set ``rate_of`` of the rates in ``figures``; the rates whose counts disagree."""
@@ -90,7 +92,43 @@ class Rates:
             finding = self._rate(figures, index)
             if finding is not None:
                 findings.append(finding)
+            elif rate.rate_of is None and self.share is not None \
+                    and self.share.search(rate.label):
+                self._share(figures, index)
         return findings
+
+    def _share(self, figures: Figures, index: int) -> None:
+        """占比60% right after a count: the count's share of its total (its ``part_of``), else
+        of the nearest count before it in its unit family that is not smaller; the arithmetic
+        decides."""
+        records = figures.records
+        rate = records[index]
+        counts = self._counts(figures, index)
+        if not counts or len(figures.index.clause_ends_between(records[counts[-1]].end,
+                                                               rate.start)) > 1:
+            return  # the part stands in the rate's clause or the one before it
+        pairs: list[tuple[int, int]] = []
+        last = records[counts[-1]]
+        if last.part_of is not None:  # 简易程序30件、一般程序20件，分别占60%、40%: any part of
+            # the total may be the one the rate describes (one only, by the arithmetic)
+            pairs = [(c, last.part_of) for c in counts if records[c].part_of == last.part_of]
+        else:
+            pairs = [(counts[-1], c) for c in reversed(counts[:-1])
+                     if same_family(records[c].unit, last.unit)
+                     and records[c].value >= last.value][:1]
+        fitting = [(part, total) for part, total in pairs
+                   if records[total].kind == "count"
+                   and same_family(records[total].unit, records[part].unit)
+                   and fits(rate, records[part].value, records[total].value)]
+        if len(fitting) != 1:
+            return
+        part, total = fitting[0]
+        low, high = records[part], records[total]
+        rate.rate_of = (part, total)
+        figures.evidence[(index, "rate_of")] = RelationEvidence(
+            link="rate_of", score=ARITHMETIC + 1, label_relation="share of its total"
+            if low.part_of is not None else "share, denominator the count before it",
+            arithmetic=f"{low.text} / {high.text} = {100 * low.value / high.value:.2f}%")
 
     def _counts(self, figures: Figures, index: int) -> list[int]:
         rate = figures.records[index]

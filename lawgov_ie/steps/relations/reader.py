@@ -21,6 +21,7 @@ from lawgov_ie.steps.relations.relations_patterns import (
     PartLabelPattern,
     RateLinkPattern,
     RelationCuePattern,
+    alternation,
 )
 from lawgov_ie.text.index import TextIndex
 
@@ -29,7 +30,7 @@ class RelationFinder:
     def __init__(self, patterns: PatternSet) -> None:
         cues = patterns.of("relation_cue", RelationCuePattern)
         self.breakdowns = Breakdowns(cues, patterns.of("part_label", PartLabelPattern))
-        self.rates = Rates(patterns.of("rate_link", RateLinkPattern))
+        self.rates = Rates(patterns.of("rate_link", RateLinkPattern), alternation(cues, "share"))
         self.periods = Periods(cues)
 
     def relate(self, index: TextIndex, records: Sequence[RecordDraft], year: int | None) -> None:
