@@ -1,0 +1,150 @@
+"""Breakdowns of the genre that carry no cue the older rules needed, and figures that look like
+parts but are not: each construction in a paragraph of our own, with its exact links."""
+
+from __future__ import annotations
+
+from relation_helpers import all_codes, part_links, part_links_at, rate_links
+from report_helpers import record, report_of
+from spacy.language import Language
+
+# --- 其中，…；…；… : a list over its sentence's semicolon items ---------------------------------
+
+
+def test_a_qizhong_comma_list_runs_over_its_semicolon_items(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全市法院共受理各类案件3.2万宗，其中，民事案件1.8万宗；"
+                                 "刑事案件0.4万宗；行政案件0.2万宗。")
+    assert part_links(report) == {("1.8万宗", "3.2万宗"), ("0.4万宗", "3.2万宗"),
+                                  ("0.2万宗", "3.2万宗")}
+    assert record(report, "0.2万宗").relation_evidence[0].sums == "under"
+
+
+def test_each_item_of_a_semicolon_list_goes_to_the_total_of_its_unit(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年查处违法案件260件，罚没款1.2亿元，其中，食品安全类案件80件，"
+                                 "罚没款0.3亿元；市场秩序类案件60件，罚没款0.5亿元；"
+                                 "知识产权类案件40件，罚没款0.1亿元。")
+    assert part_links(report) == {
+        ("80件", "260件"), ("60件", "260件"), ("40件", "260件"),
+        ("0.3亿元", "1.2亿元"), ("0.5亿元", "1.2亿元"), ("0.1亿元", "1.2亿元")}
+    assert all_codes(report) == []
+
+
+def test_a_semicolon_list_stops_before_items_that_go_over_the_total(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "组织法治培训12场，其中，领导干部专场4场；执法人员专场5场；"
+                                 "举办宣讲活动30场。")
+    assert part_links(report) == {("4场", "12场"), ("5场", "12场")}
+
+
+def test_an_item_with_a_breakdown_of_its_own_ends_the_list(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年受理行政复议案件20件，其中维持15件；办理行政应诉案件3件，"
+                                 "胜诉2件。")
+    assert part_links(report) == {("15件", "20件"), ("2件", "3件")}
+
+
+def test_a_colon_after_a_total_opens_a_list_over_semicolons(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年共办理行政复议案件20件：维持12件；撤销5件；终止1件。")
+    assert part_links(report) == {("12件", "20件"), ("5件", "20件"), ("1件", "20件")}
+
+
+# --- outcomes after a received and a concluded figure ------------------------------------------
+
+
+def test_outcomes_after_received_and_concluded_are_parts_of_the_concluded(
+        nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年收到行政复议申请20件，审结17件，维持10件，撤销5件，"
+                                 "确认违法1件。")
+    assert part_links(report) == {("10件", "17件"), ("5件", "17件"), ("1件", "17件")}
+    evidence = record(report, "10件").relation_evidence[0]
+    assert evidence.label_relation == "outcome:review-outcomes of 审结"
+
+
+def test_pending_cases_go_to_the_received_when_they_add_up(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "受理行政复议申请15件，已办结12件，作出维持决定8件、撤销决定2件、"
+                                 "驳回申请1件，另有3件正在审理。")
+    assert part_links(report) == {("8件", "12件"), ("2件", "12件"), ("1件", "12件"),
+                                  ("3件", "15件")}
+
+
+def test_a_concluded_figure_is_no_part_of_the_received(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年收到行政复议申请20件，审结18件，维持12件，撤销6件，"
+                                 "2件正在审理中。")
+    assert part_links(report) == {("12件", "18件"), ("6件", "18件"), ("2件", "20件")}
+
+
+def test_a_pending_case_is_no_part_of_the_concluded(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年收到行政复议申请20件，审结18件，其中维持12件，撤销4件；"
+                                 "2件正在审理中。")
+    assert part_links(report) == {("12件", "18件"), ("4件", "18件")}
+    assert record(report, "4件").relation_evidence[0].sums == "under"
+
+
+# --- 分别, comparisons, years, side-by-side outcomes: no parts ---------------------------------
+
+
+def test_fenbie_names_its_own_items_parts_only_when_they_add_up(nlp_char: Language) -> None:
+    other_unit = report_of(nlp_char, "组织培训5场，培训干部、群众分别为120人次、3000人次。")
+    assert part_links(other_unit) == set()
+    not_added = report_of(nlp_char, "全年办理案件40件，办理行政复议、行政诉讼案件分别为12件、8件。")
+    assert part_links(not_added) == set()
+    added = report_of(nlp_char, "全年受理行政复议和行政诉讼案件共30件，分别为18件、12件。")
+    assert part_links(added) == {("18件", "30件"), ("12件", "30件")}
+
+
+def test_figures_compared_with_last_year_are_no_parts(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "受理行政复议案件20件，比上年的15件增加5件。")
+    assert part_links(report) == set()
+    later = report_of(nlp_char, "受理行政复议案件20件，较上年减少2件，维持15件，撤销3件。")
+    assert part_links(later) == {("15件", "20件"), ("3件", "20件")}
+
+
+def test_figures_of_other_years_are_no_parts(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "2023年受理案件30件，2022年受理25件，2021年5件。")
+    assert part_links(report) == set()
+
+
+def test_outcomes_side_by_side_are_no_breakdown(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "经审理，维持原行政行为3件，撤销2件，驳回1件。")
+    assert part_links(report) == set()
+
+
+# --- totals stated elsewhere -------------------------------------------------------------------
+
+
+def test_a_total_of_the_sentence_before_with_yishang(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "维持原行政行为3件，撤销2件，驳回1件。以上案件共计6件，"
+                                 "均在法定期限内办结。")
+    assert part_links(report) == {("3件", "6件"), ("2件", "6件"), ("1件", "6件")}
+    assert record(report, "3件").relation_evidence[0].position == "before_total"
+
+
+def test_a_restated_total_with_yishang_takes_no_parts(nlp_char: Language) -> None:
+    text = "全年受理行政复议案件20件，维持12件，撤销8件。以上案件共计20件，均已办结。"
+    report = report_of(nlp_char, text)
+    first = text.index("20件")
+    assert {total for _, total in part_links_at(report)} == {first}
+
+
+def test_a_flattened_table_with_a_total_row(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "行政复议 12件 行政诉讼 7件 合计 19件")
+    assert part_links(report) == {("12件", "19件"), ("7件", "19件")}
+
+
+# --- shares ------------------------------------------------------------------------------------
+
+
+def test_a_share_is_the_rate_of_its_part_in_the_total(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年办理行政处罚案件50件，其中适用简易程序30件，占比60%。")
+    assert rate_links(report) == {("60%", "30件", "50件")}
+    assert record(report, "60%").relation_evidence[0].label_relation == "share of its total"
+    plain = report_of(nlp_char, "开展培训20场，占全年计划的80%。")
+    assert rate_links(plain) == set()
+
+
+def test_shares_of_several_parts_each_take_the_part_that_fits(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年办理行政处罚案件50件，其中简易程序30件、一般程序20件，"
+                                 "分别占60%、40%。")
+    assert rate_links(report) == {("60%", "30件", "50件"), ("40%", "20件", "50件")}
+
+
+def test_a_share_that_does_not_fit_its_counts_is_not_linked(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年办理行政处罚案件50件，其中适用简易程序30件，占比70%。")
+    assert rate_links(report) == set()
