@@ -6,7 +6,8 @@
 
 Inputs of one line each, no full stop: "其中" × 10n (a cue word with nothing to link: the step
 reads figures, not cue words, so it has nothing to do), "其中k件，" × n (a cue before every
-figure) and "案件k件，" × n (a run-on line of figures). The components before the relations step
+figure), "案件k件，" × n (a run-on line of figures), a 其中，list of n semicolon items, and n
+received / concluded / outcome / 共计 groups on one line. The components before the relations step
 run untimed and the step itself is timed, best of five (garbage collection off while timed, as
 in timeit), at n and at 2n, in alternate rounds. The whole ``extract()`` of "其中" × 10n is
 printed for reference. Linear cost doubles the
@@ -29,6 +30,10 @@ LAYOUTS: dict[str, Callable[[int], str]] = {
     "其中 × 10n": lambda n: "其中" * (10 * n),
     "其中k件， × n": lambda n: "，".join(f"其中{k % 97 + 1}件" for k in range(n)),
     "run-on figures × n": lambda n: "，".join(f"案件{k % 97 + 1}件" for k in range(n)),
+    "其中，…； × n": lambda n: "受理案件9万件，其中，" + "；".join(
+        f"甲类案件{k % 97 + 1}件" for k in range(n)),
+    "received, concluded, outcomes × n": lambda n: "，".join(
+        f"收到复议{k % 7 + 9}件，审结8件，维持5件，撤销2件，共计7件" for k in range(n)),
     "其中 × 10n, extract()": lambda n: "其中" * (10 * n),
 }
 # Timed as a whole extract(), for reference only (the other steps are not this benchmark's):

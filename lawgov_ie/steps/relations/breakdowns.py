@@ -366,17 +366,34 @@ class _Run:
                 return not _equal(added, self.records[head].value)
         return False
 
-    def _list_limits(self, cue: _Cue, open_list: bool) -> list[int]:
+    def _list_limits(self, first: int, cue: _Cue, open_list: bool) -> list[int]:
         """Where the list of a cue may end, one limit per semicolon item: all of its sentence's
-        items for an open list (其中： / 其中，…；…；…), at most :data:`_MAX_SEMICOLONS` more
+        items for an open list (其中： / 其中，…；…；…) while each item's first figure is named
+        like the list's first part (:meth:`_parallel`), at most :data:`_MAX_SEMICOLONS` more
         otherwise; never past an item that is a sentence of its own (:meth:`_own_breakdown`)."""
         limits = self._scope_limits(cue.end, _MAX_OPEN_ITEMS if open_list else _MAX_SEMICOLONS)
         kept = limits[:1]
         for limit in limits[1:]:
             if self._own_breakdown(kept[-1] + 1, limit):
                 break
+            if open_list:
+                heads = [i for i in self.figures.between(kept[-1] + 1, limit) if self._free(i)]
+                if not heads or not self._parallel(first, heads[0]):
+                    break
             kept.append(limit)
         return kept
+
+    def _parallel(self, first: int, other: int) -> bool:
+        """Whether two figures are named alike, as items of one list are: their labels share a
+        head or tail of two characters (民事案件, 刑事案件), or one ``part_label`` pattern names
+        both (维持, 撤销)."""
+        a, b = self.records[first].label or "", self.records[other].label or ""
+        if not a or not b:
+            return False
+        if len(_common_suffix(a, b)) >= 2 or a[:2] == b[:2]:
+            return True
+        return any(parts.search(a) and parts.search(b)
+                   for _, _, _, parts in self.rules.part_labels)
 
     def _position(self, total: int, first: int) -> bool:
         """Whether a list whose first part is ``first`` starts within two clauses after
@@ -400,7 +417,7 @@ class _Run:
             limits = [bracket_close]
         else:  # 其中： and 其中，open a list that runs over its sentence's semicolon items
             open_list = self.text[cue.end:cue.end + 1] in "：:，,"
-            limits = self._list_limits(cue, open_list)
+            limits = self._list_limits(first, cue, open_list)
         # the items of each unit family go to the total of that family
         families: dict[int, list[int]] = {}  # first item of a family -> its items
         for item in [first, *self.figures.after(first, limits[-1])]:
@@ -601,11 +618,14 @@ class _Run:
     def _refers_back(self, total: int, own_scope: int) -> bool:
         """Whether ``total``'s sentence opens with 以上/上述 and holds no figure before it."""
         pattern = self.rules.refers_back
-        if pattern is None or own_scope == 0 \
-                or self.figures.between(own_scope, self.records[total].start):
+        at = self.figures.position[total]
+        if pattern is None or own_scope == 0 or (
+                at > 0 and self.records[self.figures.order[at - 1]].start >= own_scope):
             return False
-        opening = self.text[own_scope:self.records[total].start]
-        return pattern.match(opening.lstrip(_BLANK + "，,")) is not None
+        start, end = own_scope, self.records[total].start
+        while start < end and start - own_scope < _OPENS and self.text[start] in _BLANK + "，,":
+            start += 1
+        return pattern.match(self.text, start, end) is not None
 
     # --- 4. a list with no cue after its total ---------------------------------------------
 
@@ -709,8 +729,8 @@ class _Run:
     def _pending(self, item: int) -> bool:
         """Whether a figure counts items still being handled (正在审理, 3件尚未办结)."""
         record = self.records[item]
-        after = self.text[record.end:self.index.clause_bounds(record.start)[1]]
-        return any(words.search(record.label or "") or words.match(after)
+        end = self.index.clause_bounds(record.start)[1]
+        return any(words.search(record.label or "") or words.match(self.text, record.end, end)
                    for words in self.rules.status_words)
 
     def _is_concluded(self, item: int) -> bool:

@@ -34,6 +34,11 @@ def test_a_semicolon_list_stops_before_items_that_go_over_the_total(nlp_char: La
     assert part_links(report) == {("4场", "12场"), ("5场", "12场")}
 
 
+def test_a_semicolon_item_named_unlike_the_list_ends_it(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "共受理案件100件，其中，民事案件60件；开展调解30件。")
+    assert part_links(report) == {("60件", "100件")}
+
+
 def test_an_item_with_a_breakdown_of_its_own_ends_the_list(nlp_char: Language) -> None:
     report = report_of(nlp_char, "全年受理行政复议案件20件，其中维持15件；办理行政应诉案件3件，"
                                  "胜诉2件。")
