@@ -29,10 +29,17 @@ Constructions, in the order they are read (a record linked by one is not taken b
 
 1. cue lists, from the last cue of the document to the first (an inner list is read before the
    list around it); the list runs to its bracket's close, or to the end of its sentence (across
-   semicolons after 其中：, or when the items after a semicolon make the parts add up);
+   semicolons after 其中： / 其中，while its items are named alike and stay within the total,
+   or when the items after a semicolon make the parts add up); 分别 lists only when they add up;
 2. a bracketed 共 figure inside a list, a part of the total that closes the list after 等;
-3. a total after its parts (非常满意802条，满意163条，合计965条);
-4. a list with no cue after its total (行政复议4件，撤销1件，维持3件).
+3. a total after its parts (非常满意802条，满意163条，合计965条), also in the sentence before a
+   以上/上述 total when they add up;
+4. a list with no cue after its total (行政复议4件，撤销1件，维持3件); outcomes listed after a
+   received and a concluded figure go to the concluded one (收到20件，审结17件，维持10件…).
+
+No figure after a comparison in its clause (同比, 较上年) is a part; nor, without a cue, a figure
+after a year (a series by year), a concluded figure of the received one, or a pending case of
+the concluded ones (docs/numbers-in-context.md, "How a breakdown is decided").
 """
 
 from __future__ import annotations
