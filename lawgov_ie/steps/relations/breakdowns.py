@@ -208,12 +208,19 @@ class Breakdowns:
                              if relation == "status"]
 
     def siblings(self, label: str, others: Sequence[str]) -> bool:
-        """Whether ``label`` and the first of ``others`` are named as outcomes or kinds by one
-        ``part_label`` pattern whose total words ``label`` lacks (维持原行政行为 and 撤销): side
-        by side, not a total and its part."""
-        return bool(label) and bool(others) and any(
-            parts.search(label) and parts.search(others[0]) and not total.search(label)
-            for _, _, total, parts in self.part_labels if total.pattern != ".")
+        """Whether ``label`` and the first of ``others`` open with two different outcomes or
+        kinds of one ``part_label`` pattern whose total words ``label`` lacks (维持原行政行为
+        and 撤销): side by side, not a total and its part (调解纠纷 and 调解不成功 open with the
+        same word: a total and its outcome may)."""
+        if not label or not others:
+            return False
+        for _, _, total, parts in self.part_labels:
+            if total.pattern == "." or total.search(label):
+                continue
+            mine, theirs = parts.match(label), parts.match(others[0])
+            if mine and theirs and mine.group() != theirs.group():
+                return True
+        return False
 
     def find(self, figures: Figures) -> list[Group]:
         """Set ``part_of`` of the parts found in ``figures``; the breakdowns, for the checks."""
@@ -699,10 +706,13 @@ class _Run:
                 best = (score, parse, self._labels_of(total, parse.top))
         # parts that add up: the shortest run of two or more
         parse_exact = exact_prefix(record.value, items, [self.records[i].value for i in items])
-        if parse_exact is not None and any(self._is_concluded(i) for i in parse_exact.top):
-            # 受理20件，审结18件（维持12件，撤销6件），2件正在审理: the concluded figure is a
-            # later stage, no part; its own parts stay, and the pending ones are the received's
-            rest = [i for i in parse_exact.top if not self._is_concluded(i)]
+        if parse_exact is not None and not self._is_concluded(total) and any(
+                self._is_concluded(i) and i in parse_exact.nested for i in parse_exact.top):
+            # 受理20件，审结18件（维持12件，撤销6件），2件正在审理: the concluded figure with
+            # outcomes of its own is a later stage, no part; its own parts stay, and the pending
+            # ones are the received's
+            rest = [i for i in parse_exact.top
+                    if not (self._is_concluded(i) and i in parse_exact.nested)]
             parse_exact.top = rest if rest and all(self._pending(i) for i in rest) else []
         if parse_exact is not None:
             relation = self._labels_of(total, parse_exact.top)

@@ -153,3 +153,10 @@ def test_shares_of_several_parts_each_take_the_part_that_fits(nlp_char: Language
 def test_a_share_that_does_not_fit_its_counts_is_not_linked(nlp_char: Language) -> None:
     report = report_of(nlp_char, "全年办理行政处罚案件50件，其中适用简易程序30件，占比70%。")
     assert rate_links(report) == set()
+
+
+def test_concluded_kinds_that_add_up_are_parts(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "审结民事案件45宗，调解结案30宗，判决结案15宗。")
+    assert part_links(report) == {("30宗", "45宗"), ("15宗", "45宗")}
+    outcomes = report_of(nlp_char, "调解纠纷120起，成功调解110起，调解不成功10起。")
+    assert part_links(outcomes) == {("110起", "120起"), ("10起", "120起")}
