@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -267,15 +268,20 @@ class _Run:
         self.height: dict[int, int] = {}  # record index -> levels of parts below it
         self.cues: dict[int, _Cue] = {}  # record index -> the cue in its lead
         self.compared: set[int] = set()  # figures after 同比/较上年 in their clause
+        words: dict[int, list[int]] = {}  # clause start -> where its comparison words end
         for record_index in figures.order:
             cue = self._cue_of(record_index)
             if cue is not None:
                 self.cues[record_index] = cue
-            if rules.compared is not None:
+            if rules.compared is not None:  # each clause searched once
                 record = self.records[record_index]
-                clause = self.index.clause_bounds(record.start)[0]
-                if rules.compared.search(self.text, max(clause, record.start - MAX_REACH),
-                                         record.start):
+                clause, clause_end = self.index.clause_bounds(record.start)
+                if clause not in words:
+                    words[clause] = [m.end() for m in
+                                     rules.compared.finditer(self.text, clause, clause_end)]
+                ends = words[clause]
+                at = bisect_right(ends, record.start)
+                if at and ends[at - 1] > record.start - MAX_REACH:
                     self.compared.add(record_index)
 
     # --- shared ---------------------------------------------------------------------------
