@@ -386,22 +386,25 @@ class _Run:
                 return not _equal(added, self.records[head].value)
         return False
 
-    def _list_limits(self, first: int, cue: _Cue, open_list: bool) -> list[int]:
-        """Where the list of a cue may end, one limit per semicolon item: all of its sentence's
-        items for an open list (其中： / 其中，…；…；…) while each item's first figure is named
-        like the list's first part (:meth:`_parallel`), at most :data:`_MAX_SEMICOLONS` more
-        otherwise; never past an item that is a sentence of its own (:meth:`_own_breakdown`)."""
+    def _list_limits(self, first: int, cue: _Cue, open_list: bool) -> tuple[list[int], int]:
+        """Where the list of a cue may end, one limit per semicolon item (over at most
+        :data:`_MAX_OPEN_ITEMS` semicolons for an open list, 其中： / 其中，…；…；…, else
+        :data:`_MAX_SEMICOLONS`), never past an item that is a sentence of its own
+        (:meth:`_own_breakdown`); and how many of them an open list takes without its parts
+        adding up: those whose item's first figure is named like the list's first part
+        (:meth:`_parallel`)."""
         limits = self._scope_limits(cue.end, _MAX_OPEN_ITEMS if open_list else _MAX_SEMICOLONS)
         kept = limits[:1]
+        named = 1
         for limit in limits[1:]:
             if self._own_breakdown(kept[-1] + 1, limit):
                 break
-            if open_list:
+            if open_list and named == len(kept):
                 heads = [i for i in self.figures.between(kept[-1] + 1, limit) if self._free(i)]
-                if not heads or not self._parallel(first, heads[0]):
-                    break
+                if heads and self._parallel(first, heads[0]):
+                    named += 1
             kept.append(limit)
-        return kept
+        return kept, named if open_list else 1
 
     def _parallel(self, first: int, other: int) -> bool:
         """Whether two figures are named alike, as items of one list are: their labels share a
@@ -432,12 +435,12 @@ class _Run:
 
     def _cue_list(self, first: int, cue: _Cue) -> None:
         bracket_close = self._bracket_close(cue)
-        open_list = False
+        named = 1
         if bracket_close is not None:
             limits = [bracket_close]
         else:  # 其中： and 其中，open a list that runs over its sentence's semicolon items
             open_list = self.text[cue.end:cue.end + 1] in "：:，,"
-            limits = self._list_limits(first, cue, open_list)
+            limits, named = self._list_limits(first, cue, open_list)
         # the items of each unit family go to the total of that family
         families: dict[int, list[int]] = {}  # first item of a family -> its items
         for item in [first, *self.figures.after(first, limits[-1])]:
@@ -459,7 +462,7 @@ class _Run:
                 items = [i for i in items if not self._pending(i)]
                 if not items:
                     continue
-            parse = self._best_extent(total, items, limits, open_list)
+            parse = self._best_extent(total, items, limits, named)
             if respectively and parse.sums != "exact" and not self._opened_before(first, cue):
                 continue  # 甲、乙分别为12件、8件 names its own items: parts only when they add up
             position: PartPosition = "in_brackets" if bracket_close is not None \
@@ -478,30 +481,29 @@ class _Run:
         return pattern is not None and pattern.search(self.text, floor, cue.start) is not None
 
     def _best_extent(self, total: int, items: list[int], limits: list[int],
-                     open_list: bool = False) -> _Parse:
-        """The parse of the items up to the first limit, unless only a later limit (after a
-        semicolon) makes the parts add up to the total; an open list (其中：, 其中，) takes its
-        items up to the last limit that keeps them within the total. A list that goes over its
-        total is cut after the first run of two or more parts that adds up to it (…其中维持16件、
-        撤销9件，正在审理3件: the last figure is no part of the 25 reviewed)."""
+                     named: int = 1) -> _Parse:
+        """The parse of the items up to the first limit, unless a later limit (after a
+        semicolon) makes the parts add up to the total; else an open list (其中：, 其中，) takes
+        its items up to the last of its first ``named`` limits that keeps them within the
+        total. A list that goes over its total is cut after the first run of two or more parts
+        that adds up to it (…其中维持16件、撤销9件，正在审理3件: the last figure is no part of the
+        25 reviewed)."""
         first_items = [i for i in items if self.records[i].start < limits[0]]
         base = self._parse(total, first_items)
         if base.sums == "exact":
-            return base
-        if open_list and base.sums == "under":
-            for limit in limits[1:]:
-                parse = self._parse(total, [i for i in items if self.records[i].start < limit])
-                if parse.sums == "over":
-                    break
-                base = parse
-                if parse.sums == "exact":
-                    break
             return base
         for limit in limits[1:]:
             more = [i for i in items if self.records[i].start < limit]
             parse = self._parse(total, more)
             if parse.sums == "exact":
                 return parse
+        if named > 1 and base.sums == "under":
+            for limit in limits[1:named]:
+                parse = self._parse(total, [i for i in items if self.records[i].start < limit])
+                if parse.sums == "over":
+                    break
+                base = parse
+            return base
         if base.sums == "over":
             cut = exact_prefix(self.records[total].value, first_items,
                                [self.records[i].value for i in first_items])

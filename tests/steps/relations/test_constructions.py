@@ -160,3 +160,10 @@ def test_concluded_kinds_that_add_up_are_parts(nlp_char: Language) -> None:
     assert part_links(report) == {("30宗", "45宗"), ("15宗", "45宗")}
     outcomes = report_of(nlp_char, "调解纠纷120起，成功调解110起，调解不成功10起。")
     assert part_links(outcomes) == {("110起", "120起"), ("10起", "120起")}
+
+
+def test_an_open_list_whose_items_add_up_keeps_a_nested_part(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "收到代表建议和政协提案31件，其中，代表建议11件，"
+                                 "主办7件、会办4件；政协提案20件。")
+    assert part_links(report) == {("11件", "31件"), ("20件", "31件"), ("7件", "11件"),
+                                  ("4件", "11件")}
