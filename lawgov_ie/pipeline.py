@@ -12,7 +12,6 @@ from typing import Any, Literal
 
 import spacy
 from spacy.language import Language
-from spacy.vocab import Vocab
 
 from lawgov_ie import doc_view as _doc_view
 from lawgov_ie.errors import ModelNotFoundError
@@ -27,7 +26,7 @@ from lawgov_ie.steps.relations import component as _relations
 from lawgov_ie.steps.report import component as _report
 from lawgov_ie.steps.sections import component as _sections
 from lawgov_ie.text.terms_patterns import TermPattern
-from lawgov_ie.text.tokenizer import TOKENIZER_NAME, LawgovTokenizer
+from lawgov_ie.text.tokenizer import TOKENIZER_NAME
 from lawgov_ie.version import __version__
 
 # The components in pipeline order; importing each step's component module registers its factory.
@@ -81,18 +80,19 @@ def _load(segmenter: Segmenter, model_dir: str | None, patterns: tuple[str, ...]
 def _pkuseg_segmenter(model_dir: str) -> Any:
     """pkuseg's segmenter of ``model_dir``, loaded once (seconds, hundreds of MB) and shared by
     every pipeline built on that model, whatever their patterns."""
-    from lawgov_ie.text.pkuseg_model import ENV_VAR, REFETCH_HINT
+    from pathlib import Path
 
-    loader = LawgovTokenizer(Vocab(), segmenter="pkuseg")  # type: ignore[arg-type]
+    from lawgov_ie.text.pkuseg_model import ENV_VAR, REFETCH_HINT
+    from lawgov_ie.text.pkuseg_weights import load_segmenter
+
     try:
-        loader.initialize(pkuseg_model=model_dir, pkuseg_user_dict="default")
+        return load_segmenter(Path(model_dir))
     except Exception as error:  # a truncated or foreign file: say which model, and what to do
         raise ModelNotFoundError(
             f"Could not load the pkuseg model in {model_dir} ({type(error).__name__}: {error})."
             f" If it is the cached model, fetch it again with: {REFETCH_HINT}; otherwise point"
             f" {ENV_VAR} (or model_dir) at a working pkuseg model directory."
         ) from None
-    return loader.pkuseg_seg
 
 
 def _own_user_dictionary(shared: Any) -> Any:
