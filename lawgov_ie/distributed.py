@@ -63,7 +63,7 @@ def _require(module: str) -> Any:
 class Settings:
     """How to read: the segmenter and the pattern files (paths the workers can read)."""
 
-    def __init__(self, segmenter: Segmenter = "pkuseg",
+    def __init__(self, segmenter: Segmenter = "char",
                  patterns: Sequence[str | os.PathLike[str]] | str | None = None) -> None:
         self.segmenter: Segmenter = segmenter
         self.patterns: tuple[str, ...] = normalise_paths(patterns)
@@ -171,7 +171,7 @@ def _client(client: distributed.Client | None) -> distributed.Client | None:
 
 
 def extract_bag(texts: dask.bag.Bag, *, client: distributed.Client | None = None,
-                segmenter: Segmenter = "pkuseg",
+                segmenter: Segmenter = "char",
                 patterns: Sequence[str | os.PathLike[str]] | str | None = None,
                 ) -> dask.bag.Bag:
     """A bag of ``(id, report, error)`` for a bag of texts or ``(id, text)`` pairs (a bare
@@ -198,7 +198,7 @@ def _read_partition(items: Iterable[str | tuple[str, str]], settings: Settings,
 
 
 def read_paths(paths: Sequence[str] | str, *, client: distributed.Client | None = None,
-               segmenter: Segmenter = "pkuseg",
+               segmenter: Segmenter = "char",
                patterns: Sequence[str | os.PathLike[str]] | str | None = None,
                npartitions: int | None = None) -> dask.bag.Bag:
     """A bag of ``(id, report, error)`` for files: paths or fsspec URLs, globs expanded
@@ -305,7 +305,7 @@ def connect(scheduler: str) -> Iterator[distributed.Client]:
 
 
 def read_documents(documents: Iterable[Any], scheduler: str | distributed.Client, *,
-                   segmenter: Segmenter = "pkuseg",
+                   segmenter: Segmenter = "char",
                    patterns: Sequence[str | os.PathLike[str]] | str | None = None,
                    in_flight: int = 4, batch_chars: int = 50_000,
                    ) -> Iterator[tuple[Any, Report | str]]:

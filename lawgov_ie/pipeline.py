@@ -45,6 +45,9 @@ PIPELINE = [
 ]
 
 Segmenter = Literal["pkuseg", "char"]
+READING: Segmenter = "char"
+"""The segmenter of the reading (``extract``, ``extract_many``, the command line): no word
+segmentation, because no rule reads words. :func:`load` keeps pkuseg words for spaCy users."""
 
 
 def user_dictionary(paths: tuple[str, ...]) -> list[str]:

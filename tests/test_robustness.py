@@ -178,8 +178,12 @@ def test_reading_in_pieces_finds_the_same_records(paragraphs: list[str], extra: 
     assert [(r.text, r.start, r.value, r.unit, r.kind) for r in pieces.records] == \
         [(r.text, r.start, r.value, r.unit, r.kind) for r in whole.records]
     assert [r.id for r in pieces.records] == [f"r{n}" for n in range(1, len(pieces.records) + 1)]
-    assert [(e.label, e.start, e.end) for e in pieces.entities] == \
-        [(e.label, e.start, e.end) for e in whole.entities]
+    # GPE and ORG may rest on the whole document's context (a town's short name is a place when
+    # the text names the town in full; a known place joins an organisation's name): each piece
+    # decides those from its own text (docs/robustness.md). The other labels never do.
+    free = ("LAW", "DOC_NO", "PERSON")
+    assert [(e.label, e.start, e.end) for e in pieces.entities if e.label in free] == \
+        [(e.label, e.start, e.end) for e in whole.entities if e.label in free]
 
 
 @SMALL

@@ -30,7 +30,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--docs", metavar="DIR", default=None,
                         help="folder of <id>.json documents with 'id' and 'text' (default: each "
                              "gold file's 'source')")
-    parser.add_argument("--segmenter", choices=["pkuseg", "char"], default="pkuseg")
+    parser.add_argument("--segmenter", choices=["pkuseg", "char"], default="char",
+                        help="char (default): the fast reading; pkuseg: segment words first")
     parser.add_argument("--patterns", action="append", default=None, metavar="DIR",
                         help="extra pattern files or folders merged over the bundled ones")
     parser.add_argument("--errors", action="store_true",

@@ -58,8 +58,9 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--scheduler", default=None, metavar="ADDRESS|local:N",
                         help="read on a Dask cluster: a running scheduler's address, or local:N "
                              "for N worker processes started for this run (docs/scale.md)")
-    parser.add_argument("--segmenter", choices=["pkuseg", "char"], default="pkuseg",
-                        help="pkuseg words (default) or one token a character (fast)")
+    parser.add_argument("--segmenter", choices=["pkuseg", "char"], default="char",
+                        help="char (default): the fast reading, no word segmentation; pkuseg: "
+                             "segment words first (same records, slower)")
     parser.add_argument("--patterns", action="append", default=None, metavar="DIR",
                         help="extra pattern files or folders merged over the bundled ones "
                              "(may be given more than once)")

@@ -104,7 +104,7 @@ def read_texts(paths: Sequence[str | os.PathLike[str]], on_error: OnError, *,
 
 
 def read_inputs(inputs: Sequence[str | os.PathLike[str]], on_error: OnError, *,
-                segmenter: Segmenter = "pkuseg",
+                segmenter: Segmenter = "char",
                 patterns: PatternPaths | None = None) -> Iterator[Loaded]:
     """The reports of every INPUT, in order (consecutive text inputs are read as one corpus,
     so a report continued from one file into the next is joined)."""
