@@ -35,6 +35,7 @@ from typing import Any
 
 import relations  # benchmarks/relations.py (this folder is on sys.path)
 import scale  # benchmarks/scale.py: processes and Dask workers
+import scaling  # benchmarks/scaling.py
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "corpus" / "raw"
@@ -219,16 +220,6 @@ def many_rate(docs: list[str], segmenter: str, n_process: int) -> dict[str, floa
     return {"seconds": seconds, "chars_per_s": chars_of(docs) / seconds}
 
 
-def pipe_rate(docs: list[str], segmenter: str, n_process: int) -> dict[str, float]:
-    """``nlp.pipe`` on the strings: with n_process > 1 the workers tokenize, not the parent."""
-    from lawgov_ie import load
-
-    nlp = load(segmenter=segmenter)  # type: ignore[arg-type]
-    seconds = timed(lambda: [d._.report for d in nlp.pipe(docs, n_process=n_process,
-                                                          batch_size=16)])
-    return {"seconds": seconds, "chars_per_s": chars_of(docs) / seconds}
-
-
 def in_process_load(segmenter: str) -> float:
     from lawgov_ie import load
 
@@ -378,8 +369,10 @@ def benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str,
     for n_process in (1, 2):
         result["extract_many"][f"pkuseg_n{n_process}"] = many_rate(docs, "pkuseg", n_process)
         result["extract_many"][f"char_n{n_process}"] = many_rate(docs, "char", n_process)
-    result["spacy_pipe_texts"] = {"pkuseg_n2": pipe_rate(docs, "pkuseg", 2)}
     say("extract_many measured")
+
+    result["scaling"] = scaling.measure(args.quick)  # n / 2n on crafted inputs; --jobs 2 vs 1
+    say("scaling measured")
 
     result["stream"] = run_worker("stream", [args.stream_segmenter, args.stream_docs, 10])
     say("long stream measured")
@@ -459,9 +452,8 @@ def render(r: dict[str, Any]) -> str:
     lines += ["", "extract_many (wall clock, includes worker start-up)"]
     for key, value in r["extract_many"].items():
         lines.append(f"  {key:<14}{_rate(value['chars_per_s'])}  ({value['seconds']:.2f} s)")
-    pipe = r["spacy_pipe_texts"]["pkuseg_n2"]
-    lines.append(f"  {'nlp.pipe(texts), pkuseg, n_process=2 (workers tokenize)':<14}"
-                 f"{_rate(pipe['chars_per_s'])}  ({pipe['seconds']:.2f} s)")
+    if "scaling" in r:
+        lines += ["", scaling.render(r["scaling"])]
     st = r["stream"]
     lines += ["", "memory along a long stream (extract_many, every document new text)"]
     if "samples" in st:

@@ -24,7 +24,7 @@ import functools
 import os
 import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, overload
 
@@ -32,10 +32,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 
-from lawgov_ie.batch import Reader, read_in_workers
+from lawgov_ie.batch import read_in_workers
 from lawgov_ie.models import Entity, Record, Report, Section
 from lawgov_ie.pipeline import READING, Segmenter, load
+from lawgov_ie.rules.budget import document_budget
 from lawgov_ie.rules.files import PatternPaths, normalise_paths
+from lawgov_ie.steps.report.builder import renumber
 from lawgov_ie.text.pieces import NUMBER_CHARS, chunk_spans
 from lawgov_ie.text.tokenizer import LONE_SURROGATE
 
@@ -143,6 +145,12 @@ def extract(text: str, *, year: int | None = None, source: str | None = None,
 
 def _read(nlp: Language, text: str, year: int | None, source: str | None,
           max_chars: int) -> Report:
+    with document_budget():  # each pattern-file regex gets its time on this document
+        return _read_pieces(nlp, text, year, source, max_chars)
+
+
+def _read_pieces(nlp: Language, text: str, year: int | None, source: str | None,
+                 max_chars: int) -> Report:
     safe = _pipeline_text(text)
     spans = chunk_spans(safe, max_chars)
     if len(spans) == 1:
@@ -224,13 +232,7 @@ class _Joined:
         records = [r for r in report.records if r.start >= context
                    and not self._torn(r.start + shift, r.end + shift, offset, end)]
         ids = {r.id: f"r{len(self.records) + n}" for n, r in enumerate(records, start=1)}
-        for record in records:
-            self.records.append(record.model_copy(update={
-                "id": ids[record.id], "start": record.start + shift, "end": record.end + shift,
-                "part_of": ids.get(record.part_of) if record.part_of else None,
-                "rate_of": ([ids[i] for i in record.rate_of]
-                            if record.rate_of and all(i in ids for i in record.rate_of) else None),
-            }))
+        self.records.extend(renumber(records, ids, shift))
         self.entities.extend(e.model_copy(update={"start": e.start + shift, "end": e.end + shift})
                              for e in report.entities if e.start >= context)
         new = [s.model_copy(update={"start": s.start + shift, "end": s.end + shift})
@@ -292,16 +294,7 @@ def _finish(report: Report, text: str, safe: str) -> Report:
     records = [r for r in report.records
                if r.end > r.start and keep("record", r.id, r.start, r.end, r.text)]
     if len(records) < len(report.records):
-        ids = {r.id for r in records}
-        for record in records:
-            if record.part_of is not None and record.part_of not in ids:
-                record.part_of = None
-            if record.rate_of and not ids.issuperset(record.rate_of):
-                record.rate_of = None
-            record.relation_evidence = [  # the evidence of a link cleared above goes with it
-                e for e in record.relation_evidence
-                if (record.part_of if e.link == "part_of" else record.rate_of) is not None]
-        report.records = records
+        report.records = renumber(records, {r.id: r.id for r in records})
     report.entities = [e for e in report.entities
                        if keep("entity", e.label, e.start, e.end, e.text)]
     sections = []
@@ -363,7 +356,7 @@ def extract_many(texts: Iterable[Any], *, as_tuples: bool = False, n_process: in
     if n_process < 1:
         raise ValueError(f"n_process must be at least 1, not {n_process}")
     limit = _check_max_chars(max_chars)
-    nlp = load(segmenter=segmenter, patterns=patterns)  # workers forked from here share it
+    load(segmenter=segmenter, patterns=patterns)  # here: workers forked from here share it
     contexts: deque[Any] = deque()
 
     def items() -> Iterator[_Item]:
@@ -376,12 +369,8 @@ def extract_many(texts: Iterable[Any], *, as_tuples: bool = False, n_process: in
             contexts.append(context)
             yield _check_text(text, where), *_hints(context, where)
 
-    reports: Iterator[Report]
-    if n_process > 1:
-        reader = functools.partial(_worker_reader, segmenter, normalise_paths(patterns), limit)
-        reports = read_in_workers(items(), reader, n_process, in_flight=batch_size)
-    else:
-        reports = _pipe(nlp, items(), batch_size, limit)
+    reader = functools.partial(make_reader, segmenter, normalise_paths(patterns), limit)
+    reports: Iterator[Report] = read_in_workers(items(), reader, n_process, in_flight=batch_size)
     if not as_tuples:
         return reports
     return ((report, contexts.popleft()) for report in reports)
@@ -405,42 +394,18 @@ def _hints(context: Any, where: str) -> tuple[int | None, str | None]:
     return year, source
 
 
-def _worker_reader(segmenter: Segmenter, patterns: tuple[str, ...], limit: int) -> Reader:
-    """A worker's reader: extract() with these settings (the pipeline loaded once)."""
+def make_reader(segmenter: Segmenter, patterns: tuple[str, ...],
+                limit: int = DEFAULT_MAX_CHARS) -> Callable[[_Item], Report]:
+    """A reader for :mod:`lawgov_ie.batch` (``extract_many``, ``lawgov-ie extract --jobs``):
+    ``extract(text, year=year, source=source)`` of a ``(text, year, source)`` item with these
+    settings, the pipeline loaded once (in each worker, or shared with a forked parent)."""
     nlp = load(segmenter=segmenter, patterns=patterns)
-    return functools.partial(_read_any, nlp, limit=limit)
+    return functools.partial(_read_item, nlp, limit)
 
 
-def _read_any(nlp: Language, item: _Item, limit: int) -> Report:
-    """``extract(text, year=, source=)`` with a loaded pipeline: blank texts included."""
+def _read_item(nlp: Language, limit: int, item: _Item) -> Report:
+    """``extract(text, year=year, source=source)`` with a loaded pipeline: blank texts too."""
     text, year, source = item
-    return _read(nlp, text, year, source, limit) if text.strip() else _empty_report(year, source)
-
-
-def _pipe(nlp: Language, items: Iterator[_Item], batch_size: int,
-          limit: int) -> Iterator[Report]:
-    # one entry per input text, in order: (item, safe) for a Doc sent through nlp.pipe,
-    # or (item, None) for a text handled here (empty or too long)
-    pending: deque[tuple[_Item, str | None]] = deque()
-
-    def docs() -> Iterator[Doc]:
-        for item in items:
-            text, year, source = item
-            if not text.strip() or len(text) > limit:
-                pending.append((item, None))
-                continue
-            safe = _pipeline_text(text)
-            pending.append((item, safe))
-            yield _make_doc(nlp, safe, year, source)
-
-    def handled_here() -> Iterator[Report]:
-        while pending and pending[0][1] is None:
-            item, _ = pending.popleft()
-            yield _read_any(nlp, item, limit)
-
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield from handled_here()
-        item, safe = pending.popleft()
-        assert safe is not None
-        yield _finish(doc._.report, item[0], safe)
-    yield from handled_here()
+    if not text.strip():
+        return _empty_report(year, source)
+    return _read(nlp, text, year, source, limit)

@@ -6,6 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def printable(text: str) -> str:
+    """``text`` with what a terminal or UTF-8 cannot show (lone surrogates, control
+    characters) written as escapes such as ``\\ud800``; everything else as it is."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else
+                   ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 class LawgovError(Exception):
     """Base class of every error lawgov-ie raises on purpose."""
 
@@ -23,8 +32,14 @@ class PatternProblem:
     field: str | None
     message: str
 
+    def __post_init__(self) -> None:  # what a pattern file holds may not be printable
+        object.__setattr__(self, "message", printable(self.message))
+        if self.field is not None:
+            object.__setattr__(self, "field", printable(self.field))
+
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else str(self.path)
+        path = printable(str(self.path))
+        where = f"{path}:{self.line}" if self.line is not None else path
         what = f"field '{self.field}': " if self.field else ""
         return f"{where}: {what}{self.message}"
 

@@ -1,10 +1,11 @@
 """Crafted inputs that make a naive regular expression backtrack (long runs of digits, 余,
 《 without 》, 、, whitespace …): ``extract`` must finish on each and still be right.
 
-Each input runs under a hang guard (``HANG_GUARD`` seconds, far above what a linear reader needs
-for ~100k characters): if a reader backtracks without end, the test fails naming the input
-instead of blocking the run. This is a guard against runaway matching, not a speed goal; the
-speed figures are in benchmarks/.
+Each input runs under a hang guard (``HANG_GUARD`` seconds, some fifty times what a linear reader
+needs for ~100k characters, so it never fires on a busy machine): if a reader backtracks without
+end, the test fails naming the input instead of blocking the run. This is a guard against
+runaway matching, not a speed goal; whether the readers are linear is measured in
+benchmarks/scaling.py (time at n and 2n), not here.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import lawgov_ie
 from lawgov_ie.api import OffsetWarning
 from lawgov_ie.models import Report
 
-HANG_GUARD = 20.0
+HANG_GUARD = 120.0
 # Inputs longer than lawgov_ie.api.DEFAULT_MAX_CHARS are read in pieces; a run this long still
 # fits in one piece, so each reader meets all of it at once.
 RUN = 99_000

@@ -1,20 +1,28 @@
-"""Worker processes for extract_many: order, warnings and errors reach the caller, bounded
-reading of the input, no worker left behind."""
+"""The batch driver (extract_many and ``extract --jobs``): order, warnings and errors reach the
+caller, one failure fails only its item, bounded reading of the input, no worker left behind —
+not even when the parent is killed with SIGKILL."""
 
 from __future__ import annotations
 
 import functools
 import multiprocessing
+import os
+import signal
+import subprocess
+import sys
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 import lawgov_ie
 from lawgov_ie import Report
 from lawgov_ie.api import OffsetWarning
-from lawgov_ie.batch import Reader, read_in_workers
+from lawgov_ie.batch import Failed, read_all, read_in_workers
+
+Reader = Callable[[str], Report]
 
 
 def _slow_then_extract(pause_for_first: float) -> Reader:
@@ -78,3 +86,83 @@ def test_spawned_workers_load_the_pipeline_themselves(monkeypatch: pytest.Monkey
     texts = list(seed_texts.values())[:2]
     many = list(lawgov_ie.extract_many(texts, segmenter="char", n_process=2))
     assert many == [lawgov_ie.extract(t, segmenter="char") for t in texts]
+
+
+def _dies_on_marked(text: str) -> Report:
+    if "死" in text:
+        os._exit(3)  # as if the worker were killed (out of memory, a crash in C code)
+    return lawgov_ie.extract(text, segmenter="char")
+
+
+def _make_dying_reader() -> Reader:
+    return _dies_on_marked
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_failing_item_fails_only_itself(n_process: int) -> None:
+    texts = ["全年调解纠纷12起。", "坏文本", "开展普法活动30场。"]
+    results = list(read_all(iter(texts), functools.partial(_slow_then_extract, 0), n_process))
+    assert isinstance(results[1], Failed)
+    assert results[1].reason == "ValueError: cannot read 坏文本"
+    assert [r.records[0].value for r in (results[0], results[2])] == [12, 30]  # type: ignore[union-attr]
+    assert not multiprocessing.active_children()
+
+
+def test_a_worker_that_dies_fails_its_item_and_is_replaced() -> None:
+    texts = ["全年调解纠纷12起。", "死", "开展普法活动30场。", "办理法律援助案件5件。"]
+    results = list(read_all(iter(texts), _make_dying_reader, 2, in_flight=1))
+    assert isinstance(results[1], Failed) and "worker process died (exit code 3)" in \
+        results[1].reason
+    assert [r.records[0].value for r in results if not isinstance(r, Failed)] == [12, 30, 5]
+    assert not multiprocessing.active_children()
+
+
+_KILLED_PARENT = """
+import functools, os, sys, time
+import lawgov_ie
+from lawgov_ie.batch import read_all
+
+def slow(text):
+    time.sleep(60)
+    return text
+
+def make():
+    return slow
+
+lawgov_ie.load(segmenter="char")
+results = read_all(iter(["a", "b", "c", "d"]), make, 2)
+import multiprocessing, threading
+def tell():
+    while len(multiprocessing.active_children()) < 2:
+        time.sleep(0.05)
+    print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+threading.Thread(target=tell, daemon=True).start()
+next(results)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status is left to collect
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process states from /proc")
+def test_no_worker_outlives_a_parent_killed_with_sigkill() -> None:
+    parent = subprocess.Popen([sys.executable, "-c", _KILLED_PARENT], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert parent.stdout is not None
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _alive(pid)]
+    finally:
+        if parent.poll() is None:
+            parent.kill()

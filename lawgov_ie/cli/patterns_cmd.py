@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, TextIO
 
-from lawgov_ie.errors import PatternProblem
+from lawgov_ie.errors import PatternProblem, printable
 from lawgov_ie.rules import KINDS, PatternBase
 from lawgov_ie.rules.files import (
     Origin,
@@ -70,7 +70,8 @@ def _where(origin: Origin) -> str:
 
 
 def _problem(problem: PatternProblem) -> str:
-    where = shown(problem.path) + (f":{problem.line}" if problem.line is not None else "")
+    where = printable(shown(problem.path)) + (f":{problem.line}" if problem.line is not None
+                                              else "")
     what = f"field '{problem.field}': " if problem.field else ""
     return f"{where}: {what}{problem.message}"
 

@@ -16,6 +16,8 @@ and :class:`~lawgov_ie.errors.InputError` says so, naming the file.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
 
 import regex
@@ -114,7 +116,7 @@ def read_text(path: str | Path) -> tuple[str, str]:
     """(text, encoding) of a report file; :class:`InputError` naming the file and the reason."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = _read_regular(path)
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not a file") from None
     except FileNotFoundError:
@@ -122,3 +124,28 @@ def read_text(path: str | Path) -> tuple[str, str]:
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
     return decode(data, str(path))
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file; :class:`InputError` for anything else.
+
+    It is opened without waiting (a FIFO with no writer would block the run for ever) and
+    checked on the open descriptor, so a file swapped for a FIFO in between is caught too."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            what = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+            raise InputError(f"{path}: is {what}, not a regular file; skipped")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)

@@ -373,6 +373,90 @@ def _walk(sequence: list[Node]) -> list[Node]:
     return nodes
 
 
+EXPLOSION_LIMIT = 100_000
+"""A repeat whose iterations can split a text in more ways than this is refused."""
+
+
+def _varies(node: Node) -> bool:
+    """Can ``node`` match texts of different lengths, giving characters back?"""
+    if node.possessive or node.kind in ("atomic", "look", "empty"):
+        return False
+    if node.high is None or node.low != node.high:
+        return True
+    return any(_varies(child) for child in _children(node))
+
+
+def _choices(node: Node) -> int:
+    """Roughly how many lengths ``node`` can match (at least 1)."""
+    if node.possessive or node.kind in ("atomic", "look", "empty"):
+        return 1
+    inner = 1
+    for alternative in node.alternatives:
+        ways = 1
+        for child in alternative:
+            ways = min(ways * _choices(child), EXPLOSION_LIMIT)
+        inner = min(inner + ways, EXPLOSION_LIMIT) if node.alternatives else inner
+    if node.kind == "char" or not node.alternatives:
+        inner = 1
+    spread = 1 if node.high is None else node.high - node.low + 1
+    if node.high is None:
+        return EXPLOSION_LIMIT
+    return min(inner * spread, EXPLOSION_LIMIT)
+
+
+def _follows(sequence: list[Node], at: int, body: list[str] | None) -> list[str] | None:
+    """The character sets that can come right after ``sequence[at]``: the start of the rest
+    of the sequence, and — when the rest can match nothing — the start of the next iteration
+    (``body``). None if unknown."""
+    rest = sequence[at + 1:]
+    found = _firsts(rest)
+    if found is None:
+        return None
+    if all(n.nullable for n in rest):
+        if body is None:
+            return None
+        found = [*found, *body]
+    return found
+
+
+def _ambiguous_inside(node: Node) -> Node | None:
+    """A part inside the repeated ``node`` whose length varies and whose end the text cannot
+    fix: what may follow it can also be matched by it, so each iteration can end in several
+    places."""
+    body = _firsts([Node(node.start, node.end, node.kind, alternatives=node.alternatives)])
+    for alternative in node.alternatives:
+        for at, child in enumerate(alternative):
+            if child.possessive or child.kind in ("atomic", "look"):
+                continue
+            if not _varies(child):
+                continue
+            own = _firsts([child]) if child.kind != "char" else [child.charset]
+            after = _follows(alternative, at, body)
+            if own is None or after is None or not own:
+                return child
+            if any(_overlap(x, y) for x in own for y in after):
+                return child
+    return None
+
+
+def _explosive_bounded(node: Node) -> tuple[Node, int] | None:
+    """A bounded repeat of a group whose iterations can cut a text in more than
+    :data:`EXPLOSION_LIMIT` ways: ``(?:\\p{Han}{1,30}){1,30}``, ``(?:a{1,2}){1,100}``."""
+    if node.kind != "group" or not node.repeats:
+        return None
+    inner = _ambiguous_inside(node)
+    if inner is None:
+        return None
+    per_iteration = max(2, _choices(inner))
+    iterations = node.high if node.high is not None else EXPLOSION_LIMIT
+    ways = 1
+    for _ in range(iterations):
+        ways *= per_iteration
+        if ways > EXPLOSION_LIMIT:
+            return inner, iterations
+    return None
+
+
 def find_runaway(pattern: str) -> str | None:
     """Why ``pattern`` could backtrack without end, quoting the part; None if it looks safe."""
     scanner = _Scanner(pattern)
@@ -393,6 +477,16 @@ def find_runaway(pattern: str) -> str | None:
                     "so a text can be split between them in exponentially many ways; "
                     "make the inner repeat possessive (e.g. 'a++') or atomic ('(?>…)'), "
                     "or give it a bound ('{1,20}')")
+        explosive = _explosive_bounded(node)
+        if explosive is not None:
+            inner, iterations = explosive
+            upto = "its" if node.high is None else f"its up to {iterations}"
+            return (f"the repeat {quote(node)} holds {quote(inner)}, whose length varies and "
+                    f"whose end the text does not fix, so {upto} iterations "
+                    "can cut a text in more than "
+                    f"{EXPLOSION_LIMIT:,} ways before a match fails; make the inner part "
+                    "possessive (e.g. '{1,30}+'), the group atomic ('(?>…)'), or the "
+                    "iterations start with something the inner part cannot match")
         clash = _clashing_alternation(node)
         if clash is not None:
             group, left, right = clash

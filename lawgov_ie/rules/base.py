@@ -28,10 +28,36 @@ class PatternBase(BaseModel):
     note: str | None = Field(default=None, description="Free text for people editing the file.")
 
 
+MAX_GROUP_DEPTH = 30
+"""How deep the groups of one regular expression may nest."""
+
+
+def _group_depth(pattern: str) -> int:
+    depth = deepest = 0
+    escaped = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch == ")":
+            depth -= 1
+    return deepest
+
+
 def _check_regex(pattern: str) -> str:
     """Compile the expression, and refuse one that could backtrack without end."""
+    depth = _group_depth(pattern)
+    if depth > MAX_GROUP_DEPTH:
+        raise ValueError(f"regular expression nests its groups {depth} levels deep; "
+                         f"at most {MAX_GROUP_DEPTH} are allowed")
     try:
         regex.compile(pattern)
+    except RecursionError:
+        raise ValueError("regular expression nests too deeply to be read") from None
     except regex.error as error:
         where = f" at column {error.pos + 1}" if error.pos is not None else ""
         raise ValueError(f"invalid regular expression '{pattern}': {error.msg}{where}") from None

@@ -27,6 +27,10 @@ from lawgov_ie.rules import KINDS, PatternBase
 PatternPaths = Sequence[str | os.PathLike[str]]
 P = TypeVar("P", bound=PatternBase)
 SUFFIX = ".jsonl"
+MAX_FILE_BYTES = 10_000_000
+"""A pattern file larger than this (10 MB; the bundled ones together are ~100 kB) is refused."""
+MAX_DEPTH = 20
+"""How deep ``[`` and ``{`` may nest in one line (a pattern line needs 3 or 4)."""
 
 
 def bundled_pattern_dir() -> Path:
@@ -128,10 +132,38 @@ def _message(item: Any, model: type[PatternBase]) -> str:
     return message
 
 
+def nesting_depth(text: str) -> int:
+    """How deep ``[`` and ``{`` nest in a JSON line (outside strings), without parsing it."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
 def parse_line(text: str, path: Path, line: int) -> tuple[PatternBase | None, list[PatternProblem]]:
     """Parse and validate one line; return the pattern or the problems found."""
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        return None, [PatternProblem(path, line, None, f"[ and {{ nest {depth} levels deep; a "
+                                                      f"pattern line may nest {MAX_DEPTH}")]
     try:
         data = json.loads(text, object_pairs_hook=_object)
+    except RecursionError:
+        return None, [PatternProblem(path, line, None, "nested too deeply to be read")]
     except json.JSONDecodeError as error:
         return None, [PatternProblem(path, line, None, f"invalid JSON: {error.msg} "
                                                       f"(column {error.colno})")]
@@ -186,9 +218,11 @@ class FileContent:
 
 
 def _claim(text: str) -> Key | None:
+    if nesting_depth(text) > MAX_DEPTH:
+        return None
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if isinstance(data, dict) and isinstance(data.get("kind"), str) \
             and isinstance(data.get("id"), str):
@@ -200,6 +234,13 @@ def read_file(path: Path) -> FileContent:
     """All patterns of one file with their origins, and every problem in it."""
     content = FileContent()
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            content.problems.append(PatternProblem(
+                path, None, None, f"the file is {size / 1e6:.1f} MB; a pattern file may hold "
+                                  f"{MAX_FILE_BYTES / 1e6:.0f} MB (split it, or leave out what "
+                                  "the bundled files already say)"))
+            return content
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         content.problems.append(PatternProblem(path, None, None, "no such file or directory"))

@@ -21,6 +21,8 @@ class DocumentFacts:
         return doc
 
 
-@Language.factory("lawgov_document_facts", default_config={})
+@Language.factory("lawgov_document_facts", default_config={},
+                  requires=["doc._.lawgov_entities", "doc._.lawgov_sections"],
+                  assigns=["doc._.lawgov_meta"])
 def make_document_facts(nlp: Language, name: str) -> DocumentFacts:
     return DocumentFacts()

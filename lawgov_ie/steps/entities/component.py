@@ -41,6 +41,8 @@ class EntityRuler(PatternComponent):
         return doc
 
 
-@Language.factory("lawgov_entities", default_config={"patterns": []})
+@Language.factory("lawgov_entities", default_config={"patterns": []},
+                  requires=[],
+                  assigns=["doc._.lawgov_entities", "doc.ents"])
 def make_entities(nlp: Language, name: str, patterns: list[str]) -> EntityRuler:
     return EntityRuler(nlp, patterns)

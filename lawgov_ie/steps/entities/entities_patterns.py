@@ -35,10 +35,10 @@ class EntityPattern(PatternBase):
     tokens: list[dict[str, Any]] | None = None
     anchor: RegexStr | None = Field(default=None, description="with regex: a regex every match "
                                     "contains; the rule is tried only around its hits (fast)")
-    before: int = Field(default=30, ge=0, description="with anchor: how far before an anchor "
-                        "hit a match may start")
-    after: int = Field(default=16, ge=0, description="with anchor: how far after an anchor hit "
-                       "a match (and its lookahead) may reach")
+    before: int = Field(default=30, ge=0, le=1000, description="with anchor: how far before "
+                        "an anchor hit a match may start")
+    after: int = Field(default=16, ge=0, le=1000, description="with anchor: how far after an "
+                       "anchor hit a match (and its lookahead) may reach")
 
     @model_validator(mode="after")
     def _one_form(self) -> EntityPattern:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from lawgov_ie.doc_data import EntityInfo
+from lawgov_ie.rules.budget import compile_rule
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.entities.entities_patterns import (
     EntityPattern,
@@ -115,8 +116,10 @@ class EntityRules:
         phrases: dict[str, list[str]] = {}
         for pattern in patterns:
             if pattern.regex is not None:
-                anchor = regex.compile(pattern.anchor) if pattern.anchor is not None else None
-                self.regexes.append(_RegexRule(pattern.label, regex.compile(pattern.regex),
+                name = f"entity {pattern.id!r}"
+                anchor = (compile_rule(pattern.anchor, name) if pattern.anchor is not None
+                          else None)
+                self.regexes.append(_RegexRule(pattern.label, compile_rule(pattern.regex, name),
                                                trim_patterns.get(pattern.label), anchor,
                                                pattern.before, pattern.after))
             elif pattern.phrase is not None:

@@ -25,6 +25,8 @@ class IndicatorTagger(PatternComponent):
         return doc
 
 
-@Language.factory("lawgov_indicators", default_config={"patterns": []})
+@Language.factory("lawgov_indicators", default_config={"patterns": []},
+                  requires=["doc._.lawgov_records", "doc._.lawgov_sections"],
+                  assigns=["doc._.lawgov_records"])
 def make_indicators(nlp: Language, name: str, patterns: list[str]) -> IndicatorTagger:
     return IndicatorTagger(patterns)

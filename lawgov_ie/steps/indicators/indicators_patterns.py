@@ -48,7 +48,7 @@ class IndicatorPattern(PatternBase):
     sentence: list[RegexStr] = Field(default_factory=list,
                                      description="One must match the sentence around the number.")
     sections: list[RegexStr] = Field(default_factory=list, description="Section titles it favours.")
-    priority: int = 0
+    priority: int = Field(default=0, ge=-1000, le=1000)
 
     @property
     def assigns(self) -> str:

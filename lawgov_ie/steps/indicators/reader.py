@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from lawgov_ie.doc_data import RecordDraft
+from lawgov_ie.rules.budget import compile_rule
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.indicators.indicators_patterns import (
     IndicatorOpenPattern,
@@ -51,10 +52,10 @@ _LINKED = "；;"  # a sentence ended by one of these is an item of a list on one
 _FILLER = regex.compile(r"[\p{P}\p{S}\s\d各类项等了的并和及与]")
 
 
-def _any(patterns: Sequence[str]) -> regex.Pattern[str] | None:
+def _any(patterns: Sequence[str], name: str) -> regex.Pattern[str] | None:
     if not patterns:
         return None
-    return regex.compile("|".join(f"(?:{p})" for p in patterns))
+    return compile_rule("|".join(f"(?:{p})" for p in patterns), name)
 
 
 @dataclass(frozen=True)
@@ -96,11 +97,12 @@ class _Rule:
 
     @classmethod
     def of(cls, pattern: IndicatorPattern) -> _Rule:
-        trigger = _any(pattern.triggers)
+        name = f"indicator {pattern.id!r}"
+        trigger = _any(pattern.triggers, name)
         assert trigger is not None  # the model requires one trigger at least
         return cls(pattern.assigns, frozenset(pattern.units), frozenset(pattern.kinds), trigger,
-                   _any(pattern.excludes), _any(pattern.clause), _any(pattern.sentence),
-                   _any(pattern.sections), pattern.priority)
+                   _any(pattern.excludes, name), _any(pattern.clause, name),
+                   _any(pattern.sentence, name), _any(pattern.sections, name), pattern.priority)
 
     def fits(self, record: RecordDraft, text: str, context: Context) -> bool:
         return ((not self.units or record.unit in self.units)
@@ -132,8 +134,9 @@ class _Topic:
             list(known.units) if known else None)
         kinds = pattern.kinds if pattern.kinds is not None else (
             list(known.kinds) if known else None)
-        return cls(pattern.indicator, _any(pattern.words), _any(pattern.labels),
-                   _any(pattern.excludes), frozenset(units) if units is not None else None,
+        name = f"indicator_topic {pattern.id!r}"
+        return cls(pattern.indicator, _any(pattern.words, name), _any(pattern.labels, name),
+                   _any(pattern.excludes, name), frozenset(units) if units is not None else None,
                    frozenset(kinds) if kinds is not None else None, frozenset(pattern.counts),
                    frozenset(pattern.parts_of), _REACH[pattern.reach], pattern.priority)
 
@@ -157,7 +160,8 @@ class IndicatorRules:
         self.rules = [_Rule.of(i) for i in indicators]
         self.topics = [replace(_Topic.of(t), rank=k) for k, t in enumerate(topics)]
         self._strengths_of: dict[tuple[str, str, str], tuple[int, ...]] = {}
-        self.open = _any([a for o in open_words for a in o.alternatives()])
+        self.open = _any([a for o in open_words for a in o.alternatives()],
+                         "indicator_open patterns")
         units = {u for r in self.rules for u in r.units} | \
             {u for t in self.topics for u in t.units or ()}
         # the lines each unit can fit (a line without units fits any), in file order

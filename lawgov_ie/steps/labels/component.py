@@ -25,6 +25,8 @@ class Labeller(PatternComponent):
         return doc
 
 
-@Language.factory("lawgov_labels", default_config={"patterns": []})
+@Language.factory("lawgov_labels", default_config={"patterns": []},
+                  requires=["doc._.lawgov_records"],
+                  assigns=["doc._.lawgov_records"])
 def make_labels(nlp: Language, name: str, patterns: list[str]) -> Labeller:
     return Labeller(patterns)

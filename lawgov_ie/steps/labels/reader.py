@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from lawgov_ie.doc_data import RecordDraft
+from lawgov_ie.rules.budget import compile_rule
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.labels.grammar import ClauseGrammar
 from lawgov_ie.steps.labels.labels_patterns import LabelCuePattern
@@ -68,12 +69,12 @@ class _Cues:
     change: regex.Pattern[str] | None
 
 
-def _compile(alternatives: list[str], template: str) -> regex.Pattern[str] | None:
+def _compile(alternatives: list[str], template: str, name: str) -> regex.Pattern[str] | None:
     if not alternatives:
         return None
     # Longer literal alternatives first, so 今年以来 wins over 今年.
     ordered = sorted(alternatives, key=len, reverse=True)
-    return regex.compile(template.format("|".join(f"(?:{a})" for a in ordered)))
+    return compile_rule(template.format("|".join(f"(?:{a})" for a in ordered)), name)
 
 
 def _matches(pattern: regex.Pattern[str] | None, text: str) -> bool:
@@ -99,7 +100,7 @@ class LabelReader:
             by_role.setdefault(cue.role, []).extend(cue.alternatives())
 
         def get(role: str, template: str) -> regex.Pattern[str] | None:
-            return _compile(by_role.get(role, []), template)
+            return _compile(by_role.get(role, []), template, f"label_cue patterns ({role})")
 
         self.grammar = ClauseGrammar(by_role)
         self.cues = _Cues(

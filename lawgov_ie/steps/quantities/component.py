@@ -34,6 +34,8 @@ class QuantityFinder(PatternComponent):
         return doc
 
 
-@Language.factory("lawgov_quantities", default_config={"patterns": []})
+@Language.factory("lawgov_quantities", default_config={"patterns": []},
+                  requires=[],
+                  assigns=["doc._.lawgov_records", "doc.spans"])
 def make_quantities(nlp: Language, name: str, patterns: list[str]) -> QuantityFinder:
     return QuantityFinder(patterns)

@@ -26,6 +26,7 @@ from decimal import Decimal
 
 import regex
 
+from lawgov_ie.rules.budget import compile_rule
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.quantities.filters_patterns import (
     ImplicitZeroPattern,
@@ -109,13 +110,16 @@ class QuantityReader:
         self.prefix = regex.compile(rf"(?r)(?P<word>{prefix_words}){_SPACE}\Z")
         self.prefix_reach = max(map(len, prefixes), default=0) + 2
         self.not_records = [
-            _Rule(regex.compile(p.regex), frozenset(p.applies_to), p.id) for p in not_records]
-        self.implicit_zeros = [regex.compile(p.regex) for p in implicit_zeros]
+            _Rule(compile_rule(p.regex, f"not_record {p.id!r}"), frozenset(p.applies_to), p.id)
+            for p in not_records]
+        self.implicit_zeros = [compile_rule(p.regex, f"implicit_zero {p.id!r}")
+                               for p in implicit_zeros]
         cues = _alternation(c.word for c in rank_cues)
         self.rank_cue = (regex.compile(rf"(?r)(?:{cues})[^，。；,;：:\n]{{0,8}}\Z")
                          if cues else None)
         self.change_cues = [
-            (regex.compile(rf"(?r)(?:{c.regex}){_SPACE}\Z"), frozenset(c.units))
+            (compile_rule(rf"(?r)(?:{c.regex}){_SPACE}\Z", f"change_cue {c.id!r}"),
+             frozenset(c.units))
             for c in change_cues]
 
     @classmethod

@@ -26,7 +26,9 @@ class UnitPattern(PatternBase):
     variants: list[str] = Field(default_factory=list)
     unit_kind: Literal["count", "rate", "money", "measure", "change"] = "count"
     canonical: str | None = None
-    scale: float = 1.0
+    scale: float = Field(default=1.0, ge=1e-6, le=1e12, allow_inf_nan=False,
+                         description="A factor folded into the value, from 1e-6 to 1e12 "
+                                     "(finite: NaN and Infinity are refused).")
 
 
 @register("rank_cue")

@@ -27,6 +27,8 @@ class Relations(PatternComponent):
         return doc
 
 
-@Language.factory("lawgov_relations", default_config={"patterns": []})
+@Language.factory("lawgov_relations", default_config={"patterns": []},
+                  requires=["doc._.lawgov_records", "doc._.lawgov_meta", "doc._.lawgov_index"],
+                  assigns=["doc._.lawgov_records"])
 def make_relations(nlp: Language, name: str, patterns: list[str]) -> Relations:
     return Relations(patterns)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from lawgov_ie.doc_data import EntityInfo, RecordDraft, SectionInfo
 from lawgov_ie.models import DocumentMeta, Entity, Record, Report, Section
@@ -19,13 +19,14 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
     written = original if original is not None else text
     index_ = text_index if text_index is not None else TextIndex(text, sections)
     ordered = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
-    ids = {index: f"r{number}" for number, index in enumerate(ordered, start=1)}
+    # each record is first named by its draft's index, then renumbered r1, r2 … in text order
+    ids = {str(index): f"r{number}" for number, index in enumerate(ordered, start=1)}
     out: list[Record] = []
     for index in ordered:
         draft = records[index]
         path = index_.section_path(draft.start)
         out.append(Record(
-            id=ids[index], value=draft.value, unit=draft.unit, kind=draft.kind,  # type: ignore[arg-type]
+            id=str(index), value=draft.value, unit=draft.unit, kind=draft.kind,  # type: ignore[arg-type]
             qualifier=draft.qualifier, label=_as_written(draft, original),  # type: ignore[arg-type]
             indicator=draft.indicator,
             indicator_source=draft.indicator_source,  # type: ignore[arg-type]
@@ -35,14 +36,14 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
             section=[s.title for s in path],
             section_kind=path[-1].kind if path else "other",  # type: ignore[arg-type]
             period=draft.period,
-            part_of=ids.get(draft.part_of) if draft.part_of is not None else None,
-            rate_of=[ids[draft.rate_of[0]], ids[draft.rate_of[1]]] if draft.rate_of else None,
+            part_of=str(draft.part_of) if draft.part_of is not None else None,
+            rate_of=[str(i) for i in draft.rate_of] if draft.rate_of else None,
             checks=list(draft.checks),
             relation_evidence=list(draft.evidence),
         ))
     return Report(
         meta=_year_from_periods(meta or DocumentMeta(), records),
-        records=out,
+        records=renumber(out, ids),
         entities=[Entity(label=e.label, text=e.text if original is None else written[e.start:e.end],
                          start=e.start, end=e.end)
                   for e in entities],
@@ -79,3 +80,25 @@ def _title_as_written(section: SectionInfo, text: str, written: str) -> str:
     at = text.find(section.title, section.start, max(section.title_end, section.start)
                    + len(section.title))
     return written[at:at + len(section.title)] if at >= 0 else section.title
+
+
+def renumber(records: Iterable[Record], ids: Mapping[str, str], shift: int = 0) -> list[Record]:
+    """The records ``ids`` names, renamed by it, their offsets moved by ``shift``, in order.
+
+    The one place record ids and offsets are remapped (building a report, joining the pieces of
+    a long text, dropping a record): a link (``part_of``, ``rate_of``) to a record ``ids`` does
+    not name is dropped, with its evidence, so no id points at a record not in the report."""
+    out = []
+    for record in records:
+        if record.id not in ids:
+            continue
+        part_of = ids.get(record.part_of) if record.part_of is not None else None
+        rate_of = ([ids[i] for i in record.rate_of]
+                   if record.rate_of and all(i in ids for i in record.rate_of) else None)
+        kept = {"part_of": part_of is not None, "rate_of": rate_of is not None}
+        out.append(record.model_copy(update={
+            "id": ids[record.id], "start": record.start + shift, "end": record.end + shift,
+            "part_of": part_of, "rate_of": rate_of,
+            "relation_evidence": [e for e in record.relation_evidence if kept[e.link]],
+        }))
+    return out

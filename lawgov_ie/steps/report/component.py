@@ -22,6 +22,9 @@ class ReportAssembler:
         return doc
 
 
-@Language.factory("lawgov_report", default_config={})
+@Language.factory("lawgov_report", default_config={},
+                  requires=["doc._.lawgov_meta", "doc._.lawgov_records", "doc._.lawgov_entities",
+                            "doc._.lawgov_sections", "doc._.lawgov_index"],
+                  assigns=["doc._.report"])
 def make_report(nlp: Language, name: str) -> ReportAssembler:
     return ReportAssembler()

@@ -27,6 +27,8 @@ class SectionDetector(PatternComponent):
         return doc
 
 
-@Language.factory("lawgov_sections", default_config={"patterns": []})
+@Language.factory("lawgov_sections", default_config={"patterns": []},
+                  requires=[],
+                  assigns=["doc._.lawgov_sections", "doc._.lawgov_index", "doc.spans"])
 def make_sections(nlp: Language, name: str, patterns: list[str]) -> SectionDetector:
     return SectionDetector(patterns)

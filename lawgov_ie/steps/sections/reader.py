@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from lawgov_ie.doc_data import SectionInfo
+from lawgov_ie.rules.budget import compile_rule
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.sections.sections_patterns import HeadingPattern, SectionKindPattern
 from lawgov_ie.text.dates import signature_date
@@ -53,8 +54,9 @@ class _Heading:
 class SectionReader:
     def __init__(self, headings: Sequence[HeadingPattern], kinds: Sequence[SectionKindPattern]):
         self.styles = [
-            _Style(regex.compile(h.regex),
-                   regex.compile(r"(?<=[。；;！!？?][ \t\u3000*]*)(?:" + h.regex + ")")
+            _Style(compile_rule(h.regex, f"heading {h.id!r}"),
+                   compile_rule(r"(?<=[。；;！!？?][ \t\u3000*]*)(?:" + h.regex + ")",
+                                f"heading {h.id!r}")
                    if h.inline else None,
                    h.level)
             for h in headings]

@@ -1,0 +1,124 @@
+"""Run pattern-file regexes with a time budget per document: the second line of defence.
+
+:mod:`lawgov_ie.rules.backtracking` refuses, when a pattern file is loaded, the shapes known to
+backtrack without end. A pattern can still be slow in a way no static check sees; so every
+regular expression that comes from a pattern file is compiled with :func:`compile_rule`, which
+returns a :class:`TimedPattern`: the same ``search``/``match``/``fullmatch``/``finditer``/
+``findall``/``sub`` as a compiled ``regex`` pattern, run with the ``regex`` module's ``timeout``.
+
+While a document is read (:func:`document_budget`, entered by ``extract``), each pattern may
+spend :data:`BUDGET_SECONDS` in all on it. A pattern that runs out is skipped for the rest of
+that document (as if it matched nothing there) and a :class:`PatternTimeoutWarning` names it;
+the next document gives it a fresh budget. Outside a document each call has the whole budget.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+import regex
+
+BUDGET_SECONDS = 1.0
+"""What one pattern may spend on one document, in seconds (matching ~100k characters takes a
+sound pattern milliseconds)."""
+
+
+class PatternTimeoutWarning(UserWarning):
+    """A pattern-file regex ran out of its time budget on a document and was skipped there."""
+
+
+@dataclass
+class _Budget:
+    seconds: float
+    spent: dict[str, float] = field(default_factory=dict)
+    skipped: set[str] = field(default_factory=set)
+
+
+_CURRENT: ContextVar[_Budget | None] = ContextVar("lawgov_pattern_budget", default=None)
+
+
+@contextlib.contextmanager
+def document_budget(seconds: float = BUDGET_SECONDS) -> Iterator[None]:
+    """Give every pattern ``seconds`` for the document read inside the block."""
+    token = _CURRENT.set(_Budget(seconds))
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+class TimedPattern:
+    """A compiled pattern-file regex that keeps to the document's time budget."""
+
+    def __init__(self, pattern: str, name: str, flags: int = 0) -> None:
+        self.compiled = regex.compile(pattern, flags)
+        self.name = name
+        self.pattern = self.compiled.pattern
+        self.flags = self.compiled.flags
+
+    def _run(self, method: Callable[..., Any], empty: Any, *args: Any, **kwargs: Any) -> Any:
+        budget = _CURRENT.get()
+        if budget is None:
+            return self._timed(method, BUDGET_SECONDS, None, empty, *args, **kwargs)
+        if self.name in budget.skipped:
+            return empty
+        left = budget.seconds - budget.spent.get(self.name, 0.0)
+        return self._timed(method, left, budget, empty, *args, **kwargs)
+
+    def _timed(self, method: Callable[..., Any], left: float, budget: _Budget | None,
+               empty: Any, *args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return method(*args, timeout=max(left, 0.001), **kwargs)
+        except TimeoutError:
+            self._give_up(budget)
+            return empty
+        finally:
+            if budget is not None:
+                budget.spent[self.name] = budget.spent.get(self.name, 0.0) + \
+                    time.perf_counter() - started
+
+    def _give_up(self, budget: _Budget | None) -> None:
+        seconds = budget.seconds if budget is not None else BUDGET_SECONDS
+        if budget is not None:
+            budget.skipped.add(self.name)
+        warnings.warn(f"the pattern {self.name} took more than {seconds:g} s on one document "
+                      "and was skipped there; rewrite it (lawgov-ie patterns check, "
+                      "docs/patterns.md)", PatternTimeoutWarning, stacklevel=4)
+
+    def search(self, string: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+        return self._run(self.compiled.search, None, string, *args, **kwargs)
+
+    def match(self, string: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+        return self._run(self.compiled.match, None, string, *args, **kwargs)
+
+    def fullmatch(self, string: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+        return self._run(self.compiled.fullmatch, None, string, *args, **kwargs)
+
+    def findall(self, string: str, *args: Any, **kwargs: Any) -> list[Any]:
+        return self._run(self.compiled.findall, [], string, *args, **kwargs)
+
+    def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> str:
+        return self._run(self.compiled.sub, string, repl, string, *args, **kwargs)
+
+    def finditer(self, string: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
+        """The matches found within the budget (those found before it ran out are kept)."""
+        return iter(self._run(lambda *a, **k: list(self.compiled.finditer(*a, **k)), [],
+                              string, *args, **kwargs))
+
+    def __repr__(self) -> str:
+        return f"TimedPattern({self.pattern!r}, {self.name!r})"
+
+
+def compile_rule(pattern: str, name: str, flags: int = 0) -> regex.Pattern[str]:
+    """Compile a regex from a pattern file; ``name`` says which (``not_record 'id'``).
+
+    The result is a :class:`TimedPattern`, typed as the ``regex`` pattern whose calls it
+    answers, so a reader changes only the function it compiles with."""
+    return cast("regex.Pattern[str]", TimedPattern(pattern, name, flags))
