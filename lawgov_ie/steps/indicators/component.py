@@ -26,7 +26,7 @@ class IndicatorTagger(PatternComponent):
 
 
 @Language.factory("lawgov_indicators", default_config={"patterns": []},
-                  requires=["doc._.lawgov_records", "doc._.lawgov_sections"],
+                  requires=["doc._.lawgov_records", "doc._.lawgov_index"],
                   assigns=["doc._.lawgov_records"])
 def make_indicators(nlp: Language, name: str, patterns: list[str]) -> IndicatorTagger:
     return IndicatorTagger(patterns)

@@ -20,6 +20,7 @@ from pydantic import Field
 
 from lawgov_ie.rules import register
 from lawgov_ie.rules.base import PatternBase, RegexStr, WordsPattern
+from lawgov_ie.rules.budget import compile_rule
 
 RelationRole = Literal[
     "breakdown",  # opens a list of parts of the figure before it (其中, 包括, 含, 分别)
@@ -72,4 +73,4 @@ def alternation(cues: Sequence[RelationCuePattern], role: str) -> regex.Pattern[
                           key=len, reverse=True)
     if not alternatives:
         return None
-    return regex.compile("|".join(f"(?:{a})" for a in alternatives))
+    return compile_rule("|".join(f"(?:{a})" for a in alternatives), f"relation_cue ({role})")
