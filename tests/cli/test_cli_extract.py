@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -307,12 +308,8 @@ def test_pkuseg_run_gives_what_extract_gives(
 
 
 def test_a_terminated_command_leaves_the_old_output_and_no_temporary_file(
-        tmp_path: Path, seed_texts: dict[str, str]) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for number in range(12):  # 60 reports: the run is still going when it is stopped
-        for name, text in seed_texts.items():
-            (folder / f"{number}_{name}").write_text(text, encoding="utf-8")
+        tmp_path: Path, seed_copies: Callable[[int], Path]) -> None:
+    folder = seed_copies(12)  # 60 reports: the run is still going when it is stopped
     out = tmp_path / "out.csv"
     out.write_text("the previous complete run\n", encoding="utf-8")
     process = subprocess.Popen([*_command(), "extract", str(folder), "-o", str(out),
@@ -350,12 +347,8 @@ sys.exit(main(sys.argv[1:]))
 
 
 def test_a_write_error_with_two_processes_stops_the_workers_and_does_not_hang(
-        tmp_path: Path, seed_texts: dict[str, str]) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for number in range(4):  # 20 reports: the workers are busy when writing fails
-        for name, text in seed_texts.items():
-            (folder / f"{number}_{name}").write_text(text, encoding="utf-8")
+        tmp_path: Path, seed_copies: Callable[[int], Path]) -> None:
+    folder = seed_copies(4)  # 20 reports: the workers are busy when writing fails
     out = tmp_path / "out.jsonl"
     result = subprocess.run(
         [sys.executable, "-c", _FAIL_ON_THIRD_WRITE, "extract", str(folder), "-o", str(out),

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -137,12 +138,9 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc")
 def test_a_run_killed_with_sigkill_leaves_no_worker_and_a_rerun_resumes(
-        tmp_path: Path, seed_texts: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for number in range(10):  # 50 reports: the run is still going when it is killed
-        for name, text in seed_texts.items():
-            (folder / f"{number}_{name}").write_text(text, encoding="utf-8")
+        tmp_path: Path, seed_copies: Callable[[int], Path],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    folder = seed_copies(10)  # 50 reports: the run is still going when it is killed
     out = tmp_path / "out.jsonl"
     process = subprocess.Popen(_command(str(folder), "-o", str(out), "--segmenter", "char",
                                         "--jobs", "2"), stderr=subprocess.DEVNULL)
