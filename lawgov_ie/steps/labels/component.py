@@ -26,7 +26,7 @@ class Labeller(PatternComponent):
 
 
 @Language.factory("lawgov_labels", default_config={"patterns": []},
-                  requires=["doc._.lawgov_records"],
+                  requires=["doc._.lawgov_records", "doc._.lawgov_index"],
                   assigns=["doc._.lawgov_records"])
 def make_labels(nlp: Language, name: str, patterns: list[str]) -> Labeller:
     return Labeller(patterns)
