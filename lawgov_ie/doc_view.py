@@ -118,7 +118,9 @@ class DocView:
         return doc
 
 
-@Language.factory("lawgov_doc_view", default_config={})
+@Language.factory("lawgov_doc_view", default_config={},
+                  requires=["doc._.lawgov_index", "doc._.report"],
+                  assigns=["token.is_sent_start", "doc.spans"])
 def make_doc_view(nlp: Language, name: str) -> DocView:
     return DocView()
 
