@@ -101,10 +101,6 @@ def _state(component: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize("name", PIPELINE)
 def test_no_component_keeps_anything_of_a_document(nlp: Language, name: str) -> None:
-    if name == "lawgov_entities":
-        pytest.xfail("EntityRuler.__call__ sets the document's places on its shared KnownPlaces "
-                     "(known.for_text): state of one document kept on the component until the "
-                     "next; pass them to the ORG grammar per call instead (entities step)")
     component = nlp.get_pipe(name)
     before = _state(component)
     nlp(nlp.make_doc(TEXT))

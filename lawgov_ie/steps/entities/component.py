@@ -28,12 +28,11 @@ class EntityRuler(PatternComponent):
         self.rules = EntityRules.from_patterns(patterns, self.vocab, token_rules=self.words)
         # the ORG grammar's place chain knows the gazetteer's places and the document's GPEs
         self.known = KnownPlaces(self.places, self.rules.orgs.stops)
-        self.rules.orgs.place_chain = self.known
 
     def __call__(self, doc: Doc) -> Doc:
         gpes = find_gpes(doc.text, self.places)
-        self.known.for_text(doc.text, gpes)
-        found = longest_first([*self.rules.find(doc), *gpes])
+        known = self.known.for_text(doc.text, gpes)  # this document's own place link
+        found = longest_first([*self.rules.find(doc, known), *gpes])
         doc._.lawgov_entities = found
         spans = [doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
                  for e in found]

@@ -21,6 +21,7 @@ evidence: a surname first, punctuation or a non-name word around it.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -167,6 +168,13 @@ class OrgGrammar:
         self.after_head_re = regex.compile(f"[、和及与](?P<body>{after})") if after else None
 
     # the hook ----------------------------------------------------------------------------
+    def with_place_chain(self, place_chain: PlaceChain) -> OrgGrammar:
+        """This grammar with another place link (one text's): a shallow copy, the word lists
+        shared."""
+        other = copy.copy(self)
+        other.place_chain = place_chain
+        return other
+
     def place_chain_start(self, text: str, end: int, low: int = 0) -> int:
         """Where the place chain that ends at ``end`` starts (晋江市英林镇 in 在晋江市英林镇人民
         政府), ``end`` when no place name ends there; never before ``low``.

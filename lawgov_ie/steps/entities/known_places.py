@@ -19,6 +19,7 @@ as the longer reading), and the ORG starts where the place the GPE rules know st
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 
 import regex
@@ -47,8 +48,15 @@ class KnownPlaces:
         self._stems: frozenset[str] = frozenset()  # township stems of the document's GPEs
         self._township_stems: dict[str, bool] = {}  # the gazetteer's answers, kept
 
-    def for_text(self, text: str, gpes: Sequence[EntityInfo] = ()) -> None:
-        """Index ``text``: the gazetteer's names in it and the document's own GPEs."""
+    def for_text(self, text: str, gpes: Sequence[EntityInfo] = ()) -> KnownPlaces:
+        """A place link for ``text`` alone: the gazetteer's names in it and the document's own
+        GPEs indexed (this object is left as it is, so nothing of one text is kept for the
+        next)."""
+        indexed = copy.copy(self)
+        indexed._index(text, gpes)
+        return indexed
+
+    def _index(self, text: str, gpes: Sequence[EntityInfo]) -> None:
         self._text = text
         ends: dict[int, int] = {}
         shorts: dict[int, list[int]] = {}
@@ -79,7 +87,7 @@ class KnownPlaces:
 
     def __call__(self, text: str, end: int, low: int = 0) -> int:
         if text is not self._text and text != self._text:
-            self.for_text(text)
+            return self.for_text(text)(text, end, low)
         start = self._ends.get(end, end)
         if low <= start < end:
             return start

@@ -143,9 +143,13 @@ class EntityRules:
                    patterns.of("org_words", OrgWordsPattern),
                    patterns.of("person_words", PersonWordsPattern), place_chain)
 
-    def find_in_text(self, text: str) -> list[EntityInfo]:
+    def find_in_text(self, text: str,
+                     place_chain: PlaceChain | None = None) -> list[EntityInfo]:
         """The phrase, regex and grammar matches (no token rules), overlaps not yet resolved:
-        usable without a Doc, and the same whatever the segmenter."""
+        usable without a Doc, and the same whatever the segmenter. ``place_chain``, when given,
+        is this text's own place link for the ORG grammar (instead of the one it was built
+        with), so nothing of one text is kept for the next."""
+        orgs = self.orgs if place_chain is None else self.orgs.with_place_chain(place_chain)
         found = []
         for rule in self.regexes:
             for match in rule.finditer(text):
@@ -153,12 +157,12 @@ class EntityRules:
                 if start is not None and match.end() > start:
                     found.append(EntityInfo(rule.label, start, match.end(),
                                             text[start:match.end()]))
-        found.extend(self.orgs.find(text))
+        found.extend(orgs.find(text))
         found.extend(self.persons.find(text))
         return found
 
-    def find(self, doc: Doc) -> list[EntityInfo]:
-        found = self.find_in_text(doc.text)
+    def find(self, doc: Doc, place_chain: PlaceChain | None = None) -> list[EntityInfo]:
+        found = self.find_in_text(doc.text, place_chain)
         if self.has_token_rules:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

@@ -54,6 +54,7 @@ import regex
 
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.models import PartPosition, PartsSum, RelationEvidence
+from lawgov_ie.rules.budget import compile_rule
 from lawgov_ie.steps.relations.figures import MAX_REACH, Figures, same_family
 from lawgov_ie.steps.relations.periods import YEAR
 from lawgov_ie.steps.relations.relations_patterns import (
@@ -203,7 +204,8 @@ class Breakdowns:
         self.compared = alternation(cues, "period_not")
         self.concluded = alternation(cues, "concluded")
         self.refers_back = alternation(cues, "refers_back")
-        self.part_labels = [(p.id, p.relation, regex.compile(p.total), regex.compile(p.parts))
+        self.part_labels = [(p.id, p.relation, compile_rule(p.total, f"part_label '{p.id}'"),
+                             compile_rule(p.parts, f"part_label '{p.id}'"))
                             for p in part_labels]
         self.status_words = [parts for _, relation, _, parts in self.part_labels
                              if relation == "status"]

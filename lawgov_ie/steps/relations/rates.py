@@ -25,6 +25,7 @@ import regex
 
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.models import RelationEvidence
+from lawgov_ie.rules.budget import compile_rule
 from lawgov_ie.steps.relations.figures import MAX_REACH, NUMBER, Figures, same_family
 from lawgov_ie.steps.relations.relations_patterns import RateLinkPattern
 
@@ -77,8 +78,10 @@ class Rates:
 
     def __init__(self, links: Sequence[RateLinkPattern],
                  share: regex.Pattern[str] | None = None) -> None:
-        self.links = [_Link(r.id, regex.compile(r.rate), regex.compile(r.numerator),
-                            regex.compile(r.denominator) if r.denominator else None)
+        self.links = [_Link(r.id, compile_rule(r.rate, f"rate_link '{r.id}'"),
+                            compile_rule(r.numerator, f"rate_link '{r.id}'"),
+                            compile_rule(r.denominator, f"rate_link '{r.id}'")
+                            if r.denominator else None)
                       for r in links]
         self.share = share
 
