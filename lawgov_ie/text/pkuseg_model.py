@@ -15,6 +15,7 @@ A model directory with either file is accepted.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from lawgov_ie.errors import ModelNotFoundError
@@ -95,24 +97,31 @@ def unpack_model(archive: Path, target: Path) -> Path:
         raise ModelNotFoundError(
             f"{archive} has sha256 {actual}, expected {ARCHIVE_SHA256}; refusing to use it."
         )
+    with staged_folder(target, ".pkuseg-") as staging, tarfile.open(archive, "r:gz") as tar:
+        for name in MODEL_FILES:
+            member = tar.getmember(MODEL_MEMBER_PREFIX + name)
+            source = tar.extractfile(member)
+            if source is None:
+                raise ModelNotFoundError(f"{archive} has no file {member.name}")
+            with source, (staging / name).open("wb") as out:
+                shutil.copyfileobj(source, out)
+    return target
+
+
+@contextlib.contextmanager
+def staged_folder(target: Path, prefix: str) -> Iterator[Path]:
+    """A fresh folder beside ``target`` to fill; when the block ends without an error it
+    replaces ``target`` whole, otherwise it is removed and ``target`` stays as it was."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".pkuseg-", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
     try:
-        with tarfile.open(archive, "r:gz") as tar:
-            for name in MODEL_FILES:
-                member = tar.getmember(MODEL_MEMBER_PREFIX + name)
-                source = tar.extractfile(member)
-                if source is None:
-                    raise ModelNotFoundError(f"{archive} has no file {member.name}")
-                with source, (staging / name).open("wb") as out:
-                    shutil.copyfileobj(source, out)
+        yield staging
         if target.exists():
             shutil.rmtree(target)
         staging.rename(target)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return target
 
 
 # What pip needs to read pkuseg's source archive (its setup.py runs even to download it):

@@ -21,14 +21,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from lawgov_ie.text.pkuseg_model import WEIGHTS_FILE, cache_root
+from lawgov_ie.text.pkuseg_model import WEIGHTS_FILE, cache_root, staged_folder
 
 WEIGHTS = "weights.npy"
 SIZES = "sizes.npy"
@@ -49,19 +47,11 @@ def make_shared_weights(model_dir: Path, target: Path) -> Path:
     the original weights."""
     with np.load(model_dir / WEIGHTS_FILE) as npz:
         weights, sizes = npz["w"], npz["sizes"]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".weights-", dir=target.parent))
-    try:
+    with staged_folder(target, ".weights-") as staging:
         np.save(staging / WEIGHTS, np.ascontiguousarray(weights))
         np.save(staging / SIZES, sizes)
         if not np.array_equal(np.load(staging / WEIGHTS, mmap_mode="r"), weights):
             raise ValueError(f"the weights of {model_dir} do not read back equal")
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
     return target
 
 
