@@ -1,7 +1,7 @@
 """What a reporting body's name says: which place, what kind of body, which department.
 
 A body's name is a chain of places followed by what the body is (中共晋江市英林镇委员会,
-咸宁市司法局, 北京市西城区人民政府广安门内街道办事处). The chain is read as written (its unit
+咸宁市司法局, 杭州市拱墅区人民政府米市巷街道办事处). The chain is read as written (its unit
 words), so a place the gazetteer lacks still gives its name; the gazetteer places it later
 (:mod:`lawgov_ie.steps.document_facts.locate`).
 """
@@ -100,7 +100,7 @@ def leading_places(name: str) -> list[str]:
     """The places ``name`` begins with, outermost first. A name the gazetteer has is a place
     wherever it stands; another (a township newer than the data) only where the body's own
     word follows it (东阳渡街道办事处) or the name ends with it. Between two places a 人民政府 or 委
-    may stand (北京市西城区人民政府广安门内街道办事处, 中共南安市委柳城街道工作委员会)."""
+    may stand (杭州市拱墅区人民政府米市巷街道办事处, 中共晋江市委青阳街道工作委员会)."""
     places: list[str] = []
     at = 0
     while at < len(name):

@@ -313,7 +313,7 @@ class MetaReader:
             head = _TITLE_HEAD.match(rest)
             name = head.group(1).strip() if head else ""
             if name and is_body(name) and read_body(name) is not None:
-                return name, "title"  # 2025年度X市Y区卫生健康委员会法治政府建设…报告
+                return name, "title"  # 2024年度X市Y区发展和改革委员会法治政府建设…报告
             places = leading_places(rest)
             if places:  # 2020年X镇上半年…总结
                 return "".join(places), "title"

@@ -86,7 +86,7 @@ class ClauseGrammar:
         return begin, end
 
     def _after_coordination(self, text: str, begin: int, end: int) -> int:
-        """对问题进行梳理并开展警示教育 → 开展警示教育; 在门户网站上公示行政许可 → 公示行政许可:
+        """把隐患汇总后开展专项整治 → 开展专项整治; 在政务网站公开行政处罚 → 公开行政处罚:
         of two verb phrases joined by 并 the one nearest the number is the label; a locative
         (…上, …中, …内) right before a verb is an adverbial."""
         last = begin
@@ -146,7 +146,7 @@ class ClauseGrammar:
         return verbs[0].start() if verbs else begin
 
     def _after_subject(self, text: str, begin: int, end: int) -> int:
-        """区政府常务会议研究法治建设议题 → 研究法治建设议题; 顾问团参与律师 → 参与律师;
+        """镇党委会议讨论依法行政事项 → 讨论依法行政事项; 顾问团参与律师 → 参与律师;
         法律顾问全程参与论证 → 参与论证; 法律顾问为决策提供意见 → 提供意见: a verb after a
         subject's head noun (an adverb or an adverbial phrase between them allowed) starts the
         label."""
@@ -155,7 +155,7 @@ class ClauseGrammar:
         opening = self.verb.match(text, begin, end) if self.verb is not None else None
         if opening is not None and (self.pivot is None
                                     or self.pivot.match(text, begin, end) is None):
-            return begin  # 审核街道各部门报送合同: what follows 审核 is its object
+            return begin  # 审核各村上报的协议: what follows 审核 is its object
         for verb in self._verbs(text, begin + 2, end):
             if verb.end() >= end:
                 break

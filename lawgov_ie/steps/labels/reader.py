@@ -369,7 +369,7 @@ class LabelReader:
             of = text.rfind("的", begin, end)
             if of != -1 and end - of > 2 and not _matches(cues.etc_generic, text[of + 1:end]) \
                     and not self.grammar.is_people(text, of + 1, end):
-                # 划入生产经营类的县属事业单位 → 县属事业单位 (not …的活动: too general alone;
+                # 转为公益类的镇属服务机构 → 镇属服务机构 (not …的活动: too general alone;
                 # not 参加培训的执法人员: people alone do not say what was counted)
                 begin = of + 1
         begin = _after_unmatched_closer(text, begin, end)

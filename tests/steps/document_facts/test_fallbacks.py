@@ -51,10 +51,10 @@ def test_a_generic_body_with_no_place_of_its_level_named_stays_without_place() -
 
 
 def test_a_department_after_the_titles_year() -> None:
-    meta = _meta("2025年度咸宁市咸安区卫生健康委员会法治政府建设工作报告\n"
+    meta = _meta("2025年度咸宁市咸安区发展和改革委员会法治政府建设工作报告\n"
                  "2025年，我委坚持依法行政，办理行政许可事项120件，现将有关情况报告如下：\n一、主要工作\n")
     assert (meta.body, meta.body_kind, meta.department) == (
-        "咸宁市咸安区卫生健康委员会", "department", "卫生健康委员会")
+        "咸宁市咸安区发展和改革委员会", "department", "发展和改革委员会")
     assert (meta.city, meta.county, meta.year) == ("咸宁市", "咸安区", 2025)
 
 

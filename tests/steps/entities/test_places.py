@@ -28,8 +28,8 @@ def test_a_verb_or_a_common_word_before_a_unit_is_no_place(text: str) -> None:
 
 
 def test_short_names_where_a_short_name_stands() -> None:
-    assert _gpes("坚持法治海淀、法治政府一体建设，确保法治广东和法治广州建设顺利。") == [
-        "海淀", "广东", "广州"]
+    assert _gpes("坚持法治海淀、法治政府一体建设，推动法治福建和法治厦门建设见效。") == [
+        "海淀", "福建", "厦门"]
     assert _gpes("“绍兴经验”在全省推广。") == ["绍兴"]
     assert _gpes("法治资源向基层倾斜，社会长治久安。") == []
 
@@ -55,7 +55,7 @@ def test_villages_and_communities_of_the_data_but_not_common_words() -> None:
 
 
 def test_one_character_abbreviations_only_in_their_frames_and_with_the_province_named() -> None:
-    text = ("宝鸡市渭滨区认真贯彻总书记来陕和来宝考察重要讲话精神，全面推进依法治陕，"
+    text = ("宝鸡市渭滨区深入落实总书记来陕和来宝考察时的要求，持续推进依法治陕，"
             "陕西省各地任务全部完成。")
     assert _gpes(text) == ["宝鸡市渭滨区", "陕", "宝", "陕", "陕西省"]
     # no place of the province named: the frame alone is not enough
