@@ -126,6 +126,10 @@ def _nations() -> regex.Pattern[str]:
     return regex.compile("(?:" + "|".join(map(regex.escape, names)) + ")+$")
 
 
+# A township's unit word as raised since the data (撤乡设镇, 撤镇设街道): new unit, old ones.
+_RENAMED_UNITS = (("镇", ("乡",)), ("街道", ("镇", "乡")))
+
+
 class Gazetteer:
     """The places and an automaton over their names."""
 
@@ -156,6 +160,19 @@ class Gazetteer:
     def lookup_short(self, name: str) -> tuple[Place, ...]:
         """The provinces, cities and counties whose short name is ``name``."""
         return tuple(self.places[i] for i in self._by_short.get(name, ()))
+
+    def lookup_renamed(self, name: str) -> tuple[Place, ...]:
+        """The townships a newer township name was before the data's year, when ``name`` itself
+        is not in the data: a 乡 made a 镇 (X镇 was X乡), a 镇 or 乡 made a 街道 (X街道 was X镇
+        or X乡). Nothing for other names."""
+        for unit, older in _RENAMED_UNITS:
+            if name.endswith(unit) and len(name) > len(unit) + 1:
+                stem = name[:-len(unit)]
+                found = tuple(p for old in older for p in self.lookup(stem + old)
+                              if p.level == "township")
+                if found:
+                    return found
+        return ()
 
     def is_village(self, name: str) -> bool:
         """Whether a village or community of the data is called ``name`` (西埔村, 银闸社区)."""

@@ -16,10 +16,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import regex
+
 from lawgov_ie.doc_data import EntityInfo
+from lawgov_ie.steps.entities.self_place import dominant
 from lawgov_ie.text.gazetteer import LEVELS, Gazetteer, Place, narrow
 
 _MAX_CANDIDATES = 12  # listed in place_candidates at most
+# A superior named by its unit word alone (在区委、区政府的领导下; not 全区, 该市委员).
+_SUPERIOR = regex.compile(r"(?<![^在受和及向与、\P{Han}])([区县市])(?:委(?!员)|人民政府|政府)")
 _CONTEXT_LABELS = ("GPE", "ORG", "LAW")
 # The levels a body named by its unit word alone may be at, and the endings of their names.
 _UNIT_LEVEL = {"县": ("county",), "旗": ("county",), "区": ("county",), "市": ("city", "county"),
@@ -77,6 +82,9 @@ def locate(gaz: Gazetteer, places: Sequence[str], unit: str | None,
         chain = list(narrow(gaz.lookup(name), chain)) or chain
     last = places[-1]
     candidates = gaz.lookup(last)
+    source = "gazetteer"
+    if not candidates and _township_word(last):  # X镇 that was X乡 in the data
+        candidates, source = gaz.lookup_renamed(last), "gazetteer (unit renamed)"
     if not candidates:  # a township newer than the data: its parents locate it
         parents = chain or list(narrow(_chain_before(gaz, last, entities),
                                        [p for p in _document_places(gaz, entities)
@@ -85,7 +93,6 @@ def locate(gaz: Gazetteer, places: Sequence[str], unit: str | None,
         location.township = last if _township_word(last) else None
         location.source = "rule"
         return location
-    source = "gazetteer"
     if len(candidates) > 1:
         others = [p for p in _document_places(gaz, entities) if p.name != last]
         for context, how in ((chain, "gazetteer"), (_chain_before(gaz, last, entities),
@@ -99,6 +106,10 @@ def locate(gaz: Gazetteer, places: Sequence[str], unit: str | None,
             kept = _best_supported(candidates, others)
             if len(kept) < len(candidates):
                 candidates, source = kept, "gazetteer+context"
+    if len(candidates) > 1 and text:
+        kept = _under_superior(candidates, text)
+        if len(kept) < len(candidates):
+            candidates, source = kept, "gazetteer+superior"
     if len(candidates) > 1 and doc_number:
         kept = tuple(c for c in candidates
                      if any(n.startswith(doc_number[0]) for n in _shorts(c)))
@@ -106,7 +117,30 @@ def locate(gaz: Gazetteer, places: Sequence[str], unit: str | None,
             candidates, source = kept, "gazetteer+文号"
     location = _fill(candidates)
     location.source = source if len(candidates) == 1 else "ambiguous"
+    if len(candidates) == 1 and candidates[0].level == "township":
+        location.township = last  # as written (X镇 that was X乡 in the data)
+        written = _written_county(gaz, candidates[0], last, text)
+        if written is not None:  # merged since the data: 江干区四季青街道 now in 上城区
+            location.county, location.admin_code = written.name, written.code
+            location.source = "gazetteer+text"
     return location
+
+
+def _written_county(gaz: Gazetteer, place: Place, name: str, text: str) -> Place | None:
+    """A county of the township's own city that the text writes right before its name when the
+    data holds it elsewhere (counties merged or split since the data): the text's, if its only
+    such county; ``None`` when the text agrees with the data or says nothing."""
+    written = set()
+    for match in regex.finditer(r"(\p{Han}{1,8}?[区县市旗])" + regex.escape(name), text):
+        for start in range(match.start(1), match.end(1) - 1):
+            for county in gaz.lookup(text[start:match.end(1)]):
+                if county.level == "county" and county.city == place.city and \
+                        county.province == place.province:
+                    written.add(county)
+    if len(written) != 1:
+        return None
+    county = written.pop()
+    return county if county.name != place.county else None
 
 
 def _best_supported(candidates: Sequence[Place], context: Sequence[Place]) -> tuple[Place, ...]:
@@ -120,6 +154,26 @@ def _best_supported(candidates: Sequence[Place], context: Sequence[Place]) -> tu
     scores = {c: support(c) for c in candidates}
     best = max(scores.values())
     return tuple(c for c in candidates if scores[c] == best) if best else tuple(candidates)
+
+
+def _under_superior(candidates: Sequence[Place], text: str) -> tuple[Place, ...]:
+    """The township candidates whose county is of the kind the text's superior is: a town led
+    by 区委/区政府 lies in a 区, one led by 县委/县政府 in a 县 (or 旗), one that names only
+    市委/市政府 in a county-level city (or a city without counties); all when the text names none
+    or both."""
+    units = Counter(m.group(1) for m in _SUPERIOR.finditer(text))
+    if units["区"] and not units["县"]:
+        endings: tuple[str, ...] = ("区",)
+    elif units["县"] and not units["区"]:
+        endings = ("县", "旗")
+    elif units["市"] and not units["区"] and not units["县"]:
+        endings = ("市",)
+    else:
+        return tuple(candidates)
+    kept = tuple(c for c in candidates if c.level == "township" and (
+        (c.county or "").endswith(endings)
+        or (c.county is None and "市" in endings and (c.city or "").endswith("市"))))
+    return kept or tuple(candidates)
 
 
 def _township_word(name: str) -> bool:
@@ -192,13 +246,3 @@ def named_by_unit(gaz: Gazetteer, unit: str | None, text: str,
         counts.update(e.text for e in entities if e.label == "GPE" and e.text.endswith(endings)
                       and not gaz.find(e.text))
     return dominant(counts)
-
-
-def dominant(counts: Counter[str], least: int = 1) -> str | None:
-    """The name counted at least ``least`` times and twice as often as the next, if any."""
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < least:
-        return None
-    if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
-        return None
-    return ranked[0][0]

@@ -37,6 +37,7 @@ from lawgov_ie.doc_data import EntityInfo, SectionInfo
 from lawgov_ie.models import DocumentMeta
 from lawgov_ie.steps.document_facts.bodies import ORG_TAIL, is_body, leading_places, read_body
 from lawgov_ie.steps.document_facts.locate import locate, named_by_unit
+from lawgov_ie.steps.document_facts.office import office_body
 from lawgov_ie.steps.document_facts.subject import subject_place
 from lawgov_ie.steps.entities.places import OPENING, SUBJECT_FOLLOWER
 from lawgov_ie.text.dates import FIELD_DATE, SIGNATURE_DATE, YEAR, iso_date
@@ -63,6 +64,8 @@ _HEAD = 2000  # a title run into the text is looked for in this many characters
 _TITLE = regex.compile(
     r"(?:法治|依法|法制)[^\n]{0,50}?(?:报告|总结|情况|思路|打算|要点)(?:的报告)?[\s。]*$")
 _TITLE_JOIN = regex.compile(r"(?:和|及|与|暨|工作)$")
+_TITLE_START = regex.compile(r"(?:法治|依法|法制)[^，。；：:]*$")  # a title broken inside …
+_TITLE_END = regex.compile(r"[\p{Han}]{0,10}(?:报告|总结|情况)")  # … its end on the next line
 _TITLE_HEAD = regex.compile(r"^(.*?)\s*(?:关于|" + _YEAR_WORDS + r"\s*年|法治|依法|法制)")
 _TITLE_YEAR = regex.compile(r"^\s*" + _YEAR_WORDS + r"\s*年度?\s*")
 _FILE_NAME = regex.compile(r"^(?P<stem>[^\n/\\]{4,80}?)\.(?:docx?|pdf|wps|txt|html?)$",
@@ -74,6 +77,10 @@ _INLINE_TITLE = regex.compile(
     r"(?<![\p{Han}])(?P<title>[\p{Han}（）()]{0,30}?\s?" + YEAR + r"\s?年度?\s?[\p{Han}]{0,20}?"
     r"(?:法治|依法)[\p{Han}]{0,30}?(?:报告|总结))")
 
+# … but not a sentence that announces the report (现将我街道2022年…情况报告如下).
+_IN_A_SENTENCE = regex.compile(r"现[将就对把]|[我本][镇乡街区县市局委]|特此")
+_SAYS_BELOW = regex.compile(r"\s*如下")
+
 # Bodies ----------------------------------------------------------------------------------------
 # What the first sentence opens with before its subject: a year, 今年以来, 在…下/上/中.
 _OPENING = regex.compile(r"^" + OPENING)
@@ -83,10 +90,13 @@ _SUBJECT = regex.compile(
 _WEB_BODY = regex.compile(r"(?:发布机构|发文机构|发文机关|信息来源|来源)[\s\]】|:：]{0,12}"
                           r"([^\s|\]]+)")
 _SUBJECT_LABELS = ("GPE", "ORG")
+_BODY_TAIL = regex.compile(r"党委|党工委|人民政府|政府|街道办事处|办事处")
+_PARTY_TAIL = regex.compile(r"(?:党委|党工委)$")
+_AND_GOVERNMENT = regex.compile(r"[、和与及]\s*(?:[镇乡街区县市旗]|街道)?(?:人民政府|政府|办事处)")
 
 # Years -----------------------------------------------------------------------------------------
 _ANY_YEAR = regex.compile(r"(" + _YEAR_WORDS + r")\s*年")
-_NOW_REPORT = regex.compile(r"现将(?:我[镇乡县区市局委办]|本[镇乡县区市局单位])?\s*(" + YEAR
+_NOW_REPORT = regex.compile(r"现[将就对把](?:我[镇乡县区市局委办]|本[镇乡县区市局单位])?\s*(" + YEAR
                             + r")\s*年")
 _OPENING_YEAR = regex.compile(r"^[\s#*]*(" + _YEAR_WORDS + r")\s*(?:年(?:度)?(?:以来)?|以来)"
                               r"\s*[，,、]")  # 2024年，2024年以来，2024以来，
@@ -265,23 +275,13 @@ class MetaReader:
                 continue
             if _FILE_NAME.match(line.core):
                 continue
-            candidate = line.core
-            if _TITLE_JOIN.search(candidate):
-                following = _next_nonblank(lines, index, body)
-                if following is not None:
-                    candidate += lines[following].core
-            if _TITLE.search(candidate):
+            if _TITLE.search(_joined_title(lines, index, body)):
                 found = index
         return found
 
     @staticmethod
     def _title_text(lines: Sequence[_Line], index: int) -> str:
-        title = lines[index].core
-        if _TITLE_JOIN.search(title):
-            following = _next_nonblank(lines, index, len(lines))
-            if following is not None:
-                title += lines[following].core
-        return title
+        return _joined_title(lines, index, len(lines))
 
     # issuer ----------------------------------------------------------------------------------
     def _issuer(self, lines: Sequence[_Line], body: int, title_at: int | None,
@@ -317,6 +317,11 @@ class MetaReader:
             places = leading_places(rest)
             if places:  # 2020年X镇上半年…总结
                 return "".join(places), "title"
+        office = office_body((line.core for line in lines[:body]),
+                             _signature_lines(lines, spans),
+                             lines[body].text if body < len(lines) else "")
+        if office:  # a personal report (述法, 本人): the body its author heads
+            return office
         if body < len(lines):
             subject = self._subject(lines[body], entities)
             if subject:
@@ -337,9 +342,13 @@ class MetaReader:
         for entity in entities:
             if entity.start == at and entity.label in _SUBJECT_LABELS:
                 name = entity.text
-                tail = regex.match(r"(?:党委|党工委|人民政府|政府|街道办事处|办事处)", line.text,
-                                   entity.end - line.start)
-                name += tail.group() if tail and entity.label == "GPE" else ""
+                tail = _BODY_TAIL.match(line.text, entity.end - line.start)
+                if tail and entity.label == "GPE":
+                    name += tail.group()
+                party = _PARTY_TAIL.search(name)
+                if party and _AND_GOVERNMENT.match(line.text, entity.end - line.start + (
+                        len(name) - len(entity.text))):
+                    name = name[:party.start()]  # X镇党委、镇政府: the town itself reports
                 if read_body(name) is not None:
                     return name
         subject = _SUBJECT.match(line.text, at - line.start)
@@ -456,10 +465,35 @@ def _other_title(lines: Sequence[_Line], body: int, text: str) -> tuple[str, str
         name = _FILE_NAME.match(line.core)
         if name and _TITLE.search(name.group("stem")):
             return name.group("stem"), "file name"
-    inline = _INLINE_TITLE.search(text, 0, min(len(text), _HEAD))
-    if inline:
-        return inline.group("title").strip(), "inline"
+    for inline in _INLINE_TITLE.finditer(text, 0, min(len(text), _HEAD)):
+        if not _IN_A_SENTENCE.search(inline.group("title")) and \
+                not _SAYS_BELOW.match(text, inline.end()):
+            return inline.group("title").strip(), "inline"
     return None
+
+
+def _signature_lines(lines: Sequence[_Line], spans: Sequence[tuple[int, int]]) -> list[str]:
+    """The lines just above each signature date (a date line outside every section)."""
+    out = []
+    for index, line in enumerate(lines):
+        if SIGNATURE_DATE.match(line.text) and not _inside(line.start, spans):
+            previous = _previous_nonblank(lines, index, limit=4)
+            if previous is not None:
+                out.append(lines[previous].core)
+    return out
+
+
+def _joined_title(lines: Sequence[_Line], index: int, stop: int) -> str:
+    """A title line with the line that ends it: after a joining word (…和 / 下一步工作打算), or
+    a short line that closes it (…法治政府建设 / 工作的报告)."""
+    title = lines[index].core
+    following = _next_nonblank(lines, index, stop)
+    if following is None:
+        return title
+    rest = lines[following].core
+    if _TITLE_JOIN.search(title) or (_TITLE_START.search(title) and _TITLE_END.fullmatch(rest)):
+        return title + rest
+    return title
 
 
 def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -24,17 +24,21 @@ from dataclasses import dataclass
 import regex
 
 from lawgov_ie.doc_data import EntityInfo
-from lawgov_ie.steps.document_facts.locate import dominant, named_by_unit
+from lawgov_ie.steps.document_facts.locate import named_by_unit
+from lawgov_ie.steps.entities.self_place import (
+    dominant,
+    self_references,
+    self_unit,
+    written_township,
+)
 from lawgov_ie.text.gazetteer import Gazetteer
 
-# 我镇, 本区, 我街道 (not 我市民, 本市场: the unit word ends the word, so a Han word-start follows
-# only for the units that are whole words; 我县 before 委/政府 counts, it is the same place).
-_SELF = regex.compile(r"[我本](街道|镇|乡|县|区|市|旗|街)(?!民|场|级|域|属|间|长|委员)")
 _SELF_BODY = regex.compile(r"[我本](?:局|委|办|院|厅|所|中心)(?!员|会|主任|书记)")
 _SLOGAN = regex.compile(r"(?:法治|依法治)$")
 _HEAD = 3000  # the most named place is counted in this many characters
 _LEAST = 3  # … and must be named this often
 _LEVELS = (("township", ("镇", "乡", "街道")), ("county", ("县", "区", "旗")))
+
 
 
 @dataclass(frozen=True)
@@ -44,17 +48,11 @@ class Subject:
     how: str  # self-reference | slogan | most named
 
 
-def self_unit(text: str) -> str | None:
-    """The unit word of the report's own place, from its 我X/本X (the most used)."""
-    counts = Counter(m.group(1) for m in _SELF.finditer(text))
-    return dominant(counts)
-
-
 def subject_place(gaz: Gazetteer, text: str, entities: Sequence[EntityInfo]) -> Subject | None:
     """The place the report speaks for, read from the text; ``None`` when the evidence is weak,
     and when the text speaks for a department (我局, 本委) more than for a place: a department
     that does not name itself is not its place."""
-    if len(_SELF_BODY.findall(text)) > len(_SELF.findall(text)):
+    if len(_SELF_BODY.findall(text)) > len(self_references(text)):
         return None
     unit = self_unit(text)
     slogans = _slogan_places(gaz, text, entities)
@@ -63,7 +61,10 @@ def subject_place(gaz: Gazetteer, text: str, entities: Sequence[EntityInfo]) -> 
         if len(set(fitting)) == 1:
             return Subject(fitting[0], unit, "self-reference")
         named = named_by_unit(gaz, unit, text, entities)
-        return Subject(named, unit, "self-reference") if named else None
+        if named:
+            return Subject(named, unit, "self-reference")
+        written = written_township(text, unit)
+        return Subject(written, unit, "self-reference (rule)") if written else None
     if len(set(slogans)) == 1:
         return Subject(slogans[0], _unit_of(slogans[0]), "slogan")
     hits = [hit for hit in gaz.find(text[:_HEAD]) if not hit.short]

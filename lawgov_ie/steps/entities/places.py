@@ -12,8 +12,10 @@ A span is a GPE when (docs/document-facts.md):
   characters that is no common word (中心村, 示范村, 行政村 are villages' names too);
 - it names a township the data does not have yet (the data is of 2019): right after a county or
   city of the gazetteer (珠晖区东阳渡街道), or introduced by the document as the subject of its
-  first sentence or the head of its title (2023年，XX街道坚持…; XX街2020年…报告), and then
-  everywhere that name is written. A unit word after any other word (落实市, 今年区, 聚焦镇) is
+  first sentence or the head of its title (2023年，XX街道坚持…; XX街2020年…报告), or by a text
+  that calls itself 我镇/我街 and writes one such name at least twice (at least once where a
+  word begins), or written with a unit raised since the data (X镇 where the data has X乡), and
+  then everywhere that name is written. A unit word after any other word (落实市, 今年区, 聚焦镇) is
   never a place.
 
 A chain of places each inside the one before it is one span (晋江市英林镇, 北京市海淀区).
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from lawgov_ie.doc_data import EntityInfo
+from lawgov_ie.steps.entities.self_place import self_unit, written_township, written_townships
 from lawgov_ie.text.gazetteer import Gazetteer, Place, PlaceHit, gazetteer, short_name
 
 GPE = "GPE"
@@ -67,8 +70,11 @@ _NOT_A_STEM = regex.compile(r"^(?:各|全|本|我|该|所|辖|乡|镇|街|村|�
 # A place right before 委 is a party committee's name (区委, 中共南安市委), not a place.
 _COMMITTEE = regex.compile(r"委(?!员)")
 # A document's subject at the head of its first sentence (2023年，XX街道坚持…) or title line.
-# What a report's first sentence opens with before its subject: a year, 今年以来, 在…下/上/中.
-OPENING = (r"[ \t\u3000#*]*(?:(?:(?:19|20)[0-9]{2}|[一二][〇零][〇零一二三四五六七八九]{2})"
+# What a report's first sentence opens with before its subject: a year, 今年以来, 在…下/上/中,
+# and before these a 根据/按照/为… clause (根据市、区的部署，2023年，XX街道…).
+OPENING = (r"[ \t\u3000#*]*(?:(?:根据|按照|依据|为)[^。\n]{2,90}?[，,]\s*"
+           r"(?=(?:19|20)[0-9]{2}\s*年|今年以来|在))?"
+           r"(?:(?:(?:19|20)[0-9]{2}|[一二][〇零][〇零一二三四五六七八九]{2})"
            r"\s*年(?:度|以来)?\s*[，,]?\s*|今年以来\s*[，,]\s*)?"
            r"(?:在[^，,。\n]{1,40}?[下上中]\s*[，,]\s*)*")
 # What follows the subject: its own 党委/政府, or the predicate's first word (坚持, 深入 …).
@@ -204,6 +210,12 @@ def _with_new_townships(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> 
         name = match.group("name")
         if not _NOT_A_STEM.search(name) and not gaz.lookup(name):
             names.add(name)
+    own = written_township(text, self_unit(text))  # 我街 … 东湖街党工委 …
+    if own and not gaz.lookup(own):
+        names.add(own)
+    # a township the data has under its older unit word (X镇 that was X乡)
+    names.update(name for name in written_townships(text, ("镇", "街道"))
+                 if not gaz.lookup(name) and gaz.lookup_renamed(name))
     for name in names:
         start = text.find(name)
         while start >= 0:

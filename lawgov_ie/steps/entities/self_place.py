@@ -1,0 +1,59 @@
+"""How a report refers to its own place (我镇, 本区, 我街), and the township it names by rule when
+the gazetteer lacks it (a street or town newer than the data): shared by the GPE rules and the
+document facts (:mod:`lawgov_ie.steps.document_facts.subject`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+# 我镇, 本区, 我街道 (not 我市民, 本市场: the unit word ends the word, so a Han word-start follows
+# only for the units that are whole words; 我县 before 委/政府 counts, it is the same place).
+_SELF = regex.compile(r"[我本](街道|镇|乡|县|区|市|旗|街)(?!民|场|级|域|属|间|长|委员)")
+TOWNSHIP_UNITS = ("镇", "乡", "街道", "街")
+# A township name where a word begins (after punctuation, a year, 在/由/对, a line's start).
+_WRITTEN_TOWNSHIP = regex.compile(
+    r"(?:^|(?<=[\s，,。；;：:、（(“\"]|年|在|由|对))(?P<name>(?P<stem>\p{Han}{2,4}?)"
+    r"(?P<unit>街道|镇|乡|街))(?!化|区|村|社区|\p{Han}?[镇乡街])", regex.MULTILINE)
+# Stems of words, not names: 小城镇, 特色小镇, 步行街, 全乡, 各街道.
+_NOT_A_TOWNSHIP = regex.compile(r"^(?:全|各|本|我|该|其|此|每|小城|特色|重点|建制|中心|示范|集镇"
+                                r"|商业|步行|美食|老街|城乡|乡镇)|[城乡镇街村]$")
+
+
+def self_references(text: str) -> list[str]:
+    """The unit words of every 我X/本X in ``text``."""
+    return [m.group(1) for m in _SELF.finditer(text)]
+
+
+def self_unit(text: str) -> str | None:
+    """The unit word of the report's own place, from its 我X/本X (the most used)."""
+    return dominant(Counter(self_references(text)))
+
+
+def written_townships(text: str, units: tuple[str, ...] = TOWNSHIP_UNITS) -> set[str]:
+    """Township names of ``units`` written where a word begins (no common word's stem)."""
+    return {m.group("name") for m in _WRITTEN_TOWNSHIP.finditer(text)
+            if m.group("unit") in units and not _NOT_A_TOWNSHIP.search(m.group("stem"))}
+
+
+def written_township(text: str, unit: str | None) -> str | None:
+    """The township a text that calls itself 我镇 or 我街 names by rule: a name of that unit
+    written at least once where a word begins (after a comma, a year, 在 …), at least twice in
+    all and twice as often as any other such name; ``None`` for other units or weaker evidence."""
+    if unit not in TOWNSHIP_UNITS:
+        return None
+    units = ("街道", "街") if unit in ("街道", "街") else (unit,)
+    counts = Counter({name: len(regex.findall(regex.escape(name) + r"(?!化|区|村|社区)", text))
+                      for name in written_townships(text, units)})
+    return dominant(counts, 2)
+
+
+def dominant(counts: Counter[str], least: int = 1) -> str | None:
+    """The name counted at least ``least`` times and twice as often as the next, if any."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < least:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
