@@ -126,8 +126,9 @@ def _nations() -> regex.Pattern[str]:
     return regex.compile("(?:" + "|".join(map(regex.escape, names)) + ")+$")
 
 
-# A township's unit word as raised since the data (撤乡设镇, 撤镇设街道): new unit, old ones.
-_RENAMED_UNITS = (("镇", ("乡",)), ("街道", ("镇", "乡")))
+# A township's unit word as raised since the data (撤乡设镇, 撤镇设街道): new unit, old ones; and
+# a street written X街 that the data calls X街道 (广州's 鹤龙街).
+_RENAMED_UNITS = (("镇", ("乡",)), ("街道", ("镇", "乡")), ("街", ("街道",)))
 
 
 class Gazetteer:
@@ -141,6 +142,7 @@ class Gazetteer:
             array("I", sorted(set(villages)))
         self._by_name: dict[str, list[int]] = {}
         self._by_short: dict[str, list[int]] = {}
+        self._by_code: dict[str, list[int]] | None = None  # built at the first by_code()
         for number, place in enumerate(self.places):
             self._by_name.setdefault(place.name, []).append(number)
             if place.level != "township":
@@ -162,9 +164,9 @@ class Gazetteer:
         return tuple(self.places[i] for i in self._by_short.get(name, ()))
 
     def lookup_renamed(self, name: str) -> tuple[Place, ...]:
-        """The townships a newer township name was before the data's year, when ``name`` itself
-        is not in the data: a 乡 made a 镇 (X镇 was X乡), a 镇 or 乡 made a 街道 (X街道 was X镇
-        or X乡). Nothing for other names."""
+        """The townships a township name stands for under another unit word, when ``name``
+        itself is not in the data: a 乡 made a 镇 since (X镇 was X乡), a 镇 or 乡 made a 街道
+        (X街道 was X镇 or X乡), a 街道 written X街. Nothing for other names."""
         for unit, older in _RENAMED_UNITS:
             if name.endswith(unit) and len(name) > len(unit) + 1:
                 stem = name[:-len(unit)]
@@ -173,6 +175,16 @@ class Gazetteer:
                 if found:
                     return found
         return ()
+
+    def by_code(self, code: str) -> tuple[Place, ...]:
+        """The province, city or county whose adcode begins with the six digits ``code``
+        (350582 → 晋江市); nothing for a code the data does not have."""
+        if self._by_code is None:
+            self._by_code = {}
+            for number, place in enumerate(self.places):
+                if place.level != "township" and place.code:
+                    self._by_code.setdefault(place.code[:6], []).append(number)
+        return tuple(self.places[i] for i in self._by_code.get(code[:6], ()))
 
     def is_village(self, name: str) -> bool:
         """Whether a village or community of the data is called ``name`` (西埔村, 银闸社区)."""

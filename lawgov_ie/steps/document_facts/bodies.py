@@ -22,8 +22,8 @@ _BODY = regex.compile(r"(?:中共)?[" + _HAN + r"（）()]{1,30}?(?:" + ORG_TAIL
                       + r")(?:文件)?")
 NOT_A_NAME = regex.compile(r"^(?:我|本|全|各|该|其|此|我们)")
 # One place of a chain: a name and its unit word (晋江市, 英林镇, 广安门内街道).
-_PLACE_UNIT = regex.compile(r"[" + _HAN + r"]{2,8}?(?:自治区|自治州|自治县|特别行政区|地区|街道|省"
-                            r"|市|州|盟|县|旗|区|镇|乡)")
+_PLACE_UNIT = regex.compile(r"[" + _HAN + r"]{1,8}?(?:自治区|自治州|自治县|特别行政区|地区|街道|省"
+                            r"|市|州|盟|县|旗|区|镇|乡)")  # a one-character stem: a known 县 (浚县)
 _LEVEL = {"自治区": "省", "特别行政区": "省", "自治州": "市", "地区": "市", "盟": "市",
           "州": "市", "自治县": "县", "旗": "县", "街": "街道"}
 _UNIT = regex.compile(ADMIN + "$")
@@ -105,13 +105,15 @@ def leading_places(name: str) -> list[str]:
     at = 0
     while at < len(name):
         found = None
-        for unit in _PLACE_UNIT.finditer(name, at, overlapped=True):
-            if unit.start() != at:
-                break
+        for end in range(at + 2, min(len(name), at + 14) + 1):  # shortest first
+            unit = _PLACE_UNIT.fullmatch(name, at, end)
+            if unit is None:
+                continue
             rest = name[unit.end():]
-            known = bool(gazetteer().lookup(unit.group()))
+            known = bool(gazetteer().lookup(unit.group())) and (
+                len(unit.group()) > 2 or unit.group()[-1] in "县旗")  # 浚县; not 城区, 郊区
             own = (not rest or bool(_PARTY.match(rest) or _GOVERNMENT.match(rest))) and \
-                len(unit.group()) <= 7 and not _NOT_A_STEM.search(unit.group())
+                3 <= len(unit.group()) <= 7 and not _NOT_A_STEM.search(unit.group())
             if known or own:
                 found = unit
                 break

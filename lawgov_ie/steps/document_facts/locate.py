@@ -23,6 +23,10 @@ from lawgov_ie.steps.entities.self_place import dominant
 from lawgov_ie.text.gazetteer import LEVELS, Gazetteer, Place, narrow
 
 _MAX_CANDIDATES = 12  # listed in place_candidates at most
+# A web page's 索引号 field: a division code, or a unified social credit code (its 3rd-8th
+# characters are the division that registered the body).
+_INDEX_NUMBER = regex.compile(r"索\s*引\s*号[\s\]】|:：\[]{0,20}"
+                              r"(?:(?P<code>[1-8][0-9]{5})(?![0-9A-Z])|[0-9A-Z]{2}(?P<credit>[1-8][0-9]{5})[0-9A-Z]{10}(?![0-9A-Z]))")
 # A superior named by its unit word alone (在区委、区政府的领导下; not 全区, 该市委员).
 _SUPERIOR = regex.compile(r"(?<![^在受和及向与、\P{Han}])([区县市])(?:委(?!员)|人民政府|政府)")
 _CONTEXT_LABELS = ("GPE", "ORG", "LAW")
@@ -84,7 +88,7 @@ def locate(gaz: Gazetteer, places: Sequence[str], unit: str | None,
     candidates = gaz.lookup(last)
     source = "gazetteer"
     if not candidates and _township_word(last):  # X镇 that was X乡 in the data
-        candidates, source = gaz.lookup_renamed(last), "gazetteer (unit renamed)"
+        candidates, source = gaz.lookup_renamed(last), "gazetteer (other unit word)"
     if not candidates:  # a township newer than the data: its parents locate it
         parents = chain or list(narrow(_chain_before(gaz, last, entities),
                                        [p for p in _document_places(gaz, entities)
@@ -110,6 +114,10 @@ def locate(gaz: Gazetteer, places: Sequence[str], unit: str | None,
         kept = _under_superior(candidates, text)
         if len(kept) < len(candidates):
             candidates, source = kept, "gazetteer+superior"
+    if len(candidates) > 1 and text:
+        kept = _in_index_code(gaz, candidates, text)
+        if kept:
+            candidates, source = kept, "gazetteer+索引号"
     if len(candidates) > 1 and doc_number:
         kept = tuple(c for c in candidates
                      if any(n.startswith(doc_number[0]) for n in _shorts(c)))
@@ -154,6 +162,20 @@ def _best_supported(candidates: Sequence[Place], context: Sequence[Place]) -> tu
     scores = {c: support(c) for c in candidates}
     best = max(scores.values())
     return tuple(c for c in candidates if scores[c] == best) if best else tuple(candidates)
+
+
+def _in_index_code(gaz: Gazetteer, candidates: Sequence[Place], text: str) -> tuple[Place, ...]:
+    """The candidates inside the division a web page's 索引号 names: its six leading digits
+    (370402/2022-00029), or the division digits of a unified social credit code
+    (11500229…R/2026-00004 → 500229). A code can be stale, so it only chooses among the
+    candidates; nothing when none or all lie there."""
+    match = _INDEX_NUMBER.search(text)
+    if match is None:
+        return ()
+    code = match.group("code") or match.group("credit")
+    divisions = gaz.by_code(code)
+    kept = tuple(c for c in candidates if any(c.within(d) for d in divisions))
+    return kept if 0 < len(kept) < len(candidates) else ()
 
 
 def _under_superior(candidates: Sequence[Place], text: str) -> tuple[Place, ...]:

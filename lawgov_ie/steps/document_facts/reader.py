@@ -38,7 +38,7 @@ from lawgov_ie.models import DocumentMeta
 from lawgov_ie.steps.document_facts.bodies import ORG_TAIL, is_body, leading_places, read_body
 from lawgov_ie.steps.document_facts.locate import locate, named_by_unit
 from lawgov_ie.steps.document_facts.office import office_body
-from lawgov_ie.steps.document_facts.subject import subject_place
+from lawgov_ie.steps.document_facts.subject import own_department, subject_place
 from lawgov_ie.steps.entities.places import OPENING, SUBJECT_FOLLOWER
 from lawgov_ie.text.dates import FIELD_DATE, SIGNATURE_DATE, YEAR, iso_date
 from lawgov_ie.text.gazetteer import Gazetteer, gazetteer
@@ -90,6 +90,8 @@ _SUBJECT = regex.compile(
 _WEB_BODY = regex.compile(r"(?:发布机构|发文机构|发文机关|信息来源|来源)[\s\]】|:：]{0,12}"
                           r"([^\s|\]]+)")
 _SUBJECT_LABELS = ("GPE", "ORG")
+# A first sentence that frames the year (2024年是…之年。): the subject opens the next one.
+_FRAMING = regex.compile(r"^[\s#*]*" + YEAR + r"\s*年(?:度)?是[^。\n]{2,200}?之年[。；]\s*")
 _BODY_TAIL = regex.compile(r"党委|党工委|人民政府|政府|街道办事处|办事处")
 _PARTY_TAIL = regex.compile(r"(?:党委|党工委)$")
 _AND_GOVERNMENT = regex.compile(r"[、和与及]\s*(?:[镇乡街区县市旗]|街道)?(?:人民政府|政府|办事处)")
@@ -202,6 +204,9 @@ class MetaReader:
         meta.doc_number = self._doc_number(lines[:body], text, sources)
         issuer = self._issuer(lines, body, title_at, meta.title, text, entities, spans,
                               sources.get("title"))
+        if issuer is None:  # 我局 … 《X区卫生健康局…方案》: the department it names
+            named = own_department(self.places, text)
+            issuer = (named, "named department") if named else None
         if issuer:
             meta.issuer, sources["issuer"] = issuer
         self._body(meta, sources, entities, text)
@@ -324,6 +329,11 @@ class MetaReader:
             return office
         if body < len(lines):
             subject = self._subject(lines[body], entities)
+            framing = _FRAMING.match(lines[body].text)
+            if subject is None and framing:  # 2024年是…之年。XX街道坚持…: the next sentence
+                rest = _Line(lines[body].start + framing.end(), lines[body].text[framing.end():],
+                             "")
+                subject = self._subject(rest, entities)
             if subject:
                 return subject, "first sentence"
         header_text = text[:lines[body].start] if body < len(lines) else text

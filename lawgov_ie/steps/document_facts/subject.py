@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from lawgov_ie.doc_data import EntityInfo
+from lawgov_ie.steps.document_facts.bodies import read_body
 from lawgov_ie.steps.document_facts.locate import named_by_unit
 from lawgov_ie.steps.entities.self_place import (
     dominant,
@@ -34,6 +35,8 @@ from lawgov_ie.steps.entities.self_place import (
 from lawgov_ie.text.gazetteer import Gazetteer
 
 _SELF_BODY = regex.compile(r"[我本](?:局|委|办|院|厅|所|中心)(?!员|会|主任|书记)")
+# A department's name from its place on: X市Y区卫生健康局, X县人力资源和社会保障局.
+_DEPARTMENT = regex.compile(r"\p{Han}{2,24}?(?:局|委员会)(?!长|员)")
 _SLOGAN = regex.compile(r"(?:法治|依法治)$")
 _HEAD = 3000  # the most named place is counted in this many characters
 _LEAST = 3  # … and must be named this often
@@ -75,6 +78,26 @@ def subject_place(gaz: Gazetteer, text: str, entities: Sequence[EntityInfo]) -> 
         if name:
             return Subject(name, _unit_of(name), "most named")
     return None
+
+
+def own_department(gaz: Gazetteer, text: str) -> str | None:
+    """The department a text that speaks for a department (我局, 本委) names somewhere with its
+    place (in the title of its own plan: 《X市Y区卫生健康局…方案》): the one department it names
+    so, in its longest writing; ``None`` when it names none or several, or speaks for a place."""
+    if len(_SELF_BODY.findall(text)) <= len(self_references(text)):
+        return None
+    found: dict[tuple[str, str], str] = {}
+    for hit in gaz.find(text):
+        if hit.short or not any(p.level in ("city", "county") for p in hit.places):
+            continue
+        match = _DEPARTMENT.match(text, hit.start)
+        body = read_body(match.group()) if match else None
+        if body is None or body.kind != "department" or not body.places or body.department is None:
+            continue
+        key = (body.places[-1], body.department)
+        if len(match.group()) > len(found.get(key, "")):
+            found[key] = match.group()
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _slogan_places(gaz: Gazetteer, text: str, entities: Sequence[EntityInfo]) -> list[str]:

@@ -213,8 +213,8 @@ def _with_new_townships(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> 
     own = written_township(text, self_unit(text))  # 我街 … 东湖街党工委 …
     if own and not gaz.lookup(own):
         names.add(own)
-    # a township the data has under its older unit word (X镇 that was X乡)
-    names.update(name for name in written_townships(text, ("镇", "街道"))
+    # a township the data has under another unit word (X镇 that was X乡, 鹤龙街 for 鹤龙街道)
+    names.update(name for name in written_townships(text, ("镇", "街道", "街"))
                  if not gaz.lookup(name) and gaz.lookup_renamed(name))
     for name in names:
         start = text.find(name)

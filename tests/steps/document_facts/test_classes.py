@@ -56,7 +56,7 @@ def test_a_town_raised_from_a_township_since_the_data() -> None:
                  "（二）规范行政执法。2023年增福镇开展行政执法检查150余次，作出行政处罚5件。\n"
                  "（三）优化政务服务。编制增福镇便民服务事项清单，全镇事项压减至12项。\n")
     assert (meta.place, meta.township, meta.county) == ("增福镇", "增福镇", "涪陵区")
-    assert meta.fact_sources["county"] == "gazetteer (unit renamed)"
+    assert meta.fact_sources["county"] == "gazetteer (other unit word)"
 
 
 def test_a_street_the_data_lacks_named_by_a_text_that_calls_itself_wo_jie() -> None:
@@ -103,3 +103,48 @@ def test_gpe_for_a_town_raised_since_the_data_and_a_street_named_by_rule() -> No
     plain = lawgov_ie.extract("全面推进依法行政，落实镇村两级责任。2023年开展检查150余次。",
                               segmenter="char")
     assert [e.text for e in plain.entities if e.label == "GPE"] == []
+
+
+def test_a_county_with_a_one_character_stem() -> None:
+    meta = _meta("中共滑县县委 滑县人民政府\n关于2024年法治政府建设情况的报告\n"
+                 "2024年，我县坚持依法行政，全年审查规范性文件16件。\n一、主要工作\n")
+    assert (meta.body, meta.body_kind, meta.place) == ("滑县人民政府", "government", "滑县")
+    assert (meta.province, meta.city, meta.county) == ("河南省", "安阳市", "滑县")
+    # a one-character stem before 区 is a word (城区, 郊区), not a body's place
+    word = _meta("城区管理局2024年法治政府建设工作报告\n2024年，我局坚持依法行政。\n")
+    assert word.county is None
+
+
+def test_a_street_written_jie_for_the_datas_jiedao() -> None:
+    meta = _meta("2024年，鹤龙街坚持以法治思想为指导，推进法治白云建设，现将工作报告如下：\n"
+                 "一、主要举措\n鹤龙街党工委会议专题学法5次。\n")
+    assert (meta.place, meta.county, meta.city) == ("鹤龙街", "白云区", "广州市")
+
+
+def test_the_index_number_of_a_web_page_narrows_a_shared_name() -> None:
+    text = ("- 索 引 号:{}/2022-00029\n- 发布机构:人力资源和社会保障局\n"
+            "市中区人力资源和社会保障局2021年度法治政府建设情况报告\n"
+            "2021年，区人社局坚持依法行政，聘请法律顾问1名。\n一、主要举措\n")
+    assert (_meta(text.format("370402")).city, _meta(text.format("511102")).city) == (
+        "枣庄市", "乐山市")
+    assert _meta(text.format("370402")).fact_sources["county"] == "gazetteer+索引号"
+    # a credit code's division digits too; a code of no candidate leaves the name ambiguous
+    assert _meta(text.format("11370103MB28531234")).city == "济南市"
+    assert _meta(text.format("110101")).city is None
+
+
+def test_a_subject_after_a_sentence_framing_the_year() -> None:
+    meta = _meta("2024年是深入实施规划的攻坚之年，也是广安门内街道高质量发展的重要之年。"
+                 "广安门内街道始终坚持依法行政，全面推进法治建设。\n一、主要举措\n")
+    assert (meta.body, meta.county) == ("广安门内街道", "西城区")
+
+
+def test_a_department_that_says_wo_ju_named_in_its_own_plan() -> None:
+    text = ("2025年，在区委、区政府的领导下，我局坚持依法行政。审议通过了《泉州市鲤城区"
+            "卫生健康局法治建设实施方案》，我局全年办理行政许可120件。\n一、主要工作\n")
+    meta = _meta(text)
+    assert (meta.body, meta.department, meta.county) == ("泉州市鲤城区卫生健康局", "卫生健康局",
+                                                         "鲤城区")
+    # two departments named: nothing chosen
+    two = _meta(text.replace("》，", "》和《泉州市鲤城区司法局工作规则》，"))
+    assert two.body is None
