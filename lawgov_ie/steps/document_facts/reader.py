@@ -331,9 +331,9 @@ class MetaReader:
             subject = self._subject(lines[body], entities)
             framing = _FRAMING.match(lines[body].text)
             if subject is None and framing:  # 2024年是…之年。XX街道坚持…: the next sentence
-                rest = _Line(lines[body].start + framing.end(), lines[body].text[framing.end():],
-                             "")
-                subject = self._subject(rest, entities)
+                after = _Line(lines[body].start + framing.end(),
+                              lines[body].text[framing.end():], "")
+                subject = self._subject(after, entities)
             if subject:
                 return subject, "first sentence"
         header_text = text[:lines[body].start] if body < len(lines) else text
