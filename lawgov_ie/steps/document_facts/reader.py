@@ -93,7 +93,7 @@ _SUBJECT_LABELS = ("GPE", "ORG")
 # A first sentence that frames the year (2024年是…之年。): the subject opens the next one.
 _FRAMING = regex.compile(r"^[\s#*]*" + YEAR + r"\s*年(?:度)?是[^。\n]{2,200}?之年[。；]\s*")
 _BODY_TAIL = regex.compile(r"党委|党工委|人民政府|政府|街道办事处|办事处")
-_PARTY_TAIL = regex.compile(r"(?:党委|党工委)$")
+_PARTY_TAIL = regex.compile(r"(?:党委|党工委|(?<=[区县市旗])委)$")
 _AND_GOVERNMENT = regex.compile(r"[、和与及]\s*(?:[镇乡街区县市旗]|街道)?(?:人民政府|政府|办事处)")
 
 # Years -----------------------------------------------------------------------------------------

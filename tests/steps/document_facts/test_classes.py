@@ -34,6 +34,9 @@ def test_party_committee_and_government_together_report_as_the_town() -> None:
     meta = _meta("2024年，在市委、市政府的正确领导下，英林镇党委、镇政府坚持以法治思想为指导，"
                  "全面推进依法行政。\n一、主要工作\n")
     assert (meta.body, meta.body_kind, meta.place) == ("英林镇", "government", "英林镇")
+    city = _meta("2022年，在省委、省政府的领导下，晋江市委、市政府坚持依法行政，推进法治建设。"
+                 "\n一、主要工作\n")
+    assert (city.body, city.body_kind, city.county) == ("晋江市", "government", "晋江市")
     alone = _meta("2024年，英林镇党委坚持以法治思想为指导，统筹推进依法治镇。\n一、主要工作\n")
     assert (alone.body, alone.body_kind) == ("英林镇党委", "party committee")
 
