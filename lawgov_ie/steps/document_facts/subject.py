@@ -37,6 +37,7 @@ from lawgov_ie.text.gazetteer import Gazetteer
 _SELF_BODY = regex.compile(r"[我本](?:局|委|办|院|厅|所|中心)(?!员|会|主任|书记)")
 # A department's name from its place on: X市Y区卫生健康局, X县人力资源和社会保障局.
 _DEPARTMENT = regex.compile(r"\p{Han}{2,24}?(?:局|委员会)(?!长|员)")
+_BUILDING = regex.compile(r"(?:法治政府建设|法治建设|依法行政工作)")
 _SLOGAN = regex.compile(r"(?:法治|依法治)$")
 _HEAD = 3000  # the most named place is counted in this many characters
 _LEAST = 3  # … and must be named this often
@@ -70,6 +71,9 @@ def subject_place(gaz: Gazetteer, text: str, entities: Sequence[EntityInfo]) -> 
         return Subject(written, unit, "self-reference (rule)") if written else None
     if len(set(slogans)) == 1:
         return Subject(slogans[0], _unit_of(slogans[0]), "slogan")
+    built = dominant(Counter(_building_places(gaz, text, entities)))
+    if built:  # 推动岩山镇法治政府建设迈上新台阶 (a personal report names no office)
+        return Subject(built, _unit_of(built), "place of its 法治建设")
     hits = [hit for hit in gaz.find(text[:_HEAD]) if not hit.short]
     for level, units in _LEVELS:
         counts = Counter(hit.text for hit in hits
@@ -98,6 +102,25 @@ def own_department(gaz: Gazetteer, text: str) -> str | None:
         if len(match.group()) > len(found.get(key, "")):
             found[key] = match.group()
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _building_places(gaz: Gazetteer, text: str,
+                     entities: Sequence[EntityInfo]) -> list[str]:
+    """Full names of the places whose rule of law the text builds in its own words (推动X镇法治
+    政府建设, X县法治建设取得…), not inside a title (《X县法治政府建设工作要点》 may be a
+    superior's plan)."""
+    out = []
+    for entity in entities:
+        if entity.label != "GPE" or not _BUILDING.match(text, entity.end):
+            continue
+        line_start = text.rfind("\n", 0, entity.start) + 1
+        if text.rfind("《", line_start, entity.start) > text.rfind("》", line_start, entity.start):
+            continue
+        names = {p.name for p in gaz.lookup(entity.text)
+                 if p.level in ("county", "city", "township")}
+        if len(names) == 1:
+            out.append(names.pop())
+    return out
 
 
 def _slogan_places(gaz: Gazetteer, text: str, entities: Sequence[EntityInfo]) -> list[str]:

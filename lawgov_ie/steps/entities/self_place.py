@@ -14,7 +14,7 @@ _SELF = regex.compile(r"[我本](街道|镇|乡|县|区|市|旗|街)(?!民|场|�
 TOWNSHIP_UNITS = ("镇", "乡", "街道", "街")
 # A township name where a word begins (after punctuation, a year, 在/由/对, a line's start).
 _WRITTEN_TOWNSHIP = regex.compile(
-    r"(?:^|(?<=[\s，,。；;：:、（(“\"]|年|在|由|对))(?P<name>(?P<stem>\p{Han}{2,4}?)"
+    r"(?:^|(?<=[\s，,。；;：:、（(“\"《]|年|在|由|对))(?P<name>(?P<stem>\p{Han}{2,4}?)"
     r"(?P<unit>街道|镇|乡|街))(?!化|区|村|社区|\p{Han}?[镇乡街])", regex.MULTILINE)
 # Stems of words, not names: 小城镇, 特色小镇, 步行街, 全乡, 各街道.
 _NOT_A_TOWNSHIP = regex.compile(r"^(?:全|各|本|我|该|其|此|每|小城|特色|重点|建制|中心|示范|集镇"

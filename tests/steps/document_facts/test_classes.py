@@ -151,3 +151,22 @@ def test_a_department_that_says_wo_ju_named_in_its_own_plan() -> None:
     # two departments named: nothing chosen
     two = _meta(text.replace("》，", "》和《泉州市鲤城区司法局工作规则》，"))
     assert two.body is None
+
+
+def test_a_street_named_by_rule_only_in_the_titles_of_its_own_rules() -> None:
+    meta = _meta("今年以来，我街严格依法行政，制定《东湖街2024年依法治街工作要点》，"
+                 "按照《东湖街议事规则》集体决策，全年召开党工委会议30次。\n一、主要工作\n")
+    assert (meta.place, meta.fact_sources["place"]) == ("东湖街", "self-reference (rule)")
+
+
+def test_a_personal_report_without_an_office_takes_the_place_it_builds() -> None:
+    text = ("2024年以来，本人切实履行推进法治建设第一责任人职责，认真落实县委、县政府的部署，"
+            "有效推动英林镇法治政府建设迈上新台阶。现将个人履职情况汇报如下：\n一、履职情况\n"
+            "全年召开专题党委会4次。\n")
+    meta = _meta(text)
+    assert (meta.place, meta.county, meta.fact_sources["place"]) == (
+        "英林镇", "晋江市", "place of its 法治建设")
+    # a superior's plan named in a title is not the place the text builds
+    plan = _meta("2024年以来，本人切实履行第一责任人职责，落实《晋江市法治政府建设工作要点》，"
+                 "全年召开专题会议4次。\n一、履职情况\n")
+    assert plan.place is None
