@@ -125,8 +125,9 @@ def locate(gaz: Gazetteer, places: Sequence[str], unit: str | None,
             candidates, source = kept, "gazetteer+文号"
     location = _fill(candidates)
     location.source = source if len(candidates) == 1 else "ambiguous"
-    if len(candidates) == 1 and candidates[0].level == "township":
+    if candidates and all(c.level == "township" for c in candidates):
         location.township = last  # as written (X镇 that was X乡 in the data)
+    if len(candidates) == 1 and candidates[0].level == "township":
         written = _written_county(gaz, candidates[0], last, text)
         if written is not None:  # merged since the data: 江干区四季青街道 now in 上城区
             location.county, location.admin_code = written.name, written.code
