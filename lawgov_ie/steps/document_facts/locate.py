@@ -132,6 +132,8 @@ def locate(gaz: Gazetteer, places: Sequence[str], unit: str | None,
         if written is not None:  # merged since the data: 江干区四季青街道 now in 上城区
             location.county, location.admin_code = written.name, written.code
             location.source = "gazetteer+text"
+        elif location.county and location.admin_code is None:
+            location.source = "gazetteer (county of 2019)"  # renamed or merged since: no code
     return location
 
 

@@ -170,3 +170,10 @@ def test_a_personal_report_without_an_office_takes_the_place_it_builds() -> None
     plan = _meta("2024年以来，本人切实履行第一责任人职责，落实《晋江市法治政府建设工作要点》，"
                  "全年召开专题会议4次。\n一、履职情况\n")
     assert plan.place is None
+
+
+def test_a_county_renamed_since_the_data_is_said_to_be_the_datas() -> None:
+    meta = _meta("六郎镇2024年法治政府建设年度报告\n2024年，我镇坚持依法行政，全年开展普法活动"
+                 "20场。\n一、主要工作\n")
+    assert (meta.city, meta.county, meta.admin_code) == ("芜湖市", "芜湖县", None)
+    assert meta.fact_sources["county"] == "gazetteer (county of 2019)"
