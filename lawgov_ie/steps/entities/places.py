@@ -210,12 +210,13 @@ def _with_new_townships(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> 
         name = match.group("name")
         if not _NOT_A_STEM.search(name) and not gaz.lookup(name):
             names.add(name)
-    own = written_township(text, self_unit(text))  # 我街 … 东湖街党工委 …
+    written = written_townships(text)
+    own = written_township(text, self_unit(text), written)  # 我街 … 东湖街党工委 …
     if own and not gaz.lookup(own):
         names.add(own)
     # a township the data has under another unit word (X镇 that was X乡, 鹤龙街 for 鹤龙街道)
-    names.update(name for name in written_townships(text, ("镇", "街道", "街"))
-                 if not gaz.lookup(name) and gaz.lookup_renamed(name))
+    names.update(name for name in written if not name.endswith("乡")
+                 and not gaz.lookup(name) and gaz.lookup_renamed(name))
     for name in names:
         start = text.find(name)
         while start >= 0:

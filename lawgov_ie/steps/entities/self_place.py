@@ -12,6 +12,7 @@ import regex
 # only for the units that are whole words; 我县 before 委/政府 counts, it is the same place).
 _SELF = regex.compile(r"[我本](街道|镇|乡|县|区|市|旗|街)(?!民|场|级|域|属|间|长|委员)")
 TOWNSHIP_UNITS = ("镇", "乡", "街道", "街")
+_LONGER = ("化", "区", "村", "社区")  # after a township's name: a longer word
 # A township name where a word begins (after punctuation, a year, 在/由/对, a line's start).
 _WRITTEN_TOWNSHIP = regex.compile(
     r"(?:^|(?<=[\s，,。；;：:、（(“\"《]|年|在|由|对))(?P<name>(?P<stem>\p{Han}{2,4}?)"
@@ -37,16 +38,30 @@ def written_townships(text: str, units: tuple[str, ...] = TOWNSHIP_UNITS) -> set
             if m.group("unit") in units and not _NOT_A_TOWNSHIP.search(m.group("stem"))}
 
 
-def written_township(text: str, unit: str | None) -> str | None:
+def written_township(text: str, unit: str | None,
+                     written: set[str] | None = None) -> str | None:
     """The township a text that calls itself 我镇 or 我街 names by rule: a name of that unit
     written at least once where a word begins (after a comma, a year, 在 …), at least twice in
-    all and twice as often as any other such name; ``None`` for other units or weaker evidence."""
+    all and twice as often as any other such name; ``None`` for other units or weaker evidence.
+    ``written``: :func:`written_townships` of the text, when already at hand."""
     if unit not in TOWNSHIP_UNITS:
         return None
     units = ("街道", "街") if unit in ("街道", "街") else (unit,)
-    counts = Counter({name: len(regex.findall(regex.escape(name) + r"(?!化|区|村|社区)", text))
-                      for name in written_townships(text, units)})
+    names = written_townships(text) if written is None else written
+    counts = Counter({name: _occurrences(text, name) for name in names if name.endswith(units)})
     return dominant(counts, 2)
+
+
+def _occurrences(text: str, name: str) -> int:
+    """How often ``name`` is written, not as the head of a longer word (X镇化, X街区, X街村)."""
+    count = 0
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not text.startswith(_LONGER, end):
+            count += 1
+        at = text.find(name, end)
+    return count
 
 
 def dominant(counts: Counter[str], least: int = 1) -> str | None:
