@@ -68,6 +68,7 @@ SUMS = 2.0
 LABELS = 1.5
 POSITION = 0.5
 BRACKET = 1.5  # two or more figures in a bracket right after the total
+OPENER = 1.0  # a category phrase (…中，/ …：) opens the list, its total stated before it
 THRESHOLD = 2.0  # tuned on the devset's tune part: a cue, a sum, or labels after the total
 
 PART_KINDS = frozenset({"count", "money", "measure"})
@@ -85,6 +86,8 @@ _TOTAL_CUE_AT = 4  # a total cue stands this near its clause's start or its numb
 _BRACKET_TOTAL = regex.compile(r"[（(]\s*(?:共计|共|合计)$")
 _BRACKET_CLOSE = regex.compile(r"\s*[)）]")
 _BLANK = " \t\u3000\n“\"*"
+_CATEGORY_MARKERS = ("类", "類")  # 投诉类, 咨询类: items named as categories of one list
+_LIST_BREAKS = "，,：:；;（(。\n"  # marks that end an enumeration item (、 does not)
 _OPENS = 8  # a cue this near its sentence's start (past blanks and marks) opens the sentence
 
 
@@ -204,6 +207,7 @@ class Breakdowns:
         self.compared = alternation(cues, "period_not")
         self.concluded = alternation(cues, "concluded")
         self.refers_back = alternation(cues, "refers_back")
+        self.opens_list = alternation(cues, "opens_list")
         self.part_labels = [(p.id, p.relation, compile_rule(p.total, f"part_label '{p.id}'"),
                              compile_rule(p.parts, f"part_label '{p.id}'"))
                             for p in part_labels]
@@ -232,6 +236,7 @@ class Breakdowns:
         run.bracketed_totals()
         run.totals_after_parts()
         run.forward_lists()
+        run.opened_lists()
         return run.groups
 
     def label_relation(self, total: RecordDraft, part: RecordDraft) -> str | None:
@@ -289,16 +294,24 @@ class _Run:
     # --- shared ---------------------------------------------------------------------------
 
     def _cue_of(self, record_index: int) -> _Cue | None:
-        """The last cue word between the record before ``record_index`` and its number."""
+        """The last cue word between the record before ``record_index`` and its number; a
+        breakdown cue before a total cue in one lead wins (其中，甲类案件共计593件: the 共计 says
+        "in all" of the part, which the 其中 opens)."""
         floor, lead = self.figures.lead(record_index)
         best: _Cue | None = None
+        opening: _Cue | None = None
         for role, pattern in (("breakdown", self.rules.breakdown), ("total", self.rules.total),
                               ("total_if_sums", self.rules.total_if_sums)):
             if pattern is None:
                 continue
             for match in pattern.finditer(lead):
-                if best is None or match.start() + floor > best.start:
-                    best = _Cue(role, match.group(), floor + match.start(), floor + match.end())
+                found = _Cue(role, match.group(), floor + match.start(), floor + match.end())
+                if best is None or found.start > best.start:
+                    best = found
+                if role == "breakdown" and (opening is None or found.start > opening.start):
+                    opening = found
+        if best is not None and opening is not None and best.role != "breakdown":
+            return opening
         return best
 
     def _free(self, record_index: int) -> bool:
@@ -417,6 +430,8 @@ class _Run:
             return False
         if len(_common_suffix(a, b)) >= 2 or a[:2] == b[:2]:
             return True
+        if any(marker in a and marker in b for marker in _CATEGORY_MARKERS):
+            return True  # 咨询类诉求, 举报类: kinds named by one category word
         return any(parts.search(a) and parts.search(b)
                    for _, _, _, parts in self.rules.part_labels)
 
@@ -445,19 +460,26 @@ class _Run:
             limits, named = self._list_limits(first, cue, open_list)
         # the items of each unit family go to the total of that family
         families: dict[int, list[int]] = {}  # first item of a family -> its items
+        other_year = YEAR.search(self.figures.lead(first)[1]) is None
         for item in [first, *self.figures.after(first, limits[-1])]:
             if item != first and item in self.cues:
-                if self.cues[item].role != "breakdown" or self._free(item):
+                inner = self.cues[item]
+                if inner.role == "breakdown" and not self._free(item):
+                    continue  # an inner list, read already: its parts are not this list's
+                if inner.role == "breakdown" or self._closes(item, inner, families):
                     break  # a total closes the list (合计), or another list opens
-                continue  # an inner list, read already: its parts are not this list's
             if not self._free(item):
                 continue
+            if item != first and other_year and YEAR.search(self.figures.lead(item)[1]):
+                continue  # （2023年15件）: the same figure of another year, no part
             head = next((h for h in families if self._alike(h, item)), None)
             families.setdefault(item if head is None else head, []).append(item)
         respectively = cue.word.startswith(("分别", "分別"))
         for items in families.values():
             total = self._total_before(cue.start, items[0],
-                                       any_unit=len(families) == 1 and not respectively)
+                                       any_unit=len(families) == 1 and not respectively,
+                                       values=[self.records[i].value for i in items
+                                               if self.records[i].start < limits[0]])
             if total is None or self.figures.crosses_heading(total, items[0]):
                 continue
             if self._is_concluded(total):
@@ -475,6 +497,18 @@ class _Run:
             evidence = RelationEvidence(link="part_of", score=score, cue=cue.word,
                                         sums=parse.sums, position=position)
             self._claim(Group(total=total, parts=[], cue=cue.word), parse, evidence)
+
+    def _closes(self, item: int, cue: _Cue, families: dict[int, list[int]]) -> bool:
+        """Whether a figure with a total cue inside a list closes it: its cue opens its clause
+        (…，合计12件), or the items before it of its family add up to it; else the cue says "in
+        all" of one item (其中，甲类共计5件，乙类共计7件)."""
+        clause = self.index.clause_bounds(self.records[item].start)[0]
+        if not self.text[clause:cue.start].strip(_BLANK):
+            return True
+        head = next((h for h in families if self._alike(h, item)), None)
+        added = sum(self.records[i].value for i in families.get(head, [])) if head is not None \
+            else 0.0
+        return _equal(added, self.records[item].value)
 
     def _opened_before(self, first: int, cue: _Cue) -> bool:
         """Whether another breakdown cue stands before ``cue`` in ``first``'s lead (其中…分别为)."""
@@ -524,18 +558,21 @@ class _Run:
         close = self.text.find(_BRACKETS[self.text[cursor - 1]], cue.end, limit)
         return close if close != -1 else None
 
-    def _total_before(self, cue: int, part: int, any_unit: bool) -> int | None:
+    def _total_before(self, cue: int, part: int, any_unit: bool,
+                      values: Sequence[float] = ()) -> int | None:
         """The figure a list whose cue stands at ``cue`` divides: the nearest one before it of
         the part's kind: of its unit, else of its unit family, else (``any_unit``: when the
         list has one family) any, in the cue's sentence or, when
-        the cue opens a sentence, the one before; not inside a bracket closed before the cue."""
+        the cue opens a sentence, the one before; not inside a bracket closed before the cue.
+        Given the parts' ``values``, the nearest figure they add up to wins, else the nearest
+        that none of them exceeds."""
         sentence = self.index.scope_start(cue)
         floor = sentence
         if cue - sentence <= _OPENS and not self.text[sentence:cue].strip(_BLANK):
             floor = self.index.scope_start(sentence - 1) if sentence > 0 else 0
         floor = max(floor, cue - _MAX_TOTAL_DISTANCE)
         kind, unit = self.records[part].kind, self.records[part].unit
-        found: list[int | None] = [None, None, None]  # nearest of its unit, family, kind
+        ranked: list[list[int]] = [[], [], []]  # nearest first: of its unit, family, kind
         depth = 0  # closing minus opening brackets between a candidate and the cue
         boundary = cue
         for other in reversed(self.figures.between(floor, cue)):
@@ -549,11 +586,23 @@ class _Run:
             if record.implicit or record.kind != kind or depth > 0:
                 continue  # another kind, or inside a bracket closed before the cue (its own list)
             rank = 0 if record.unit == unit else 1 if same_family(record.unit, unit) else 2
-            if found[rank] is None:
-                found[rank] = other
-            if rank == 0:
-                break
-        return next((i for i in found[:3 if any_unit else 2] if i is not None), None)
+            ranked[rank].append(other)
+        candidates = [i for group in ranked[:3 if any_unit else 2] for i in group]
+        nearest = next((group[0] for group in ranked[:3 if any_unit else 2] if group), None)
+        if len(values) >= 2 and nearest is not None \
+                and self.records[nearest].value < max(values):
+            # 派单60件，按时办结58件，超时2件，其中甲类40件，乙类20件: a part larger than the
+            # nearest figure; the figure the parts add up to, else the nearest none exceeds
+            added = sum(values)
+            fitting = [i for i in candidates if _equal(self.records[i].value, added)]
+            if fitting:
+                return max(fitting, key=lambda i: self.records[i].start)
+            largest = max(values)
+            for group in ranked[:3 if any_unit else 2]:
+                roomy = [i for i in group if self.records[i].value >= largest]
+                if roomy:
+                    return roomy[0]
+        return nearest
 
     # --- 2. bracketed 共 figures ------------------------------------------------------------
 
@@ -704,7 +753,7 @@ class _Run:
                     total, min(self.index.scope_end(end + 1), end + MAX_REACH))
         if items and self.figures.crosses_heading(total, items[-1]):
             items = [i for i in items if not self.figures.crosses_heading(total, i)]
-        if not items:
+        if not items or self._enumerated(total, items[0]):
             return
         position = self._position(total, items[0])
         best: tuple[float, _Parse, str | None] | None = None
@@ -714,8 +763,17 @@ class _Run:
             if parse.sums != "over":
                 score = BRACKET + POSITION + (SUMS if parse.sums == "exact" else 0.0)
                 best = (score, parse, self._labels_of(total, parse.top))
-        # parts that add up: the shortest run of two or more
+        # parts that add up: the shortest run of two or more, within the total's item, else
+        # over the semicolon items after it (受理60件中，甲类45件；乙类15件)
         parse_exact = exact_prefix(record.value, items, [self.records[i].value for i in items])
+        if parse_exact is None and len(limits) > 1 and not colon:
+            longer = [i for i in self._forward_items(total, limits[-1]) if i not in items]
+            if longer and not self.figures.crosses_heading(total, longer[-1]):
+                longer = items + longer
+                parse_exact = exact_prefix(record.value, longer,
+                                           [self.records[i].value for i in longer])
+                if parse_exact is not None:
+                    items = longer
         if parse_exact is not None and not self._is_concluded(total) and any(
                 self._is_concluded(i) and i in parse_exact.nested for i in parse_exact.top):
             # 受理20件，审结18件（维持12件，撤销6件），2件正在审理: the concluded figure with
@@ -752,6 +810,100 @@ class _Run:
         evidence = RelationEvidence(link="part_of", score=score, sums=parse.sums,
                                     label_relation=relation, position=where)
         self._claim(Group(total=total, parts=[]), parse, evidence)
+        if parse.sums == "exact" and parse is parse_exact:
+            self._second_split(total, parse)
+
+    def _second_split(self, total: int, first: _Parse) -> None:
+        """A second list after a list that adds up to ``total``, in its sentence's semicolon
+        items, whose parts add up to it too: the same items divided another way
+        (交办60件，直办40件；按期办结95件，逾期5件 of 100件)."""
+        last = max(first.top + [i for parts in first.nested.values() for i in parts],
+                   key=lambda i: self.records[i].start)
+        limit = self._scope_limits(self.records[last].end)[-1]
+        rest = [i for i in self.figures.after(last, limit, _MAX_UNCUED)
+                if self._same_unit(i, total) and not self.records[i].implicit]
+        rest = list(itertools.takewhile(self._free, rest))
+        if not rest or rest[0] in self.cues or self.figures.crosses_heading(total, rest[-1]):
+            return
+        parse = exact_prefix(self.records[total].value, rest,
+                             [self.records[i].value for i in rest])
+        if parse is None or parse.nested or not all(
+                self._parallel(parse.top[0], other) for other in parse.top[1:]):
+            return  # parts of one list are named alike (按期办结, 逾期办结)
+        evidence = RelationEvidence(link="part_of", score=SUMS, sums="exact",
+                                    label_relation=self._labels_of(total, parse.top),
+                                    position="after_total")
+        self._claim(Group(total=total, parts=[]), parse, evidence)
+
+    def _enumerated(self, total: int, first: int) -> bool:
+        """Whether ``total`` and ``first`` are items of one enumeration (only 、 between them:
+        土地30件、规划16件、工商14件): side by side, so no total and its part without a cue."""
+        between = self.text[self.records[total].end:self.records[first].start]
+        return "、" in between and not any(mark in between for mark in _LIST_BREAKS)
+
+    # --- 5. a list opened by a category phrase, its total stated before ------------------
+
+    def opened_lists(self) -> None:
+        """从类别看，甲类30件、乙类20件 after a sentence stating 50件: a list opened by a category
+        phrase (…中，/ …：) whose parts add up exactly to a figure of their unit stated before
+        it, in its sentence or the two before (no heading between)."""
+        pattern = self.rules.opens_list
+        if pattern is None:
+            return
+        for record_index in self.figures.order:
+            if not self._free(record_index) or self.records[record_index].value <= 0:
+                continue
+            floor, lead = self.figures.lead(record_index)
+            opener = None
+            for match in pattern.finditer(lead):
+                opener = match
+            if opener is None or any(mark in lead[opener.end():] for mark in _LIST_BREAKS):
+                continue  # the phrase must open the figure's own clause
+            self._opened_list(record_index, opener.group().strip())
+
+    def _opened_list(self, first: int, opener: str) -> None:
+        record = self.records[first]
+        end = self._scope_limits(record.start, _MAX_OPEN_ITEMS)[-1]  # over its semicolon items
+        items = [first]
+        for other in self.figures.after(first, end, _MAX_UNCUED):
+            if not self._same_unit(other, first) or self.records[other].implicit:
+                continue
+            if not self._free(other) or other in self.cues \
+                    or YEAR.search(self.figures.lead(other)[1]):
+                break
+            items.append(other)
+        if len(items) < 2:
+            return
+        values = [self.records[i].value for i in items]
+        floor = self._full_sentence_start(record.start)
+        for _ in range(2):  # the sentence before, and the one before it
+            if floor > 0:
+                floor = self._full_sentence_start(floor - 1)
+        floor = max(floor, record.start - MAX_REACH)
+        for total in reversed(self.figures.before(first, floor)):
+            candidate = self.records[total]
+            if not self._alike(total, first) or candidate.implicit \
+                    or candidate.value <= max(values) or total in self.compared:
+                continue
+            if self.figures.crosses_heading(total, first):
+                break
+            parse = exact_prefix(candidate.value, items, values)
+            if parse is None or parse.nested:
+                continue
+            evidence = RelationEvidence(
+                link="part_of", score=SUMS + OPENER, cue=opener, sums="exact",
+                label_relation=self._labels_of(total, parse.top), position="after_total")
+            self._claim(Group(total=total, parts=[], cue=opener), parse, evidence)
+            return
+
+    def _full_sentence_start(self, offset: int) -> int:
+        """Where the sentence holding ``offset`` starts, its semicolon items taken together."""
+        start = self.index.sentence_bounds(offset)[0]
+        for _ in range(_MAX_OPEN_ITEMS):
+            if start == 0 or self.text[start - 1] not in "；;":
+                break
+            start = self.index.sentence_bounds(start - 1)[0]
+        return start
 
     def _pending(self, item: int) -> bool:
         """Whether a figure counts items still being handled (正在审理, 3件尚未办结)."""

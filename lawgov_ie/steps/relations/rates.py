@@ -106,7 +106,7 @@ class Rates:
         decides."""
         records = figures.records
         rate = records[index]
-        counts = self._counts(figures, index)
+        counts = self._counts(figures, index, sentence=True)
         if not counts or len(figures.index.clause_ends_between(records[counts[-1]].end,
                                                                rate.start)) > 1:
             return  # the part stands in the rate's clause or the one before it
@@ -133,9 +133,13 @@ class Rates:
             if low.part_of is not None else "share, denominator the count before it",
             arithmetic=f"{low.text} / {high.text} = {100 * low.value / high.value:.2f}%")
 
-    def _counts(self, figures: Figures, index: int) -> list[int]:
+    def _counts(self, figures: Figures, index: int, sentence: bool = False) -> list[int]:
+        """The counts before a rate in its scope (its sentence with ``sentence``: a share's
+        count may stand in a semicolon item of its own: 甲类14件，占14%；乙类20件，占20%)."""
         rate = figures.records[index]
-        floor = max(figures.index.scope_start(rate.start), rate.start - MAX_REACH)
+        start = figures.index.sentence_bounds(rate.start)[0] if sentence \
+            else figures.index.scope_start(rate.start)
+        floor = max(start, rate.start - MAX_REACH)
         return [i for i in figures.before(index, floor, _MAX_COUNTS)
                 if figures.records[i].kind == "count" and not figures.records[i].implicit
                 and figures.records[i].value > 0 and not figures.crosses_heading(i, index)]
@@ -144,9 +148,13 @@ class Rates:
         records = figures.records
         rate = records[index]
         links = [link for link in self.links if link.rate.search(rate.label)]
-        if not links:
+        stems = self._stems(rate.label)
+        if not links and not stems:
             return None
         counts = self._counts(figures, index)
+        if not links:  # 败诉率 with no pattern: the counts named by the rate's own word
+            self._by_stem(figures, index, counts, stems)
+            return None
         fitting: list[tuple[int, int, int, str]] = []  # strength, numerator place, denominator
         both_roles: tuple[int, int] | None = None
         for d_at, denominator in enumerate(counts):
@@ -164,14 +172,13 @@ class Rates:
                     both_roles = (numerator, denominator)
         if fitting:
             strength, n_at, d_at, words = max(fitting, key=lambda f: (f[0], f[1], f[2]))
-            numerator, denominator = counts[n_at], counts[d_at]
-            rate.rate_of = (numerator, denominator)
-            low, high = records[numerator], records[denominator]
-            figures.evidence[(index, "rate_of")] = RelationEvidence(
-                link="rate_of", score=ARITHMETIC + strength, label_relation=words,
-                arithmetic=f"{low.text} / {high.text} = {100 * low.value / high.value:.2f}%")
+            self._set(figures, index, counts[n_at], counts[d_at], strength, words)
             return None
-        if both_roles is not None:
+        if stems:  # 化解成功率 of 化解… / 受理…: the rate's own word names the numerator
+            self._by_stem(figures, index, counts, stems)
+            if rate.rate_of is not None:
+                return None
+        if both_roles is not None and self._restates(rate, links, records[both_roles[0]]):
             return RateFinding(index, both_roles[0], both_roles[1], "rate_mismatch")
         if len(counts) == 2 and same_family(records[counts[0]].unit, records[counts[1]].unit) \
                 and any(self._has_role(links, records[i].label) for i in counts):
@@ -179,6 +186,65 @@ class Rates:
             if not fits(rate, records[smaller].value, records[larger].value):
                 return RateFinding(index, smaller, larger, "rate_unsupported")
         return None
+
+    @staticmethod
+    def _set(figures: Figures, index: int, numerator: int, denominator: int, strength: int,
+             words: str) -> None:
+        records = figures.records
+        records[index].rate_of = (numerator, denominator)
+        low, high = records[numerator], records[denominator]
+        figures.evidence[(index, "rate_of")] = RelationEvidence(
+            link="rate_of", score=ARITHMETIC + strength, label_relation=words,
+            arithmetic=f"{low.text} / {high.text} = {100 * low.value / high.value:.2f}%")
+
+    def _stems(self, label: str) -> list[str]:
+        """The rate's own words, for a numerator named by them: the two characters before 率
+        and the first two of the label (败诉率 → 败诉; 化解成功率 → 成功, 化解); none for a
+        share (占比) or a label too short."""
+        if not label.endswith("率") or (self.share is not None and self.share.search(label)):
+            return []
+        word = label[:-1]
+        if len(word) < 2:
+            return []
+        return list(dict.fromkeys([word[-2:], word[:2]]))
+
+    def _by_stem(self, figures: Figures, index: int, counts: Sequence[int],
+                 stems: Sequence[str]) -> None:
+        """Link a rate to the count whose label holds one of its ``stems`` (the numerator) and
+        the nearest count before that one, of its unit family, not smaller (the denominator),
+        when the arithmetic fits (公开率96.6% of 主动公开1609件 / 制发公文1666件). Never a
+        finding: without role words, counts that disagree say nothing about the rate."""
+        records = figures.records
+        rate = records[index]
+        for n_at in range(len(counts) - 1, 0, -1):
+            low = records[counts[n_at]]
+            stem = next((w for w in stems if w in (low.label or "")), None)
+            if stem is None:
+                continue
+            denominator = next((c for c in reversed(counts[:n_at])
+                                if same_family(records[c].unit, low.unit)
+                                and records[c].value >= low.value), None)
+            if denominator is not None and fits(rate, low.value, records[denominator].value):
+                self._set(figures, index, counts[n_at], denominator, 1,
+                          f"numerator {stem} (the rate's word), denominator the count before it")
+            return
+
+    @staticmethod
+    def _restates(rate: RecordDraft, links: Sequence[_Link], numerator: RecordDraft) -> bool:
+        """Whether a rate restates its numerator's words with nothing of its own in front
+        (调解成功率 of 成功调解…; not 诉前化解率 of 化解…, nor 结案率 of 按时结案…: those name
+        other counts, so disagreeing with these is no mismatch)."""
+        for link in links:
+            word = link.rate.search(rate.label)
+            top = link.numerator.search(numerator.label or "")
+            if word is None or top is None:
+                continue
+            ahead = rate.label[:word.start()]
+            narrower = (numerator.label or "")[:top.start()]
+            if (len(ahead) < 2 or ahead[:2] in numerator.label) \
+                    and (len(narrower) < 2 or narrower[-2:] in rate.label):
+                return True
+        return False
 
     @staticmethod
     def _has_role(links: Sequence[_Link], label: str) -> bool:
@@ -204,8 +270,9 @@ class Rates:
                     return 2, f"numerator {top.group()}, denominator {bottom.group()}"
             nearest = next((c for c in reversed(counts[:n_at])
                             if same_family(records[c].unit, low.unit)
-                            and records[c].value >= low.value and records[c].part_of is None),
-                           None)
+                            and records[c].value >= low.value
+                            and (records[c].part_of is None or low.part_of == c)),
+                           None)  # a part is no denominator, but of its own parts
             if nearest == denominator and best is None:
                 best = (1, f"numerator {top.group()}, denominator the count before it")
         return best

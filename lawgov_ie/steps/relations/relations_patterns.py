@@ -3,7 +3,8 @@
 ``relation_cue``: words that open a breakdown (其中、包括、含、分别), mark a total stated after its
 parts (合计、共计、总计; 共 only when the parts add up), or move a figure's period (上年、近三年);
 it also names a figure of concluded cases (审结、办结: outcomes after it are its parts), a total of
-the sentence before (以上、上述) and a rate that is a part's share of its total (占比).
+the sentence before (以上、上述), a rate that is a part's share of its total (占比), and the end
+of a category phrase that opens a list (…中，/ …：).
 ``part_label``: the labels a part of a total may carry — the kinds or outcomes of what the total
 counts (维持/撤销/驳回 of 复议): evidence that two figures form a breakdown, extended by a domain
 expert. ``rate_link``: a rate word (成功率), the words of its numerator count (成功) and of its
@@ -32,6 +33,8 @@ RelationRole = Literal[
     "concluded",  # a figure of concluded cases (审结, 办结): outcomes listed after it are its parts
     "refers_back",  # opens a total of the figures of the sentence before (以上, 上述)
     "share",  # a rate that is a part's share of its total (占比, 占…的)
+    "opens_list",  # a category phrase opening a list (…类案件中，/ 工单分类：): its parts may
+    # add up to a total stated before it
 ]
 
 
