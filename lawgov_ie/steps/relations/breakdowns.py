@@ -602,6 +602,8 @@ class _Run:
                 roomy = [i for i in group if self.records[i].value >= largest]
                 if roomy:
                     return roomy[0]
+            if nearest not in ranked[0]:
+                return None  # 四个区县，其中：甲县受理838件: a smaller figure of another unit
         return nearest
 
     # --- 2. bracketed 共 figures ------------------------------------------------------------

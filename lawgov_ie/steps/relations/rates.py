@@ -139,10 +139,17 @@ class Rates:
         rate = figures.records[index]
         start = figures.index.sentence_bounds(rate.start)[0] if sentence \
             else figures.index.scope_start(rate.start)
-        floor = max(start, rate.start - MAX_REACH)
-        return [i for i in figures.before(index, floor, _MAX_COUNTS)
-                if figures.records[i].kind == "count" and not figures.records[i].implicit
-                and figures.records[i].value > 0 and not figures.crosses_heading(i, index)]
+        found: list[int] = []
+        for _ in range(3):  # its scope; with fewer than two counts there, the one or two
+            # before (受理诉求800件。直接答复600件，直接答复率75%)
+            floor = max(start, rate.start - MAX_REACH)
+            found = [i for i in figures.before(index, floor, _MAX_COUNTS)
+                     if figures.records[i].kind == "count" and not figures.records[i].implicit
+                     and figures.records[i].value > 0 and not figures.crosses_heading(i, index)]
+            if len(found) >= 2 or sentence or start == 0 or floor > start:
+                break
+            start = figures.index.scope_start(start - 1)
+        return found
 
     def _rate(self, figures: Figures, index: int) -> RateFinding | None:
         records = figures.records
@@ -183,7 +190,8 @@ class Rates:
         if len(counts) == 2 and same_family(records[counts[0]].unit, records[counts[1]].unit) \
                 and any(self._has_role(links, records[i].label) for i in counts):
             smaller, larger = sorted(counts, key=lambda i: records[i].value)
-            if not fits(rate, records[smaller].value, records[larger].value):
+            if not fits(rate, records[smaller].value, records[larger].value) \
+                    and self._restates(rate, links, records[smaller]):
                 return RateFinding(index, smaller, larger, "rate_unsupported")
         return None
 

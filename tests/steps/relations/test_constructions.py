@@ -167,3 +167,88 @@ def test_an_open_list_whose_items_add_up_keeps_a_nested_part(nlp_char: Language)
                                  "主办7件、会办4件；政协提案20件。")
     assert part_links(report) == {("11件", "31件"), ("20件", "31件"), ("7件", "11件"),
                                   ("4件", "11件")}
+
+
+# --- a list opened by a category phrase, its total stated before -----------------------------
+
+
+def test_a_list_opened_by_zhong_goes_to_the_total_of_the_sentence_before(
+        nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年共收到各类投诉举报86件。在受理的投诉举报中，涉及食品安全"
+                                 "的52件，涉及价格的34件。")
+    assert part_links(report) == {("52件", "86件"), ("34件", "86件")}
+    evidence = record(report, "52件").relation_evidence[0]
+    assert (evidence.sums, evidence.position) == ("exact", "after_total")
+    later = report_of(nlp_char, "全年共收到各类投诉举报86件，同比下降5%。均已按期办结。"
+                                "在受理的投诉举报中，涉及食品安全的52件，涉及价格的34件。")
+    assert part_links(later) == {("52件", "86件"), ("34件", "86件")}
+    evidence = record(later, "52件").relation_evidence[0]
+    assert (evidence.cue, evidence.sums, evidence.position) == ("中，", "exact", "after_total")
+
+
+def test_a_list_opened_by_a_colon_two_sentences_after_its_total(nlp_char: Language) -> None:
+    text = ("本季度平台共登记诉求320件。其中转交部门处理290件，现场答复30件。"
+            "按诉求性质分：求助类150件、咨询类100件、投诉类70件。")
+    report = report_of(nlp_char, text)
+    total = record(report, "320件").start
+    kinds = {r.start for r in report.records if r.label in ("求助类", "咨询类", "投诉类")}
+    assert {part for part, of in part_links_at(report) if of == total} == kinds | {
+        record(report, "290件").start, record(report, "30件").start}
+
+
+def test_an_opened_list_that_does_not_add_up_takes_no_total(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年共收到各类投诉举报86件。在受理的投诉举报中，涉及食品安全"
+                                 "的52件，涉及价格的30件。")
+    assert part_links(report) == set()
+    other_unit = report_of(nlp_char, "组织执法培训8场。在培训内容中，法律知识5期，业务技能3期。")
+    assert part_links(other_unit) == {("5期", "8场"), ("3期", "8场")}  # 场 and 期: one family
+    another_kind = report_of(nlp_char, "全年开展普法宣传活动40次。活动中，发放资料25份，"
+                                       "解答咨询15人次。")
+    assert part_links(another_kind) == set()
+
+
+def test_a_list_after_a_total_adds_up_over_semicolon_items(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年审查的合同60件中，涉及工程建设的合同为45件；涉及采购的15件。")
+    assert part_links(report) == {("45件", "60件"), ("15件", "60件")}
+
+
+def test_one_total_divided_two_ways_after_it(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年办理热线工单500件，转办部门420件，直接答复80件；"
+                                 "按时办结488件，超时办结12件。")
+    assert part_links(report) == {("420件", "500件"), ("80件", "500件"),
+                                  ("488件", "500件"), ("12件", "500件")}
+    unlike = report_of(nlp_char, "受理复议案件5件，维持2件，撤销3件；行政诉讼案件4件，胜诉1件。")
+    assert ("4件", "5件") not in part_links(unlike)
+
+
+def test_items_of_one_enumeration_are_no_total_and_parts(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "投诉较多的领域依次是：物业服务40件、噪声扰民25件、"
+                                 "停车管理15件、占道经营10件。")
+    assert part_links(report) == set()
+
+
+def test_cue_list_parts_larger_than_the_nearest_figure_go_to_their_sum(
+        nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年派发工单300件，按时办结296件，超时办结4件，"
+                                 "其中网络渠道派发210件，电话渠道派发90件。")
+    assert part_links(report) == {("296件", "300件"), ("4件", "300件"),
+                                  ("210件", "300件"), ("90件", "300件")}
+    assert all_codes(report) == []
+
+
+def test_figures_of_another_year_in_brackets_are_no_parts(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全区受理各类案件900件(2023年800件)，其中，街道受理"
+                                 "600件(2023年500件)。")
+    assert part_links(report) == {("600件", "900件")}
+
+
+def test_a_gongji_inside_a_qizhong_list_says_in_all_of_its_item(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全市新收行政应诉案件700件，其中，市直部门案件共计120件，"
+                                 "各区县案件共计580件。")
+    assert part_links(report) == {("120件", "700件"), ("580件", "700件")}
+
+
+def test_an_open_list_runs_over_items_named_as_categories(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年受理群众诉求9000件。其中，咨询类诉求5000件；求助类2500件；"
+                                 "投诉类1200件；其他类300件。")
+    assert {part for part, _ in part_links(report)} == {"5000件", "2500件", "1200件", "300件"}

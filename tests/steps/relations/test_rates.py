@@ -51,3 +51,42 @@ def test_rate_within_rounding_is_linked(nlp_char: Language) -> None:
 def test_rate_bound_on_one_side(nlp_char: Language) -> None:
     report = report_of(nlp_char, "受理纠纷300起，调解成功290起，调解成功率95%以上。")
     assert rate_links(report) == {("95%以上", "290起", "300起")}
+
+
+def test_rate_named_by_its_own_word_without_a_pattern(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年审结行政诉讼案件240件，败诉12件，败诉率为5%。")
+    assert rate_links(report) == {("5%", "12件", "240件")}
+    evidence = record(report, "5%").relation_evidence[0]
+    assert evidence.label_relation == "numerator 败诉 (the rate's word), denominator the count " \
+        "before it"
+    disagreeing = report_of(nlp_char, "全年审结行政诉讼案件240件，败诉12件，败诉率为8%。")
+    assert rate_links(disagreeing) == set() and all_codes(disagreeing) == []
+
+
+def test_rate_whose_numerator_has_the_first_word_of_the_rate(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "受理矛盾纠纷400件，化解396件，化解成功率99%。")
+    assert rate_links(report) == {("99%", "396件", "400件")}
+
+
+def test_shares_in_semicolon_items_of_one_sentence(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "评查执法案卷50卷，其中优秀10卷，占20%；良好30卷，占60%；"
+                                 "合格10卷，占20%。")
+    assert {(n, d) for _, n, d in rate_links(report)} == {("10卷", "50卷"), ("30卷", "50卷")}
+    assert len(rate_links(report)) == 2  # the two 20% share one text: a set of texts keeps one
+    assert sum(1 for r in report.records if r.rate_of is not None) == 3
+
+
+def test_reply_rate_in_traditional_script_and_closure_by_concluded(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "受理市民訴求800件，直接答復600件，直接答復率75%。")
+    assert rate_links(report) == {("75%", "600件", "800件")}
+    closure = report_of(nlp_char, "新收一审行政案件300件，审结270件，结案率为90%。")
+    assert rate_links(closure) == {("90%", "270件", "300件")}
+
+
+def test_no_mismatch_for_a_rate_that_names_other_counts(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "受理矛盾纠纷200件，化解190件，诉前调解化解率30%。")
+    assert all_codes(report) == []
+    narrower = report_of(nlp_char, "派单400件，按时办结380件，超时办结20件，按时办结率95%，"
+                                   "办结率100%。")
+    assert all_codes(narrower) == []
+    assert ("95%", "380件", "400件") in rate_links(narrower)
