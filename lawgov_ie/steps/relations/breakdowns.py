@@ -17,6 +17,8 @@ labels        1.5        every part is named as an outcome, kind or state of wha
                          (村级调解室 of 调解室)
 bracket       1.5        two or more figures in a bracket right after the total
 position      0.5        the list starts within two clauses after its total
+opener        1.0        a category phrase (…中，/ …：) opens the list, its total stated
+                         before it (construction 5: only with parts that add up)
 ============  =========  ==========================================================
 
 So a cue alone links, parts that add up alone link, and parts named as outcomes of their total
@@ -35,7 +37,11 @@ Constructions, in the order they are read (a record linked by one is not taken b
 3. a total after its parts (非常满意802条，满意163条，合计965条), also in the sentence before a
    以上/上述 total when they add up;
 4. a list with no cue after its total (行政复议4件，撤销1件，维持3件); outcomes listed after a
-   received and a concluded figure go to the concluded one (收到20件，审结17件，维持10件…).
+   received and a concluded figure go to the concluded one (收到20件，审结17件，维持10件…);
+   parts that add up may run over semicolon items, and a second run that adds up to the same
+   total divides it another way; figures of one 、 enumeration are side by side, no breakdown;
+5. a list opened by a category phrase (在受理的投诉中，甲类52件，乙类34件) whose parts add up
+   exactly to a figure stated before it, in its sentence or the two before.
 
 No figure after a comparison in its clause (同比, 较上年) is a part; nor, without a cue, a figure
 after a year (a series by year), a concluded figure of the received one, or a pending case of

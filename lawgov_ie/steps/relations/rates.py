@@ -10,9 +10,14 @@ A rate is tied only to counts it describes, checked by arithmetic:
 3. the rate equals 100 · numerator / denominator within the rounding of its written digits
    (half a unit of its last digit, plus 0.05; 以上 / 以下 bound one side only).
 
+A rate with no pattern that fits, whose own word (败诉率 → 败诉, 公开率 → 公开) names a count,
+is tied to that count and the nearest not smaller before it when the arithmetic fits, and never
+checked. When fewer than two counts stand in the rate's scope, the one or two before are read.
+
 When no pair fits, there is no link; a :class:`RateFinding` says what disagreed, for the checks:
 ``rate_mismatch`` (both role words found, the arithmetic fails) or ``rate_unsupported`` (the
-rate's only two counts around it disagree with it). 满意率 has no ``rate_link``: satisfaction is
+rate's only two counts around it disagree with it) — only for a rate that restates its numerator
+(not 诉前化解率 of 化解…, nor 结案率 of 按时结案…). 满意率 has no ``rate_link``: satisfaction is
 not computed from counts, so it is neither linked nor checked.
 """
 
