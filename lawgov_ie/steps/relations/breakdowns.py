@@ -93,6 +93,7 @@ _BRACKET_TOTAL = regex.compile(r"[（(]\s*(?:共计|共|合计)$")
 _BRACKET_CLOSE = regex.compile(r"\s*[)）]")
 _BLANK = " \t\u3000\n“\"*"
 _CATEGORY_MARKERS = ("类", "類")  # 投诉类, 咨询类: items named as categories of one list
+_STOPS = "；;。！？!?\n"  # marks that end a sentence or a semicolon item
 _LIST_BREAKS = "，,：:；;（(。\n"  # marks that end an enumeration item (、 does not)
 _OPENS = 8  # a cue this near its sentence's start (past blanks and marks) opens the sentence
 
@@ -482,10 +483,18 @@ class _Run:
             families.setdefault(item if head is None else head, []).append(item)
         respectively = cue.word.startswith(("分别", "分別"))
         for items in families.values():
+            later = [] if self._is_concluded(items[0]) \
+                else [i for i in items[1:] if self._is_concluded(i)]
+            if later:  # 其中受理101件，审结92件: a concluded figure after another item is a
+                # later stage of it: a part of the concluded figure before the cue, if any
+                # (受理900件，审结880件，其中，街道受理600件，审结590件), else of none
+                items = [i for i in items if i not in later]
+                self._stage_parts(cue, later)
             total = self._total_before(cue.start, items[0],
                                        any_unit=len(families) == 1 and not respectively,
                                        values=[self.records[i].value for i in items
-                                               if self.records[i].start < limits[0]])
+                                               if self.records[i].start < limits[0]],
+                                       stage=False if later else None)
             if total is None or self.figures.crosses_heading(total, items[0]):
                 continue
             if self._is_concluded(total):
@@ -503,6 +512,19 @@ class _Run:
             evidence = RelationEvidence(link="part_of", score=score, cue=cue.word,
                                         sums=parse.sums, position=position)
             self._claim(Group(total=total, parts=[], cue=cue.word), parse, evidence)
+
+    def _stage_parts(self, cue: _Cue, later: list[int]) -> None:
+        """Link concluded figures of a cue list to the concluded figure before the cue."""
+        total = self._total_before(cue.start, later[0], any_unit=False, stage=True)
+        if total is None or self.figures.crosses_heading(total, later[0]):
+            return
+        parse = self._parse(total, later)
+        if parse.sums == "over":
+            return
+        evidence = RelationEvidence(link="part_of", score=CUE + POSITION, cue=cue.word,
+                                    sums=parse.sums, position="after_total",
+                                    label_relation="stage of its total")
+        self._claim(Group(total=total, parts=[], cue=cue.word), parse, evidence)
 
     def _closes(self, item: int, cue: _Cue, families: dict[int, list[int]]) -> bool:
         """Whether a figure with a total cue inside a list closes it: its cue opens its clause
@@ -565,13 +587,14 @@ class _Run:
         return close if close != -1 else None
 
     def _total_before(self, cue: int, part: int, any_unit: bool,
-                      values: Sequence[float] = ()) -> int | None:
+                      values: Sequence[float] = (), stage: bool | None = None) -> int | None:
         """The figure a list whose cue stands at ``cue`` divides: the nearest one before it of
         the part's kind: of its unit, else of its unit family, else (``any_unit``: when the
         list has one family) any, in the cue's sentence or, when
         the cue opens a sentence, the one before; not inside a bracket closed before the cue.
         Given the parts' ``values``, the nearest figure they add up to wins, else the nearest
-        that none of them exceeds."""
+        that none of them exceeds. ``stage``: only figures of concluded cases (True), or none of
+        them (False)."""
         sentence = self.index.scope_start(cue)
         floor = sentence
         if cue - sentence <= _OPENS and not self.text[sentence:cue].strip(_BLANK):
@@ -591,17 +614,18 @@ class _Run:
             boundary = record.end
             if record.implicit or record.kind != kind or depth > 0:
                 continue  # another kind, or inside a bracket closed before the cue (its own list)
+            if stage is not None and self._is_concluded(other) != stage:
+                continue
             rank = 0 if record.unit == unit else 1 if same_family(record.unit, unit) else 2
             ranked[rank].append(other)
         candidates = [i for group in ranked[:3 if any_unit else 2] for i in group]
         nearest = next((group[0] for group in ranked[:3 if any_unit else 2] if group), None)
-        if len(values) >= 2 and nearest is not None \
-                and self.records[nearest].value < max(values):
+        if values and nearest is not None and self.records[nearest].value < max(values):
             # 派单60件，按时办结58件，超时2件，其中甲类40件，乙类20件: a part larger than the
             # nearest figure; the figure the parts add up to, else the nearest none exceeds
             added = sum(values)
             fitting = [i for i in candidates if _equal(self.records[i].value, added)]
-            if fitting:
+            if fitting and len(values) >= 2:
                 return max(fitting, key=lambda i: self.records[i].start)
             largest = max(values)
             for group in ranked[:3 if any_unit else 2]:
@@ -861,15 +885,25 @@ class _Run:
         for record_index in self.figures.order:
             if not self._free(record_index) or self.records[record_index].value <= 0:
                 continue
-            floor, lead = self.figures.lead(record_index)
+            lead = self.figures.lead(record_index)[1]
             opener = None
             for match in pattern.finditer(lead):
                 opener = match
-            if opener is None or any(mark in lead[opener.end():] for mark in _LIST_BREAKS):
-                continue  # the phrase must open the figure's own clause
-            self._opened_list(record_index, opener.group().strip())
+            if opener is None:
+                continue
+            after = lead[opener.end():]
+            if any(mark in after for mark in _STOPS) \
+                    or sum(after.count(mark) for mark in _LIST_BREAKS) > 1:
+                continue  # the phrase opens the figure's clause, or the clause before it
+            phrase = lead[:opener.start()]
+            cut = max(phrase.rfind(mark) for mark in _LIST_BREAKS)
+            self._opened_list(record_index, opener.group().strip(), phrase[cut + 1:])
 
-    def _opened_list(self, first: int, opener: str) -> None:
+    def _opened_list(self, first: int, opener: str, phrase: str) -> None:
+        """The items from ``first`` to the end of its sentence (over semicolons); their total is
+        the nearest figure before that a run of them adds up to, else the nearest figure of
+        their unit when the ``phrase`` names it (办结的案件中，… of 办结22.4万件: two characters of
+        its label) and the items stay within it."""
         record = self.records[first]
         end = self._scope_limits(record.start, _MAX_OPEN_ITEMS)[-1]  # over its semicolon items
         items = [first]
@@ -888,6 +922,7 @@ class _Run:
             if floor > 0:
                 floor = self._full_sentence_start(floor - 1)
         floor = max(floor, record.start - MAX_REACH)
+        nearest = None
         for total in reversed(self.figures.before(first, floor)):
             candidate = self.records[total]
             if not self._alike(total, first) or candidate.implicit \
@@ -895,6 +930,7 @@ class _Run:
                 continue
             if self.figures.crosses_heading(total, first):
                 break
+            nearest = total if nearest is None else nearest
             parse = exact_prefix(candidate.value, items, values)
             if parse is None or parse.nested:
                 continue
@@ -903,6 +939,19 @@ class _Run:
                 label_relation=self._labels_of(total, parse.top), position="after_total")
             self._claim(Group(total=total, parts=[], cue=opener), parse, evidence)
             return
+        if nearest is None or not self._names(phrase, self.records[nearest].label or ""):
+            return
+        parse = self._parse(nearest, items)
+        if parse.sums == "under":
+            evidence = RelationEvidence(
+                link="part_of", score=LABELS + OPENER, cue=opener, sums="under",
+                label_relation=f"named by {phrase}", position="after_total")
+            self._claim(Group(total=nearest, parts=[], cue=opener), parse, evidence)
+
+    @staticmethod
+    def _names(phrase: str, label: str) -> bool:
+        """Whether an opening phrase names a figure: two characters of its label in a row."""
+        return any(label[at:at + 2] in phrase for at in range(len(label) - 1))
 
     def _full_sentence_start(self, offset: int) -> int:
         """Where the sentence holding ``offset`` starts, its semicolon items taken together."""

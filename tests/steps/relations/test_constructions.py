@@ -196,8 +196,14 @@ def test_a_list_opened_by_a_colon_two_sentences_after_its_total(nlp_char: Langua
         record(report, "290件").start, record(report, "30件").start}
 
 
-def test_an_opened_list_that_does_not_add_up_takes_no_total(nlp_char: Language) -> None:
-    report = report_of(nlp_char, "全年共收到各类投诉举报86件。在受理的投诉举报中，涉及食品安全"
+def test_an_opened_list_that_does_not_add_up_goes_only_to_the_figure_it_names(
+        nlp_char: Language) -> None:
+    named = report_of(nlp_char, "全年共收到各类投诉举报86件。在受理的投诉举报中，涉及食品安全"
+                                "的52件，涉及价格的30件。")
+    assert part_links(named) == {("52件", "86件"), ("30件", "86件")}
+    evidence = record(named, "52件").relation_evidence[0]
+    assert (evidence.sums, evidence.label_relation) == ("under", "named by 在受理的投诉举报")
+    report = report_of(nlp_char, "全年共收到各类投诉举报86件。在涉企事项中，涉及食品安全"
                                  "的52件，涉及价格的30件。")
     assert part_links(report) == set()
     other_unit = report_of(nlp_char, "组织执法培训8场。在培训内容中，法律知识5期，业务技能3期。")
@@ -252,3 +258,12 @@ def test_an_open_list_runs_over_items_named_as_categories(nlp_char: Language) ->
     report = report_of(nlp_char, "全年受理群众诉求9000件。其中，咨询类诉求5000件；求助类2500件；"
                                  "投诉类1200件；其他类300件。")
     assert {part for part, _ in part_links(report)} == {"5000件", "2500件", "1200件", "300件"}
+
+
+def test_received_and_concluded_items_of_a_list_go_to_their_own_stage(
+        nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全区受理各类案件900件，审结880件，其中，街道受理600件，"
+                                 "审结590件。")
+    assert part_links(report) == {("600件", "900件"), ("590件", "880件")}
+    no_stage = report_of(nlp_char, "全年收到复议申请120件，其中受理110件，审结100件。")
+    assert part_links(no_stage) == {("110件", "120件")}
