@@ -6,8 +6,9 @@
 
 Inputs of one line each, no full stop: "其中" × 10n (a cue word with nothing to link: the step
 reads figures, not cue words, so it has nothing to do), "其中k件，" × n (a cue before every
-figure), "案件k件，" × n (a run-on line of figures), a 其中，list of n semicolon items, and n
-received / concluded / outcome / 共计 groups on one line. The components before the relations step
+figure), "案件k件，" × n (a run-on line of figures), a 其中，list of n semicolon items, n
+received / concluded / outcome / 共计 groups on one line, and n figures each opened by a category
+phrase (…中，/ …：). The components before the relations step
 run untimed and the step itself is timed, best of five (garbage collection off while timed, as
 in timeit), at n and at 2n, in alternate rounds. The whole ``extract()`` of "其中" × 10n is
 printed for reference. Linear cost doubles the
@@ -34,6 +35,7 @@ LAYOUTS: dict[str, Callable[[int], str]] = {
         f"甲类案件{k % 97 + 1}件" for k in range(n)),
     "received, concluded, outcomes × n": lambda n: "，".join(
         f"收到复议{k % 7 + 9}件，审结8件，维持5件，撤销2件，共计7件" for k in range(n)),
+    "category openers × n": lambda n: "：".join(f"类别中，甲类{k % 97 + 1}件" for k in range(n)),
     "其中 × 10n, extract()": lambda n: "其中" * (10 * n),
 }
 # Timed as a whole extract(), for reference only (the other steps are not this benchmark's):
