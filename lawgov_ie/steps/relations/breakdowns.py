@@ -312,6 +312,9 @@ class _Run:
             if pattern is None:
                 continue
             for match in pattern.finditer(lead):
+                rest = lead[match.end():]
+                if sum(rest.count(c) for c in _CLOSERS) > sum(rest.count(o) for o in _BRACKETS):
+                    continue  # 纠错（含撤销）29件: the cue of a bracket closed before the number
                 found = _Cue(role, match.group(), floor + match.start(), floor + match.end())
                 if best is None or found.start > best.start:
                     best = found

@@ -113,8 +113,9 @@ class Rates:
         rate = records[index]
         counts = self._counts(figures, index, sentence=True)
         if not counts or len(figures.index.clause_ends_between(records[counts[-1]].end,
-                                                               rate.start)) > 1:
-            return  # the part stands in the rate's clause or the one before it
+                                                               rate.start)) > 2:
+            return  # the part stands in the rate's clause or one of the two before it
+            # (甲类140件，占受理总数比例最高，达92.7%)
         pairs: list[tuple[int, int]] = []
         last = records[counts[-1]]
         if last.part_of is not None:  # 简易程序30件、一般程序20件，分别占60%、40%: any part of

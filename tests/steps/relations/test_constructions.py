@@ -267,3 +267,11 @@ def test_received_and_concluded_items_of_a_list_go_to_their_own_stage(
     assert part_links(report) == {("600件", "900件"), ("590件", "880件")}
     no_stage = report_of(nlp_char, "全年收到复议申请120件，其中受理110件，审结100件。")
     assert part_links(no_stage) == {("110件", "120件")}
+
+
+def test_a_bracket_closed_inside_the_lead_leaves_the_qizhong_before_it(
+        nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年审结复议案件80件，其中纠错（含撤销、确认违法）12件，"
+                                 "纠错率15%。")
+    assert part_links(report) == {("12件", "80件")}
+    assert record(report, "12件").relation_evidence[0].cue == "其中"

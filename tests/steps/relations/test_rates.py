@@ -90,3 +90,9 @@ def test_no_mismatch_for_a_rate_that_names_other_counts(nlp_char: Language) -> N
                                    "办结率100%。")
     assert all_codes(narrower) == []
     assert ("95%", "380件", "400件") in rate_links(narrower)
+
+
+def test_share_two_clauses_after_its_part(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "受理的复议案件200件中，涉及区级部门的案件为150件，"
+                                 "占受理案件数比例最高，达75%；涉及乡镇的50件，占25%。")
+    assert rate_links(report) == {("75%", "150件", "200件"), ("25%", "50件", "200件")}
