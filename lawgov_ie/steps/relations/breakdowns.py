@@ -61,7 +61,7 @@ import regex
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.models import PartPosition, PartsSum, RelationEvidence
 from lawgov_ie.rules.budget import compile_rule
-from lawgov_ie.steps.relations.figures import MAX_REACH, Figures, same_family
+from lawgov_ie.steps.relations.figures import MAX_REACH, PEOPLE, Figures, same_family
 from lawgov_ie.steps.relations.periods import YEAR
 from lawgov_ie.steps.relations.relations_patterns import (
     PartLabelPattern,
@@ -620,6 +620,8 @@ class _Run:
             if stage is not None and self._is_concluded(other) != stage:
                 continue
             rank = 0 if record.unit == unit else 1 if same_family(record.unit, unit) else 2
+            if rank == 2 and (record.unit in PEOPLE) != (unit in PEOPLE):
+                continue  # people and things: no total and part of each other
             ranked[rank].append(other)
         candidates = [i for group in ranked[:3 if any_unit else 2] for i in group]
         nearest = next((group[0] for group in ranked[:3 if any_unit else 2] if group), None)

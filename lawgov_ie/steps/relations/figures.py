@@ -20,6 +20,9 @@ from lawgov_ie.text.index import TextIndex
 # Units that count the same things: a part in 起 may belong to a total in 件.
 FAMILIES = (frozenset({"件", "起", "宗", "件次", "个", "案", "例"}), frozenset({"人", "名", "位"}),
             frozenset({"次", "场", "场次", "期", "轮"}))
+# Units that count people: never a part of (or a total for) a figure counting things in a unit
+# of no known family (办理案件128件，其中外省农民工91人 names people, not cases).
+PEOPLE = frozenset({"人", "名", "位", "人次", "户", "户次"})
 MAX_REACH = 300  # characters a list (or a rate's counts) may run from its total (or rate)
 MAX_RECORDS = 24  # records a list may hold; counts read around a rate
 NUMBER = regex.compile(r"[0-9]+(?:\.([0-9]+))?")

@@ -23,7 +23,7 @@ not computed from counts, so it is neither linked nor checked.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -31,7 +31,7 @@ import regex
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.models import RelationEvidence
 from lawgov_ie.rules.budget import compile_rule
-from lawgov_ie.steps.relations.figures import MAX_REACH, NUMBER, Figures, same_family
+from lawgov_ie.steps.relations.figures import MAX_REACH, MAX_RECORDS, NUMBER, Figures, same_family
 from lawgov_ie.steps.relations.relations_patterns import RateLinkPattern
 
 _MAX_COUNTS = 8  # counts read before a rate
@@ -112,6 +112,13 @@ class Rates:
         records = figures.records
         rate = records[index]
         counts = self._counts(figures, index, sentence=True)
+        wider = len(counts) == 1 and records[counts[0]].part_of is None
+        if wider:  # 办理甲类案件128件，占总数的61%: its total in a sentence before, the nearest
+            # count there not smaller than it and no part of another
+            single = records[counts[0]]
+            counts = self._counts(figures, index, enough=lambda found: any(
+                records[i].value >= single.value and records[i].part_of is None
+                for i in found[:-1]))
         if not counts or len(figures.index.clause_ends_between(records[counts[-1]].end,
                                                                rate.start)) > 2:
             return  # the part stands in the rate's clause or one of the two before it
@@ -124,7 +131,8 @@ class Rates:
         else:
             pairs = [(counts[-1], c) for c in reversed(counts[:-1])
                      if same_family(records[c].unit, last.unit)
-                     and records[c].value >= last.value][:1]
+                     and records[c].value >= last.value
+                     and not (wider and records[c].part_of is not None)][:1]
         fitting = [(part, total) for part, total in pairs
                    if records[total].kind == "count"
                    and same_family(records[total].unit, records[part].unit)
@@ -139,20 +147,24 @@ class Rates:
             if low.part_of is not None else "share, denominator the count before it",
             arithmetic=f"{low.text} / {high.text} = {100 * low.value / high.value:.2f}%")
 
-    def _counts(self, figures: Figures, index: int, sentence: bool = False) -> list[int]:
+    def _counts(self, figures: Figures, index: int, sentence: bool = False,
+                enough: Callable[[list[int]], bool] | None = None) -> list[int]:
         """The counts before a rate in its scope (its sentence with ``sentence``: a share's
         count may stand in a semicolon item of its own: 甲类14件，占14%；乙类20件，占20%)."""
         rate = figures.records[index]
         start = figures.index.sentence_bounds(rate.start)[0] if sentence \
             else figures.index.scope_start(rate.start)
         found: list[int] = []
-        for _ in range(3):  # its scope; with fewer than two counts there, the one or two
-            # before (受理诉求800件。直接答复600件，直接答复率75%)
+        for _ in range(3 if enough is None else 5):  # its scope; with fewer than two counts
+            # there, the one or two before (受理诉求800件。直接答复600件，直接答复率75%); for a
+            # share, until ``enough`` (within MAX_REACH characters)
             floor = max(start, rate.start - MAX_REACH)
-            found = [i for i in figures.before(index, floor, _MAX_COUNTS)
+            found = [i for i in figures.before(index, floor, _MAX_COUNTS if enough is None
+                                                                else MAX_RECORDS)
                      if figures.records[i].kind == "count" and not figures.records[i].implicit
                      and figures.records[i].value > 0 and not figures.crosses_heading(i, index)]
-            if len(found) >= 2 or sentence or start == 0 or floor > start:
+            done = enough(found) if enough is not None else len(found) >= 2
+            if done or sentence or start == 0 or floor > start:
                 break
             start = figures.index.scope_start(start - 1)
         return found

@@ -193,3 +193,10 @@ def test_baokuo_zainei_opens_no_list(nlp_char: Language) -> None:
     report = report_of(nlp_char, "组织法治培训5场，开展包括宪法宣传周在内的普法活动12场。")
     assert part_links(report) == set()
     assert all_codes(report) == []
+
+
+def test_people_are_no_parts_of_a_count_of_things(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "共办理农民工法律援助案件128件，其中，外省农民工91人。")
+    assert part_links(report) == set()
+    things = report_of(nlp_char, "设立调解组织25个，其中企业调解委员会20家。")
+    assert part_links(things) == {("20家", "25个")}

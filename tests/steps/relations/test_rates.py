@@ -96,3 +96,9 @@ def test_share_two_clauses_after_its_part(nlp_char: Language) -> None:
     report = report_of(nlp_char, "受理的复议案件200件中，涉及区级部门的案件为150件，"
                                  "占受理案件数比例最高，达75%；涉及乡镇的50件，占25%。")
     assert rate_links(report) == {("75%", "150件", "200件"), ("25%", "50件", "200件")}
+
+
+def test_share_of_a_total_stated_sentences_before(nlp_char: Language) -> None:
+    report = report_of(nlp_char, "全年办理法律援助案件400件，同比增长10%。其中，民事案件300件；"
+                                 "刑事案件100件，同比增长5%。共办理农民工案件120件，占援助总数的30%。")
+    assert rate_links(report) == {("30%", "120件", "400件")}
