@@ -633,7 +633,7 @@ class _Run:
             if fitting and len(values) >= 2:
                 return max(fitting, key=lambda i: self.records[i].start)
             largest = max(values)
-            for group in ranked[:3 if any_unit else 2]:
+            for group in ranked[:2]:  # of its unit, else of its family
                 roomy = [i for i in group if self.records[i].value >= largest]
                 if roomy:
                     return roomy[0]
