@@ -931,8 +931,10 @@ class _Run:
         for total in reversed(self.figures.before(first, floor)):
             candidate = self.records[total]
             if not self._alike(total, first) or candidate.implicit \
-                    or candidate.value <= max(values) or total in self.compared:
-                continue
+                    or candidate.value <= max(values) or total in self.compared \
+                    or (candidate.part_of is not None and self._parallel(total, first)):
+                continue  # 行政处罚200宗。其他行为中，行政征收120宗，行政给付80宗: a part named
+                # like the items is one of them, not their total, even when they add up to it
             if self.figures.crosses_heading(total, first):
                 break
             nearest = total if nearest is None else nearest
@@ -943,6 +945,7 @@ class _Run:
                 link="part_of", score=SUMS + OPENER, cue=opener, sums="exact",
                 label_relation=self._labels_of(total, parse.top), position="after_total")
             self._claim(Group(total=total, parts=[], cue=opener), parse, evidence)
+            self._companions(total, items, end, opener)
             return
         if nearest is None or not self._names(phrase, self.records[nearest].label or ""):
             return
@@ -952,6 +955,35 @@ class _Run:
                 link="part_of", score=LABELS + OPENER, cue=opener, sums="under",
                 label_relation=f"named by {phrase}", position="after_total")
             self._claim(Group(total=nearest, parts=[], cue=opener), parse, evidence)
+            self._companions(nearest, items, end, opener)
+
+    def _companions(self, total: int, items: Sequence[int], end: int, opener: str) -> None:
+        """The figures of another unit family in an opened list (甲类30宗，涉及金额12万元；…) go to
+        the figure of their family that stands with its total in the total's sentence (执法案件
+        50宗，涉及金额40万元), when they stay within it: one list cutting one total two ways."""
+        first = self.records[items[0]]
+        start, stop = self.index.sentence_bounds(self.records[total].start)
+        sentence = [i for i in self.figures.between(start, stop) if i != total]
+        others: dict[int, list[int]] = {}  # companion of the total -> its items in the list
+        for other in self.figures.between(first.start, end):
+            record = self.records[other]
+            if other in items or not self._free(other) or same_family(record.unit, first.unit) \
+                    or record.kind not in PART_KINDS:
+                continue
+            companion = next((c for c in sentence if self._alike(c, other)
+                              and self.records[c].part_of is None), None)
+            if companion is not None:
+                others.setdefault(companion, []).append(other)
+        for companion, parts in others.items():
+            if len(parts) < 2 or self.figures.crosses_heading(companion, parts[0]):
+                continue
+            parse = self._parse(companion, parts)
+            if parse.sums == "over":
+                continue
+            evidence = RelationEvidence(link="part_of", score=LABELS + OPENER, cue=opener,
+                                        sums=parse.sums, position="after_total",
+                                        label_relation=f"beside {self.records[total].text}")
+            self._claim(Group(total=companion, parts=[], cue=opener), parse, evidence)
 
     @staticmethod
     def _names(phrase: str, label: str) -> bool:

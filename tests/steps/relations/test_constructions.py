@@ -275,3 +275,15 @@ def test_a_bracket_closed_inside_the_lead_leaves_the_qizhong_before_it(
                                  "纠错率15%。")
     assert part_links(report) == {("12件", "80件")}
     assert record(report, "12件").relation_evidence[0].cue == "其中"
+
+
+def test_an_opened_list_in_two_units_cuts_its_total_and_the_amount_beside_it(
+        nlp_char: Language) -> None:
+    text = ("全区办理行政执法事项500宗，涉及金额90万元。其中，行政处罚200宗，罚没金额30万元。"
+            "其他执法行为中，行政征收120宗，征收金额40万元；行政给付80宗，给付金额15万元。")
+    report = report_of(nlp_char, text)
+    assert {(p, t) for p, t in part_links(report) if t == "90万元"} == {
+        ("30万元", "90万元"), ("40万元", "90万元"), ("15万元", "90万元")}
+    assert {p for p, t in part_links(report) if t == "500宗"} == {"200宗", "120宗", "80宗"}
+    assert record(report, "40万元").relation_evidence[0].label_relation == "beside 500宗"
+    # 120 + 80 = 200, the 行政处罚 figure before: a part named like the items is no total of them
