@@ -41,6 +41,8 @@ _ASIDE_END = regex.compile(r"[（(][^（()）]{1,6}[)）]\Z")
 _NOUN_SUFFIX = frozenset("仪员人书表机室点站所组队器费率量数")
 #: Before a verb: 并 joins a second verb phrase; 上/中/内 end a locative adverbial
 _JOIN_OR_PLACE = frozenset("并上中内")
+#: Words that end in 上/中/内 without being a locative: 开展集中学习 keeps 集中
+_NOT_PLACE = ("集中", "其中", "以上", "以内")
 #: 组织干部参加培训: the verb the people join in with (dropped with them)
 _JOINED = regex.compile(r"参加|参与|进行")
 
@@ -92,7 +94,8 @@ class ClauseGrammar:
         last = begin
         for verb in self._verbs(text, begin + 2, end):
             joined = text[verb.start() - 1]
-            if joined in _JOIN_OR_PLACE and verb.start() > last:
+            if joined in _JOIN_OR_PLACE and verb.start() > last \
+                    and text[verb.start() - 2:verb.start()] not in _NOT_PLACE:
                 last = verb.start()
         return last
 
@@ -158,6 +161,14 @@ class ClauseGrammar:
             return begin  # 审核各村上报的协议: what follows 审核 is its object
         for verb in self._verbs(text, begin + 2, end):
             if verb.end() >= end:
+                # 复议机构通过调解方式结案: a verb without an object ends the stretch; the
+                # subject still goes when an adverbial stands between them (通过… is kept,
+                # so the label is no bare verb)
+                if self.adverbial is not None:
+                    for found in self.adverbial.finditer(text, begin + 2, verb.start()):
+                        if found.end() - found.start() >= 2 and \
+                                self.subject_end.search(text, begin, found.start()) is not None:
+                            return found.start()
                 break
             cuts = [verb.start()]
             if self.adverb_end is not None:
@@ -239,6 +250,20 @@ class ClauseGrammar:
     def predicate_at(self, text: str, offset: int) -> bool:
         """Whether a predicate starts at ``offset`` (被评为, 担任, 统一划入, 提供)."""
         return self.predicate is not None and self.predicate.match(text, offset) is not None
+
+    def coverb_phrase_at(self, text: str, offset: int) -> bool:
+        """14个村对调解员进行培训, 10家企业为群众提供服务: a coverb (对/向/为/给 or a longer
+        adverbial) whose clause goes on to a predicate ends the noun before it."""
+        if self.adverbial is None or offset < 2:
+            return False
+        found = self.adverbial.match(text, offset)
+        if found is None or (found.end() - found.start() < 2 and text[offset] not in "对向为给"):
+            return False
+        stop = offset
+        while stop < len(text) and stop - offset < 24 and text[stop] not in "，,。；;：:！!？?\n":
+            stop += 1
+        return any(p is not None and p.search(text, found.end(), stop) is not None
+                   for p in (self.light_verb, self.predicate))
 
     def is_verb(self, text: str, begin: int, end: int) -> bool:
         """Whether the stretch is one main verb alone (印发了): it needs its object."""

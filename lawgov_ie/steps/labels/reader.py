@@ -257,11 +257,17 @@ class LabelReader:
                 complete = True
                 break
             if stop > begin and ((cues.after_stop is not None and cues.after_stop.match(text, stop))
-                                 or self.grammar.predicate_at(text, stop)):
+                                 or self.grammar.predicate_at(text, stop)
+                                 or self.grammar.coverb_phrase_at(text, stop)):
                 complete = True  # 10个社区被评为…, 278项事项统一划入…: the noun ends there
                 break
             stop += 1
         complete = complete or stop >= len(text)
+        if stop in starts and stop - begin > 3 and text[stop - 1] == "的":
+            # 26个部门办理的153项审批权: a relative clause of the next figure's noun follows
+            verbs = self.grammar.verbs_in(text, begin + 1, stop - 1)
+            if verbs:
+                stop = verbs[-1][0]
         # 毕业的法律专业人员 → 法律专业人员: the head noun after the last 的.
         of = text.rfind("的", begin, stop)
         if of != -1 and of + 1 < stop:
@@ -376,6 +382,11 @@ class LabelReader:
         before = text[begin:end]
         found_after = self._after(text, record.end, starts, stops, record.unit)
         after = found_after[0] if found_after else None
+        if found_after is not None and record.kind == "count" \
+                and self._closes_list(text, clause_start, record.start):
+            # 发改、环保等26个部门, 《…》《…》等14部法律法规: the list names members of the
+            # noun after the number, which is what was counted
+            return [found_after[0]]
         empty = begin >= end
         unnamed_rate = record.kind == "rate" and _NAMED_RATE.search(before) is None
         if empty or unnamed_rate or self.grammar.is_subject(text, begin, end):
@@ -404,16 +415,20 @@ class LabelReader:
         if end - begin > _LONG_LIST and "、" in before:
             # a long list of names before the number: the last item is what was counted
             begin, end = self._trim(text, text.rfind("、", begin, end) + 1, end)
+        objectless = after is None and self._ends_in_light_verb(text, begin, end)
         adjacent = previous is not None and previous.label and (
-            empty or _matches(cues.share, before)) \
-            and self._same_clause(text, previous, record, index)
+            empty or _matches(cues.share, before)
+            or (objectless and index.sentence_bounds(previous.end)[1] >= record.start
+                and record.start - previous.end <= _MAX_AFTER)) \
+            and (objectless or self._same_clause(text, previous, record, index))
         previous_in_clause = previous is not None and previous.end >= clause_start - 1
         if adjacent and previous is not None and previous.label_start is not None \
                 and previous.label_end is not None:
             return [(previous.label_start, previous.label_end)]
-        if not adjacent and _matches(cues.share, before) and not previous_in_clause \
-                and clause_start > 0 and text[clause_start - 1] in "，,":
-            # 组织干部参加法治培训，覆盖300余人次: what the clause before names
+        if not adjacent and (_matches(cues.share, before) or objectless) \
+                and not previous_in_clause and clause_start > 0 and text[clause_start - 1] in "，,":
+            # 组织干部参加法治培训，覆盖300余人次; 开展专题学习，全年共开展20次: what the
+            # clause before names
             return self.label_spans(text, replace(record, start=clause_start - 1,
                                                   end=clause_start - 1),
                                     None, stops, starts, index)
@@ -434,6 +449,22 @@ class LabelReader:
         if record.kind == "rate":
             return self._rate_items(text, (begin, end))
         return [(begin, end)]
+
+    def _ends_in_light_verb(self, text: str, begin: int, end: int) -> bool:
+        """开展, 走进社区开展: the stretch ends in a light verb whose object is not there."""
+        light = self.cues.light_verb
+        return light is not None and end > begin and any(
+            found.end() == end for found in light.finditer(text, max(begin, end - 2), end))
+
+    @staticmethod
+    def _closes_list(text: str, begin: int, start: int) -> bool:
+        """Whether 等 right before the number closes a list (A、B等, 《…》《…》等)."""
+        cursor = start
+        while cursor > begin and text[cursor - 1] in _SPACE:
+            cursor -= 1
+        if cursor - begin < 3 or text[cursor - 1] != "等":
+            return False
+        return "、" in text[begin:cursor - 1] or text[cursor - 2] in _NAMED
 
     @staticmethod
     def _same_clause(text: str, previous: RecordDraft, record: RecordDraft,

@@ -148,7 +148,7 @@ class QuantityReader:
             r"|(?:"
             rf"(?<!{_NOT_BEFORE_ARABIC})(?P<arabic>{ARABIC})(?:{_GAP}(?P<magnitude>{MAGNITUDE}))?"
             rf"|(?P<chinese>{CHINESE})"
-            rf"|(?P<round>[百千万])(?=[余多])"
+            rf"|(?P<round>[百千万](?=[余多])|(?<=(?<![最附就邻亲])近|逾|超过?|将近|接近|突破)[百千万萬](?![一二两三四五六七八九十]))"
             r")"
             rf"(?:{_GAP}(?P<suffix>{self._words('suffix')}))?"
             rf"(?:{_GAP}(?P<magnitude2>{MAGNITUDE}))?"
