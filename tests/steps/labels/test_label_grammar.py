@@ -90,6 +90,40 @@ CLASSES: list[Row] = [
     ("培育30名“法律明白人”骨干。", "30名", 30, "名", "exact", "count", "“法律明白人”"),
     # a change is signed and labelled from its comparison on
     ("信访件同比下降12%。", "12%", -12, "%", "exact", "change", "同比下降"),
+    # a 等-list before the number names members of the noun after it
+    ("会同公安、市场监管、交通等9个部门开展联合检查。", "9个", 9, "个", "exact", "count", "部门"),
+    ("整理违章停车、占道摆摊等17项执法事项下放街道。", "17项", 17, "项", "exact", "count",
+     "执法事项"),
+    # the noun after the number ends at a coverb phrase, 组成/细化, 也/还, or a relative clause
+    ("派出律师到8个小区对物业人员进行法律培训。", "8个", 8, "个", "exact", "count", "小区"),
+    ("由5名专职调解员组成的调解团队。", "5名", 5, "名", "exact", "count", "专职调解员"),
+    ("把30项工作要求细化为72条措施。", "30项", 30, "项", "exact", "count", "工作要求"),
+    ("全乡7个村也都设立了调解室。", "7个", 7, "个", "exact", "count", "村"),
+    ("向12个单位印发的19份建议书全部反馈。", "12个", 12, "个", "exact", "count", "单位"),
+    # a light verb without an object: the label of the figure or clause before
+    ("全年在机关举办法律讲座4场，深入企业举办3场。", "3场", 3, "场", "exact", "count",
+     "举办法律讲座"),
+    ("组织干部开展民法典专题学习，全年共开展15次，", "15次", 15, "次", "exact", "count",
+     "开展民法典专题学习"),
+    # 由…减到…: a second figure of the same thing; 由 is no part of the label
+    ("保留的许可事项由310项减到246项。", "246项", 246, "项", "exact", "count", "保留的许可事项"),
+    ("保留的许可事项由310项减到246项。", "310项", 310, "项", "exact", "count", "保留的许可事项"),
+    # an adverbial ended by 等形式/等方式, or opened by 对照/以
+    ("通过周例会、专题党课等方式学习宪法和监察法9次。", "9次", 9, "次", "exact", "count",
+     "学习宪法和监察法"),
+    ("对照省级目录清理行政规范性文件41件。", "41件", 41, "件", "exact", "count",
+     "清理行政规范性文件"),
+    # a subject ending in 机构/组织 goes, even before a verb without object
+    ("乡村两级调解组织化解邻里纠纷57起。", "57起", 57, "起", "exact", "count", "化解邻里纠纷"),
+    ("县复议机构通过听证方式结案11件。", "11件", 11, "件", "exact", "count", "通过听证方式结案"),
+    # words that look like trims but are not: 约谈, 集中学习, 案由; 的 and 等 left at an edge
+    ("约谈企业负责人6名。", "6名", 6, "名", "exact", "count", "约谈企业负责人"),
+    ("组织党员开展集中学习11次。", "11次", 11, "次", "exact", "count", "开展集中学习"),
+    ("上级交办的仅2件。", "2件", 2, "件", "exact", "count", "上级交办"),
+    ("该中心已累计接待来访群众860人次。", "860人次", 860, "人次", "exact", "count",
+     "接待来访群众"),
+    # a rounded magnitude after a qualifier
+    ("张贴各类海报近千张。", "近千张", 1000, "张", "approx", "count", "张贴各类海报"),
 ]
 
 

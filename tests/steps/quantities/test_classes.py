@@ -36,6 +36,11 @@ def found(reader: QuantityReader, text: str) -> list[Quantity]:
     "两套班子主要负责人参加培训。",
     "坚持每周四组织集中学习。",
     "逢星期三开放法律咨询窗口。",
+    "以每季度1次的频次开展督查。",
+    "每半年至少召开2次专题会议。",
+    "按每月1次频次开展研判。",
+    "做到发现一起、处置一起、办结一起。",
+    "推行一企一策、一户一档。",
 ])
 def test_no_record_from_ordinals_and_fixed_names(reader: QuantityReader, text: str) -> None:
     assert rows(reader, text) == []
@@ -80,6 +85,8 @@ NUMERALS: list[tuple[str, list[Row]]] = [
     ("办理时限不超过三个工作日。", [("不超过三个工作日", 3, "个工作日", "measure", "less_than")]),
     ("共收到建议一百零五条。", [("一百零五条", 105, "条", "count", "exact")]),
     ("指导修订村规民约6项。", [("6项", 6, "项", "count", "exact")]),
+    ("发放倡议书逾万份。", [("逾万份", 10000, "份", "count", "more_than")]),
+    ("接受咨询近百人次。", [("近百人次", 100, "人次", "count", "approx")]),
     ("就近设置服务点15处，惠及近500人。",
      [("15处", 15, "处", "count", "exact"), ("近500人", 500, "人", "count", "approx")]),
 ]
@@ -145,6 +152,7 @@ def test_each_class_is_read(reader: QuantityReader, text: str, expected: list[Ro
     ("作出的复议决定均未被法院撤销或确认违法。", "均未被法院撤销或确认违法"),
     ("政务服务实现零差评。", "零差评"),
     ("全年未发生违法用地“以罚代管”。", "未发生违法用地“以罚代管”"),
+    ("年内未新制定行政规范性文件。", "未新制定行政规范性文件"),
 ])
 def test_implicit_zeros_in_general_forms(reader: QuantityReader, text: str, zero: str) -> None:
     zeros = [q for q in found(reader, text) if q.implicit]
