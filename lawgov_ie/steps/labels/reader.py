@@ -385,8 +385,11 @@ class LabelReader:
         if found_after is not None and record.kind == "count" \
                 and self._closes_list(text, clause_start, record.start):
             # 发改、环保等26个部门, 《…》《…》等14部法律法规: the list names members of the
-            # noun after the number, which is what was counted
-            return [found_after[0]]
+            # noun after the number, which is what was counted (…等6部规章的清理工作: the
+            # noun before 的, not the head after it)
+            of = text.find("的", record.end, found_after[0][0])
+            member = self._trim(text, record.end, of) if of != -1 else (0, 0)
+            return [member if member[1] > member[0] else found_after[0]]
         empty = begin >= end
         unnamed_rate = record.kind == "rate" and _NAMED_RATE.search(before) is None
         if empty or unnamed_rate or self.grammar.is_subject(text, begin, end):
