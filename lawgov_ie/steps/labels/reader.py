@@ -379,6 +379,7 @@ class LabelReader:
                 # not 参加培训的执法人员: people alone do not say what was counted)
                 begin = of + 1
         begin = _after_unmatched_closer(text, begin, end)
+        begin, end = self._trim(text, begin, end)  # …》等法律法规: 等 left by the title's end
         before = text[begin:end]
         found_after = self._after(text, record.end, starts, stops, record.unit)
         after = found_after[0] if found_after else None

@@ -96,6 +96,9 @@ CLASSES: list[Row] = [
      "执法事项"),
     ("完成《物业管理办法》《停车管理办法》等6部规章的清理工作。", "6部", 6, "部", "exact", "count",
      "规章"),
+    # a stretch that starts inside a long title starts after it, without the 等 it leaves
+    ("学习《关于进一步加强新时代湖滨县基层法治建设和推进乡村社会治理体系现代化的实施意见》"
+     "等法律法规8部。", "8部", 8, "部", "exact", "count", "法律法规"),
     # the noun after the number ends at a coverb phrase, 组成/细化, 也/还, or a relative clause
     ("派出律师到8个小区对物业人员进行法律培训。", "8个", 8, "个", "exact", "count", "小区"),
     ("由5名专职调解员组成的调解团队。", "5名", 5, "名", "exact", "count", "专职调解员"),
