@@ -20,13 +20,15 @@ class Labeller(PatternComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         records = doc._.lawgov_records or []
-        extra = self.reader.label_all(doc.text, records, doc._.lawgov_index)
+        names = {e.start: e.end for e in doc._.lawgov_entities or []
+                 if e.label in ("GPE", "ORG")}
+        extra = self.reader.label_all(doc.text, records, doc._.lawgov_index, names)
         doc._.lawgov_records = [*records, *extra]
         return doc
 
 
 @Language.factory("lawgov_labels", default_config={"patterns": []},
-                  requires=["doc._.lawgov_records", "doc._.lawgov_index"],
+                  requires=["doc._.lawgov_records", "doc._.lawgov_index", "doc._.lawgov_entities"],
                   assigns=["doc._.lawgov_records"])
 def make_labels(nlp: Language, name: str, patterns: list[str]) -> Labeller:
     return Labeller(patterns)

@@ -15,7 +15,7 @@ come from ``label_cue`` patterns (``patterns/labels.jsonl``):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -48,6 +48,9 @@ _NAMED = frozenset("》”\"』」")
 _LONG_OF = 8
 #: 此类文件, 该类案件, 上述问题: a noun that points back to one named before
 _ANAPHOR = regex.compile(r"(?:此类|该类|这类|此种|这些|上述|前述)(?P<head>\p{Han}{1,4})$")
+
+#: 因…引起/引发/导致/造成 X: what a zero names is X, not its cause
+_CAUSED = regex.compile(r"(?r)(?:引起|引发|导致|造成)(?!的)")
 
 Span = tuple[int, int]
 
@@ -88,6 +91,9 @@ def _after_unmatched_closer(text: str, begin: int, end: int) -> int:
         close = text.rfind(closer, begin, end)
         if close != -1 and text.find(opener, begin, close) == -1:
             begin = close + 1
+        first = text.find(closer, begin, end)
+        if first != -1 and text.find(opener, begin, first) == -1:
+            begin = first + 1  # …保护法》《…摘编》等内容: the first closer has no opener
     return begin
 
 
@@ -245,6 +251,11 @@ class LabelReader:
         complete = False
         while stop < limit:
             char = text[stop]
+            if char in "“\"" and stop == begin:
+                close = text.find("”" if char == "“" else "\"", stop + 1, begin + _MAX_AFTER)
+                if close != -1:  # 22台“24小时智慧法律服务站”: a quoted name, digits and all
+                    stop = close + 1
+                    continue
             if char in _OPENING:
                 close = _SHORT_BRACKET.match(text, stop)
                 if close is not None:  # 村(社区): a short aside belongs to the noun
@@ -296,6 +307,9 @@ class LabelReader:
             found = cues.negation.match(text, start, end)
             if found and found.end() < end:
                 start = found.end()
+        cause = _CAUSED.search(text, start, end)
+        if cause is not None and end - cause.end() >= 2:
+            start = cause.end()  # 无一起因调解不当引起上访和刑事案件: what the cause led to
         head = None
         of = text.rfind("的", start, end)
         if of != -1 and of + 1 < end:
@@ -353,11 +367,14 @@ class LabelReader:
 
     def label_spans(self, text: str, record: RecordDraft, previous: RecordDraft | None,
                     stops: frozenset[int], starts: frozenset[int],
-                    index: TextIndex | None = None) -> list[Span]:
+                    index: TextIndex | None = None,
+                    names: Mapping[int, int] | None = None) -> list[Span]:
         """The label span(s) of one record; several when one quantity carries several labels.
 
         ``index`` is the document's TextIndex (built here when not given): the predicate read
-        after a number stops at its clause's end, and a shared label stays in its sentence."""
+        after a number stops at its clause's end, and a shared label stays in its sentence.
+        ``names`` maps the start of each place or body name (the entities step's GPE and ORG)
+        to its end: a label does not open with one (良渚街道持有执法证人员 → 持有执法证人员)."""
         index = index if index is not None else TextIndex(text)
         if record.implicit:
             return self._implicit_labels(text, record, index)
@@ -379,6 +396,11 @@ class LabelReader:
                 # not 参加培训的执法人员: people alone do not say what was counted)
                 begin = of + 1
         begin = _after_unmatched_closer(text, begin, end)
+        if names is not None and begin in names and end - names[begin] >= 3 \
+                and self.grammar.has_predicate(text, names[begin], end):
+            # 铁岭两级法院新收…, 良渚街道持有…: the body or place as subject is no part of
+            # the label (便民服务中心总办件量 keeps it: no verb follows, the name is a modifier)
+            begin = names[begin]
         begin, end = self._trim(text, begin, end)  # …》等法律法规: 等 left by the title's end
         before = text[begin:end]
         found_after = self._after(text, record.end, starts, stops, record.unit)
@@ -435,12 +457,12 @@ class LabelReader:
             # clause before names
             return self.label_spans(text, replace(record, start=clause_start - 1,
                                                   end=clause_start - 1),
-                                    None, stops, starts, index)
+                                    None, stops, starts, index, names)
         if empty:
             opening = self._opening_before(text, record.start)
             if opening is not None:
                 return self.label_spans(text, replace(record, start=opening, end=opening),
-                                        None, stops, starts, index)
+                                        None, stops, starts, index, names)
             if after is not None:
                 return [after]
             if clause_start > 0 and text[clause_start - 1] in "，," \
@@ -448,7 +470,7 @@ class LabelReader:
                 # 各乡镇均建立了法律服务站，共18个: what the clause before names
                 return self.label_spans(text, replace(record, start=clause_start - 1,
                                                       end=clause_start - 1),
-                                        None, stops, starts, index)
+                                        None, stops, starts, index, names)
             return []
         if record.kind == "rate":
             return self._rate_items(text, (begin, end))
@@ -495,7 +517,8 @@ class LabelReader:
     # --- a document ---------------------------------------------------------------------------
 
     def label_all(self, text: str, records: Sequence[RecordDraft],
-                  index: TextIndex | None = None) -> list[RecordDraft]:
+                  index: TextIndex | None = None,
+                  names: Mapping[int, int] | None = None) -> list[RecordDraft]:
         """Label every record in place; return the extra records for quantities with more labels.
 
         Records that already carry a label are left alone. When several records share one span
@@ -518,7 +541,8 @@ class LabelReader:
             if all(r.label for r in group):
                 previous = group[-1]
                 continue
-            spans = [s for s in self.label_spans(text, group[0], previous, stops, starts, index)
+            spans = [s for s in self.label_spans(text, group[0], previous, stops, starts, index,
+                                                              names)
                      if s[1] > s[0]] or [(group[0].start, group[0].start)]
             for number, span in enumerate(spans):
                 if number < len(group):

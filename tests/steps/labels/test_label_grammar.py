@@ -127,6 +127,24 @@ CLASSES: list[Row] = [
     ("上级交办的仅2件。", "2件", 2, "件", "exact", "count", "上级交办"),
     ("该中心已累计接待来访群众860人次。", "860人次", 860, "人次", "exact", "count",
      "接待来访群众"),
+    # words of reaching before a rate (实现, 高达) go; 为 goes, but not from 行为
+    ("案卷评查合格率实现100%。", "100%", 100, "%", "exact", "rate", "案卷评查合格率"),
+    ("复议纠错率高达31.5%。", "31.5%", 31.5, "%", "exact", "rate", "复议纠错率"),
+    ("撤销原具体行政行为3件。", "3件", 3, "件", "exact", "count", "撤销原具体行政行为"),
+    # 新收/审结/报告 are verbs: the subject before them goes
+    ("全市两级法院新收行政案件318件。", "318件", 318, "件", "exact", "count", "新收行政案件"),
+    ("向县人大常委会报告工作5项。", "5项", 5, "项", "exact", "count", "报告工作"),
+    # a figure after 和 in a list of figures takes the label before
+    ("办理提案和建议分别为15件和22件。", "22件", 22, "件", "exact", "count", "办理提案和建议"),
+    # a stretch that starts inside the first of several titles starts after it
+    ("组织机关干部学习《中华人民共和国安全生产法》《中华人民共和国反电信网络诈骗法》"
+     "《湖滨县物业管理规定》等内容十余项。", "十余项", 10, "项", "more_than", "count",
+     "《湖滨县物业管理规定》等内容"),
+    # a quoted name after the number, digits and all
+    ("辖区内共有36台“24小时自助法律服务终端”。", "36台", 36, "台", "exact", "count",
+     "“24小时自助法律服务终端”"),
+    # a place or body as the subject is no part of the label (the entities step names it)
+    ("湖滨街道持有执法证人员42人。", "42人", 42, "人", "exact", "count", "持有执法证人员"),
     # a rounded magnitude after a qualifier
     ("张贴各类海报近千张。", "近千张", 1000, "张", "approx", "count", "张贴各类海报"),
 ]
@@ -170,6 +188,8 @@ def test_one_rate_shared_by_two_subjects_keeps_its_kind(nlp_char: Language) -> N
      ["镇级规范性文件"]),
     ("全年行政应诉均无败诉。", "无败诉", ["败诉"]),
     ("实现安全生产零事故。", "零事故", ["事故"]),
+    ("全年无一起因拆迁补偿引起群体性事件。", "无一起因拆迁补偿引起群体性事件", ["群体性事件"]),
+    ("年内未新制定行政规范性文件。", "未新制定行政规范性文件", ["行政规范性文件"]),
 ])
 def test_implicit_zero_labels(nlp_char: Language, text: str, zero: str,
                               labels: list[str]) -> None:
