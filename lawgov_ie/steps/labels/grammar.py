@@ -37,8 +37,8 @@ _SHARED_TAIL = regex.compile(r"(?:为|是|达|达到|超过|保持在?|在|增�
                              r"|降低|回落|压缩|缩短)?了?")
 #: A short aside in brackets that ends a subject: 村（社区）开展… reads 村 as its head
 _ASIDE_END = regex.compile(r"[（(][^（()）]{1,6}[)）]\Z")
-#: A character that makes a verb before it a noun: 记录仪, 调解员, 审查表, 登记点
-_NOUN_SUFFIX = frozenset("仪员人书表机室点站所组队器费率量数")
+#: A character that makes a verb before it a noun: 记录仪, 调解员, 审查表, 登记点, 学习会
+_NOUN_SUFFIX = frozenset("仪员人书表机室点站所组队器费率量数会")
 #: Before a verb: 并 joins a second verb phrase; 上/中/内 end a locative adverbial
 _JOIN_OR_PLACE = frozenset("并上中内")
 #: Words that end in 上/中/内 without being a locative: 开展集中学习 keeps 集中

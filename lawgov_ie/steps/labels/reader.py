@@ -282,7 +282,11 @@ class LabelReader:
         # 毕业的法律专业人员 → 法律专业人员: the head noun after the last 的.
         of = text.rfind("的", begin, stop)
         if of != -1 and of + 1 < stop:
-            begin = of + 1
+            if cues.generic_head is not None and of - begin >= 4 \
+                    and cues.generic_head.search(text, of - 2, of) is not None:
+                stop = of  # 5起违法违规案件的查处结果: the cases were counted, not the result
+            else:
+                begin = of + 1
         begin, stop = self._trim(text, begin, stop)
         return ((begin, stop), complete) if stop > begin else None
 

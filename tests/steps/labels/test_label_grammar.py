@@ -145,6 +145,17 @@ CLASSES: list[Row] = [
      "“24小时自助法律服务终端”"),
     # a place or body as the subject is no part of the label (the entities step names it)
     ("湖滨街道持有执法证人员42人。", "42人", 42, "人", "exact", "count", "持有执法证人员"),
+    # a verb before 会 is part of a noun (学习会, 推进会)
+    ("召开局务会9次、理论学习中心组学习会6次。", "6次", 6, "次", "exact", "count",
+     "理论学习中心组学习会"),
+    # the noun after the number ends at 赴/前往; 在 and 中 are trimmed at the end
+    ("选派18名同志赴省城参加培训。", "18名", 18, "名", "exact", "count", "同志"),
+    ("年度网络学习时长在40学时以上。", "40学时以上", 40, "学时", "more_than", "measure",
+     "年度网络学习时长"),
+    ("全县2600件行政处罚案件中，有12件被复议。", "2600件", 2600, "件", "exact", "count",
+     "行政处罚案件"),
+    # N起X案件的Y: the cases were counted, not what follows 的
+    ("通报了3起违规收费案件的处理结果。", "3起", 3, "起", "exact", "count", "违规收费案件"),
     # a rounded magnitude after a qualifier
     ("张贴各类海报近千张。", "近千张", 1000, "张", "approx", "count", "张贴各类海报"),
 ]
