@@ -182,12 +182,20 @@ class ClauseGrammar:
                         if (aside := _ASIDE_END.search(text, begin, cut)) is not None)
             if any(self.subject_end.search(text, begin, cut) is not None for cut in cuts):
                 return verb.start()
+        if self.adverb is not None and not self._verbs(text, begin, end):
+            # 监察机构主动检查用人单位: a subject, then a manner adverb opens the predicate
+            for adverb in self.adverb.finditer(text, begin + 2, end):
+                if adverb.end() - adverb.start() >= 2 and end - adverb.end() >= 3 \
+                        and self.subject_end.search(text, begin, adverb.start()) is not None:
+                    return adverb.end()
         if self.manner is not None and not self._verbs(text, begin, end):
             # 重点事项网上办件: a noun subject, then a manner adverb opens the predicate
             for adverb in self.manner.finditer(text, begin + 2, end):
                 quoted = text.count("“", begin, adverb.start()) > text.count("”", begin,
                                                                               adverb.start())
-                if adverb.end() - adverb.start() >= 2 and end - adverb.end() >= 2 and not quoted:
+                listed = "、" in text[begin:adverb.start()]  # 应用信用规则率、应用掌上执法率
+                if adverb.end() - adverb.start() >= 2 and end - adverb.end() >= 2 \
+                        and not quoted and not listed:
                     return adverb.start()
         return begin
 

@@ -394,7 +394,7 @@ class LabelReader:
         begin, end = self._trim(text, *self.grammar.head(text, begin, end))
         if end - begin > _LONG_OF:
             of = text.rfind("的", begin, end)
-            if of != -1 and end - of > 2 and not _matches(cues.etc_generic, text[of + 1:end]) \
+            if of != -1 and end - of > 3 and not _matches(cues.etc_generic, text[of + 1:end]) \
                     and not self.grammar.is_people(text, of + 1, end):
                 # 转为公益类的镇属服务机构 → 镇属服务机构 (not …的活动: too general alone;
                 # not 参加培训的执法人员: people alone do not say what was counted)
@@ -442,7 +442,8 @@ class LabelReader:
         if found_after is not None and record.kind != "money" and (weak or found_after[1]) \
                 and not (record.kind == "rate" and _NAMED_RATE.search(before)):
             return [found_after[0]]
-        if end - begin > _LONG_LIST and "、" in before:
+        if end - begin > _LONG_LIST and "、" in before \
+                and not (record.kind == "rate" and _RATE_LIST.match(before)):
             # a long list of names before the number: the last item is what was counted
             begin, end = self._trim(text, text.rfind("、", begin, end) + 1, end)
         objectless = after is None and self._ends_in_light_verb(text, begin, end)

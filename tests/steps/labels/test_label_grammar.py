@@ -156,6 +156,14 @@ CLASSES: list[Row] = [
      "行政处罚案件"),
     # N起X案件的Y: the cases were counted, not what follows 的
     ("通报了3起违规收费案件的处理结果。", "3起", 3, "起", "exact", "count", "违规收费案件"),
+    # a subject, then a manner adverb opens the predicate even without a verb of the lexicon
+    ("县监察机构主动检查用人单位1200户。", "1200户", 1200, "户", "exact", "count",
+     "检查用人单位"),
+    # a causative verb's object ends at 补缴/缴纳
+    ("督促56户用人单位补缴社会保险费。", "56户", 56, "户", "exact", "count", "用人单位"),
+    # 共享 is no 共 + 享; a two-character head after 的 says too little alone
+    ("新增共享律师2人。", "2人", 2, "人", "exact", "count", "新增共享律师"),
+    ("出台优化营商环境的意见等3项。", "3项", 3, "项", "exact", "count", "出台优化营商环境的意见"),
     # a rounded magnitude after a qualifier
     ("张贴各类海报近千张。", "近千张", 1000, "张", "approx", "count", "张贴各类海报"),
 ]
@@ -184,6 +192,12 @@ def test_a_share_word_without_a_figure_before_takes_the_clause_before(
         nlp_char: Language) -> None:
     text = "组织村干部参加法治培训，覆盖260余人次。"
     assert read(nlp_char, text, "260余人次") == [(260, "人次", "more_than", "count", "法治培训")]
+
+
+def test_a_long_list_of_rate_names_is_one_record_each(nlp_char: Language) -> None:
+    text = "实现应用信用规则率、应用掌上执法率、跨部门监管率、任务完成率均达100%。"
+    assert [row[4] for row in read(nlp_char, text, "100%")] == [
+        "应用信用规则率", "应用掌上执法率", "跨部门监管率", "任务完成率"]
 
 
 def test_one_rate_shared_by_two_subjects_keeps_its_kind(nlp_char: Language) -> None:

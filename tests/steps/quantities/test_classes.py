@@ -153,6 +153,8 @@ def test_each_class_is_read(reader: QuantityReader, text: str, expected: list[Ro
     ("政务服务实现零差评。", "零差评"),
     ("全年未发生违法用地“以罚代管”。", "未发生违法用地“以罚代管”"),
     ("年内未新制定行政规范性文件。", "未新制定行政规范性文件"),
+    ("全年无诉讼。", "无诉讼"),
+    ("办结案件均未引发后续的行政诉讼。", "未引发后续的行政诉讼"),
 ])
 def test_implicit_zeros_in_general_forms(reader: QuantityReader, text: str, zero: str) -> None:
     zeros = [q for q in found(reader, text) if q.implicit]
