@@ -426,7 +426,7 @@ class LabelReader:
             if predicate is not None:  # 另2件尚未作出判决, 律师100%参与复议: the predicate
                 return [predicate]
         weak = empty or len(before) <= 2 or _matches(cues.bare, before) or unnamed_rate \
-            or self.grammar.is_verb(text, begin, end)
+            or self.grammar.is_verb(text, begin, end) or self._subject_then_bare(text, begin, end)
         if found_after is not None and (empty or self.grammar.is_causative(text, begin, end)) \
                 and self.grammar.is_people(text, *found_after[0]):
             # 10名工作人员成功申领执法证: people as the subject say nothing alone; what they
@@ -480,6 +480,14 @@ class LabelReader:
         if record.kind == "rate":
             return self._rate_items(text, (begin, end))
         return [(begin, end)]
+
+    def _subject_then_bare(self, text: str, begin: int, end: int) -> bool:
+        """执法大队布置4个中队: a subject and a verb that says nothing without the noun after
+        the number."""
+        verbs = self.grammar.verbs_in(text, begin, end)
+        return bool(verbs) and verbs[-1][1] == end and verbs[-1][0] > begin \
+            and self.grammar.is_subject(text, begin, verbs[-1][0]) \
+            and _matches(self.cues.bare, text[verbs[-1][0]:end])
 
     def _ends_in_light_verb(self, text: str, begin: int, end: int) -> bool:
         """开展, 走进社区开展: the stretch ends in a light verb whose object is not there."""

@@ -164,6 +164,12 @@ CLASSES: list[Row] = [
     # 共享 is no 共 + 享; a two-character head after 的 says too little alone
     ("新增共享律师2人。", "2人", 2, "人", "exact", "count", "新增共享律师"),
     ("出台优化营商环境的意见等3项。", "3项", 3, "项", "exact", "count", "出台优化营商环境的意见"),
+    # a subject, then 投入/出动; a subject, then a verb that needs the noun after the number
+    ("各级政府及相关部门投入执法人员2.2万人次。", "2.2万人次", 22000, "人次", "exact", "count",
+     "投入执法人员"),
+    ("县综合执法大队布置4个中队轮流巡查。", "4个", 4, "个", "exact", "count", "中队"),
+    # 控制在 before a bound
+    ("各路段超限车辆全部控制在3%以下。", "3%以下", 3, "%", "less_than", "rate", "各路段超限车辆"),
     # a rounded magnitude after a qualifier
     ("张贴各类海报近千张。", "近千张", 1000, "张", "approx", "count", "张贴各类海报"),
 ]
