@@ -55,6 +55,8 @@ def test_a_real_count_of_sessions_or_meetings_is_still_read(reader: QuantityRead
 
 UNITS: list[tuple[str, list[Row]]] = [
     ("检查运输车辆860辆次。", [("860辆次", 860, "辆次", "count", "exact")]),
+    ("建成3千米滨河法治步道。", [("3千米", 3, "千米", "measure", "exact")]),
+    ("新建长260米的法治长廊。", [("260米", 260, "米", "measure", "exact")]),
     ("投入执法力量420人天。", [("420人天", 420, "人天", "measure", "exact")]),
     ("入户走访3.2万户。", [("3.2万户", 32000, "户", "count", "exact")]),
     ("梳理常见纠纷9类。", [("9类", 9, "类", "count", "exact")]),
