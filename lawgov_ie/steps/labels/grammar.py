@@ -259,10 +259,11 @@ class ClauseGrammar:
         """Whether a predicate starts at ``offset`` (被评为, 担任, 统一划入, 提供)."""
         return self.predicate is not None and self.predicate.match(text, offset) is not None
 
-    def has_predicate(self, text: str, begin: int, end: int) -> bool:
-        """Whether a main verb or a predicate word stands in the stretch (持有执法证人员)."""
-        return bool(self._verbs(text, begin, end)) or (
-            self.predicate is not None and self.predicate.search(text, begin, end) is not None)
+    def predicate_starts(self, text: str, begin: int, end: int) -> bool:
+        """Whether a main verb, a predicate word or an adverb opens the stretch (持有执法证人员,
+        依法办理…)."""
+        return any(p is not None and p.match(text, begin, end) is not None
+                   for p in (self.verb, self.predicate, self.adverb))
 
     def coverb_phrase_at(self, text: str, offset: int) -> bool:
         """14个村对调解员进行培训, 10家企业为群众提供服务: a coverb (对/向/为/给 or a longer

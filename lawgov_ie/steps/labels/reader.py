@@ -264,8 +264,13 @@ class LabelReader:
             if char.isdigit() or stop in starts:
                 break
             if char in _BREAK or (char in "、和及与" and stop + 1 < len(text)
-                                  and text[stop + 1].isdigit()):
+                                  and text[stop + 1].isdigit()) \
+                    or (char == "、" and stop > begin + 1 and text[begin] not in "由被经"):
+                # 3千米法治文化走廊、法律图书室: 、 ends a list item after the number
                 complete = True
+                break
+            if stop > begin + 1 and self.grammar.opens_adverbial(text, stop):
+                complete = True  # 14名在编干部通过培训及考试: 通过… opens the predicate
                 break
             if stop > begin and ((cues.after_stop is not None and cues.after_stop.match(text, stop))
                                  or self.grammar.predicate_at(text, stop)
@@ -401,9 +406,10 @@ class LabelReader:
                 begin = of + 1
         begin = _after_unmatched_closer(text, begin, end)
         if names is not None and begin in names and end - names[begin] >= 3 \
-                and self.grammar.has_predicate(text, names[begin], end):
-            # 铁岭两级法院新收…, 良渚街道持有…: the body or place as subject is no part of
-            # the label (便民服务中心总办件量 keeps it: no verb follows, the name is a modifier)
+                and self.grammar.predicate_starts(text, names[begin], end):
+            # 良渚街道持有…, 湖滨街道依法办理…: the body or place as subject is no part of the
+            # label (便民服务中心总办件量 keeps it: no verb follows, the name is a modifier;
+            # 镇党委会研究… keeps it: the name ends inside a word)
             begin = names[begin]
         begin, end = self._trim(text, begin, end)  # …》等法律法规: 等 left by the title's end
         before = text[begin:end]

@@ -170,6 +170,13 @@ CLASSES: list[Row] = [
     ("县综合执法大队布置4个中队轮流巡查。", "4个", 4, "个", "exact", "count", "中队"),
     # 控制在 before a bound
     ("各路段超限车辆全部控制在3%以下。", "3%以下", 3, "%", "less_than", "rate", "各路段超限车辆"),
+    # 在编/在职 after a number open a noun; 、 ends a list item after the number
+    ("各科室均配备2名在编人员担任联络员。", "2名", 2, "名", "exact", "count", "在编人员"),
+    ("建成2千米法治步道、法治书屋。", "2千米", 2, "千米", "exact", "measure", "法治步道"),
+    # people after a causative verb who 通过 something: what they did was counted
+    ("组织9名执法人员通过资格考试。", "9名", 9, "名", "exact", "count", "通过资格考试"),
+    # 镇党委会 is a meeting, not 镇党委 + 会
+    ("镇党委会研究法治工作5次。", "5次", 5, "次", "exact", "count", "研究法治工作"),
     # a rounded magnitude after a qualifier
     ("张贴各类海报近千张。", "近千张", 1000, "张", "approx", "count", "张贴各类海报"),
 ]
