@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 
-from lawgov_ie.batch import read_in_workers
+from lawgov_ie.batch import Transport, read_in_workers
 from lawgov_ie.models import Entity, Record, Report, Section
 from lawgov_ie.pipeline import READING, Segmenter, load
 from lawgov_ie.rules.budget import document_budget
@@ -370,7 +370,9 @@ def extract_many(texts: Iterable[Any], *, as_tuples: bool = False, n_process: in
             yield _check_text(text, where), *_hints(context, where)
 
     reader = functools.partial(make_reader, segmenter, normalise_paths(patterns), limit)
-    reports: Iterator[Report] = read_in_workers(items(), reader, n_process, in_flight=batch_size)
+    reports: Iterator[Report] = read_in_workers(
+        items(), reader, n_process, in_flight=batch_size, transport=REPORTS, size=item_size,
+        alone_below=PARALLEL_FROM[segmenter])
     if not as_tuples:
         return reports
     return ((report, contexts.popleft()) for report in reports)
@@ -392,6 +394,20 @@ def _hints(context: Any, where: str) -> tuple[int | None, str | None]:
         year, source = getattr(context, "year", None), getattr(context, "source", None)
     _check_hints(year, source, f"{where} context ")
     return year, source
+
+
+REPORTS = Transport(Report.model_dump_json, Report.model_validate_json)
+"""Reports come back from workers as JSON: the parent rebuilds one from JSON for about a quarter
+of the CPU unpickling it costs (docs/performance.md), and a report reads back equal to itself."""
+
+PARALLEL_FROM: dict[str, int] = {"char": 100_000, "pkuseg": 10_000}
+"""Characters of text below which ``n_process`` > 1 (``--jobs``) reads in one process: starting
+workers would cost more than they save (measured in docs/performance.md)."""
+
+
+def item_size(item: _Item) -> int:
+    """The size of a batch item, in characters of text."""
+    return len(item[0])
 
 
 def make_reader(segmenter: Segmenter, patterns: tuple[str, ...],

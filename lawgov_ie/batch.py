@@ -26,6 +26,7 @@ items and collects results; spaCy's ``nlp.pipe(n_process=N)`` instead ships ever
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -87,6 +88,15 @@ def _warn_again(caught: list[_Caught]) -> None:
         warnings.warn(warning.message, warning.category, stacklevel=4)
 
 
+@dataclass(frozen=True)
+class Transport:
+    """How a worker's result travels to the parent: ``pack`` in the worker, ``unpack`` in the
+    parent (the default sends the result pickled, as it is)."""
+
+    pack: Callable[[Any], Any]
+    unpack: Callable[[Any], Any]
+
+
 # ------------------------------------------------------------------------------ in the worker
 
 
@@ -112,9 +122,10 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _work(make_reader: Callable[[], Callable[[T], R]], tasks: Any,
-          results: multiprocessing.connection.Connection, parent: int) -> None:
+          results: multiprocessing.connection.Connection, parent: int,
+          pack: Callable[[R], Any] | None = None) -> None:
     """A worker's life: build the reader, then read ``(number, item)`` from ``tasks`` and send
-    ``(number, result, warnings)`` back until ``None`` comes."""
+    ``(number, result, warnings)`` back until ``None`` comes (the result packed by ``pack``)."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -135,7 +146,13 @@ def _work(make_reader: Callable[[], Callable[[T], R]], tasks: Any,
         result, caught = _read_one(reader, item)
         if isinstance(result, Failed) and not _travels(result.error):
             result = Failed(result.reason)  # the reason alone: the error cannot be sent
-        results.send((number, result, caught))
+        sent: Any = result
+        if pack is not None and not isinstance(result, Failed):
+            try:
+                sent = pack(result)
+            except Exception as error:
+                sent = Failed(f"the result could not be sent: {reason(error)}")
+        results.send((number, sent, caught))
     results.close()
 
 
@@ -183,8 +200,10 @@ class _Worker(Generic[T]):
 class _Pool(Generic[T, R]):
     """``n_process`` workers, each with its own task queue and result pipe."""
 
-    def __init__(self, make_reader: Callable[[], Callable[[T], R]], n_process: int) -> None:
+    def __init__(self, make_reader: Callable[[], Callable[[T], R]], n_process: int,
+                 transport: Transport | None = None) -> None:
         self.make_reader = make_reader
+        self.transport = transport
         self.context = _context()
         self.workers: list[_Worker[T]] = []
         for _ in range(n_process):
@@ -194,7 +213,9 @@ class _Pool(Generic[T, R]):
         tasks = self.context.Queue()
         receive, send = self.context.Pipe(duplex=False)
         process = self.context.Process(  # type: ignore[attr-defined]
-            target=_work, args=(self.make_reader, tasks, send, os.getpid()),
+            target=_work,
+            args=(self.make_reader, tasks, send, os.getpid(),
+                  None if self.transport is None else self.transport.pack),
             name="lawgov-ie worker", daemon=True)
         with _signals_held():  # a Ctrl-C or SIGTERM during the fork is taken after it
             process.start()
@@ -221,11 +242,19 @@ class _Pool(Generic[T, R]):
                 while worker.results.poll():
                     number, result, caught = worker.results.recv()
                     worker.holding.discard(number)
-                    yield number, result, caught
+                    yield number, self._unpack(result), caught
             except (EOFError, OSError):
                 dead = True
             if dead or not worker.process.is_alive():
                 yield from self._replace(worker)
+
+    def _unpack(self, result: Any) -> R | Failed:
+        if self.transport is None or isinstance(result, Failed):
+            return result
+        try:
+            return self.transport.unpack(result)
+        except Exception as error:
+            return Failed(f"the result could not be read back: {reason(error)}", error)
 
     def _replace(self, dead: _Worker[T]) -> Iterator[tuple[int, R | Failed, list[_Caught]]]:
         dead.process.join()
@@ -264,13 +293,32 @@ class _Pool(Generic[T, R]):
 
 
 def read_all(items: Iterable[T], make_reader: Callable[[], Callable[[T], R]],
-             n_process: int = 1, in_flight: int = 4) -> Generator[R | Failed, None, None]:
+             n_process: int = 1, in_flight: int = 4, *,
+             transport: Transport | None = None,
+             size: Callable[[T], int] | None = None,
+             alone_below: int = 0) -> Generator[R | Failed, None, None]:
     """The result of each item, in input order: the reader's, or a :class:`Failed`.
 
     ``make_reader`` builds the reader, once per worker (once here when ``n_process`` is 1); it
     must be picklable (a module-level function or a ``functools.partial`` of one) where workers
     are spawned. Stopping early (``close()``, an exception in the caller's loop) stops the
-    workers."""
+    workers.
+
+    With ``size`` and ``alone_below``, a run whose items add up to less than ``alone_below``
+    (items are read ahead until they reach it, or end) is read in this process: starting
+    workers would cost more than they save."""
+    if n_process > 1 and size is not None and alone_below > 0:
+        ahead: list[T] = []
+        total = 0
+        source = iter(items)
+        for item in source:
+            ahead.append(item)
+            total += size(item)
+            if total >= alone_below:
+                break
+        else:
+            n_process = 1
+        items = itertools.chain(ahead, source)
     if n_process <= 1:
         reader = make_reader()
         for item in items:
@@ -278,7 +326,7 @@ def read_all(items: Iterable[T], make_reader: Callable[[], Callable[[T], R]],
             _warn_again(caught)
             yield result
         return
-    pool: _Pool[T, R] = _Pool(make_reader, n_process)
+    pool: _Pool[T, R] = _Pool(make_reader, n_process, transport)
     limit = max(1, n_process * in_flight)
     done: dict[int, tuple[R | Failed, list[_Caught]]] = {}
     sent = 0
@@ -312,10 +360,15 @@ def read_all(items: Iterable[T], make_reader: Callable[[], Callable[[T], R]],
 
 
 def read_in_workers(items: Iterable[T], make_reader: Callable[[], Callable[[T], R]],
-                    n_process: int, in_flight: int = 4) -> Generator[R, None, None]:
+                    n_process: int, in_flight: int = 4, *,
+                    transport: Transport | None = None,
+                    size: Callable[[T], int] | None = None,
+                    alone_below: int = 0) -> Generator[R, None, None]:
     """:func:`read_all` for callers that want the first failure raised (``extract_many``):
     the worker's exception itself when it could be sent back."""
-    with contextlib.closing(read_all(items, make_reader, n_process, in_flight)) as results:
+    with contextlib.closing(read_all(items, make_reader, n_process, in_flight,
+                                     transport=transport, size=size,
+                                     alone_below=alone_below)) as results:
         for result in results:
             if isinstance(result, Failed):
                 result.raise_it()

@@ -76,6 +76,10 @@ def _load(segmenter: Segmenter, model_dir: str | None, patterns: tuple[str, ...]
                      "description": "lawgov-ie: records, facts and entities of Chinese "
                                     "rule-of-law government reports"})
     save_patterns_with(nlp)  # a saved pipeline carries the user's pattern files
+    if segmenter == "pkuseg":  # last: until the pipeline is built, it would compete for the CPU
+        from lawgov_ie.text.pkuseg_weights import start_building
+
+        start_building(tokenizer.pkuseg_seg)
     return nlp
 
 

@@ -30,6 +30,16 @@ def yinglin_text() -> str:
     return read_seed("002")
 
 
+@pytest.fixture
+def workers_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``extract_many(n_process=N)`` and ``extract --jobs N`` start workers however little text
+    there is (they read a small run in one process: lawgov_ie.api.PARALLEL_FROM)."""
+    from lawgov_ie.api import PARALLEL_FROM
+
+    for segmenter in PARALLEL_FROM:
+        monkeypatch.setitem(PARALLEL_FROM, segmenter, 0)
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The default pipeline (pkuseg words)."""

@@ -75,6 +75,7 @@ def test_load_is_cached_per_settings() -> None:
         lawgov_ie.load(segmenter="jieba")  # type: ignore[arg-type]
 
 
+@pytest.mark.usefixtures("workers_always")
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_extract_many_keeps_input_order(seed_texts: dict[str, str], n_process: int) -> None:
     texts = list(seed_texts.values())
@@ -83,6 +84,7 @@ def test_extract_many_keeps_input_order(seed_texts: dict[str, str], n_process: i
 
 
 @pytest.mark.pkuseg
+@pytest.mark.usefixtures("workers_always")
 def test_extract_many_in_two_processes_equals_extract_with_pkuseg(
         seed_texts: dict[str, str]) -> None:
     texts = list(seed_texts.values())[:3]
@@ -98,6 +100,7 @@ def test_extract_many_checks_n_process(bad: object, error: type[Exception]) -> N
         lawgov_ie.extract_many(["全年办理案件12件。"], segmenter="char", n_process=bad)  # type: ignore[arg-type]
 
 
+@pytest.mark.usefixtures("workers_always")
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_extract_many_takes_text_context_pairs(seed_texts: dict[str, str],
                                                n_process: int) -> None:

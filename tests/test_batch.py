@@ -20,9 +20,10 @@ import pytest
 import lawgov_ie
 from lawgov_ie import Report
 from lawgov_ie.api import OffsetWarning
-from lawgov_ie.batch import Failed, read_all, read_in_workers
+from lawgov_ie.batch import Failed, Transport, read_all, read_in_workers
 
 Reader = Callable[[str], Report]
+pytestmark = pytest.mark.usefixtures("workers_always")  # however small the run
 
 
 def _slow_then_extract(pause_for_first: float) -> Reader:
@@ -166,3 +167,42 @@ def test_no_worker_outlives_a_parent_killed_with_sigkill() -> None:
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+def _pid_of(item: str) -> int:
+    return os.getpid()
+
+
+def _make_pid_reader() -> Callable[[str], int]:
+    return _pid_of
+
+
+def test_a_run_smaller_than_alone_below_is_read_in_this_process() -> None:
+    items = ["ab", "cd", "ef"]
+    small = list(read_all(iter(items), _make_pid_reader, 2, size=len, alone_below=7))
+    assert small == [os.getpid()] * 3
+    big = list(read_all(iter(items), _make_pid_reader, 2, size=len, alone_below=6))
+    assert os.getpid() not in big
+    assert not multiprocessing.active_children()
+
+
+def test_results_travel_packed_and_a_result_that_cannot_be_read_back_fails_alone() -> None:
+    def unpack(packed: object) -> str:
+        assert isinstance(packed, str) and packed.startswith("packed:")
+        if packed.endswith("坏"):
+            raise ValueError("unreadable")
+        return packed.removeprefix("packed:")
+
+    transport = Transport(pack=lambda text: f"packed:{text}", unpack=unpack)
+    results = list(read_all(iter(["一", "坏", "三"]), _make_echo, 2, transport=transport))
+    assert results[0] == "一" and results[2] == "三"
+    assert isinstance(results[1], Failed) and "read back: ValueError: unreadable" in \
+        results[1].reason
+
+
+def _echo(text: str) -> str:
+    return text
+
+
+def _make_echo() -> Callable[[str], str]:
+    return _echo

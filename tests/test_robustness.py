@@ -289,6 +289,7 @@ def test_non_text_raises_type_error_naming_the_type(bad: object) -> None:
         lawgov_ie.extract(bad, segmenter="char")  # type: ignore[arg-type]
 
 
+@pytest.mark.usefixtures("workers_always")
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_extract_many_names_the_bad_text_and_its_type(n_process: int) -> None:
     with pytest.raises(TypeError, match=r"#2.*bytes"):
@@ -304,6 +305,7 @@ def test_max_chars_must_be_positive(bad: int) -> None:
         lawgov_ie.extract("全年办理案件12件。", segmenter="char", max_chars="100")  # type: ignore[arg-type]
 
 
+@pytest.mark.usefixtures("workers_always")
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_extract_many_reads_long_short_and_blank_texts_in_order(seed_texts: dict[str, str],
                                                                 n_process: int) -> None:

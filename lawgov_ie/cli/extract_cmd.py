@@ -24,7 +24,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from lawgov_ie.api import DEFAULT_MAX_CHARS, make_reader
+from lawgov_ie.api import DEFAULT_MAX_CHARS, PARALLEL_FROM, REPORTS, item_size, make_reader
 from lawgov_ie.batch import Failed, read_all
 from lawgov_ie.cli.progress import Progress
 from lawgov_ie.errors import InputError, LawgovError
@@ -263,7 +263,9 @@ def run(args: argparse.Namespace) -> int:
                 for document, result in _on_cluster(read_documents(), args):
                     done(document, result)
             else:
-                with contextlib.closing(read_all(items(), reader, args.jobs)) as results:
+                with contextlib.closing(read_all(
+                        items(), reader, args.jobs, transport=REPORTS, size=item_size,
+                        alone_below=PARALLEL_FROM[args.segmenter])) as results:
                     for result in results:
                         write_saved()
                         done(todo.popleft()[0], result)

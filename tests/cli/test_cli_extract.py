@@ -113,6 +113,7 @@ def test_csv_lists_joined_by_the_documented_separators(
         assert float(row["value"]) == record.value
 
 
+@pytest.mark.usefixtures("workers_always")
 def test_jsonl_is_the_same_with_two_processes_as_with_one(
         mixed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
@@ -129,6 +130,7 @@ def test_jsonl_is_the_same_with_two_processes_as_with_one(
     assert err_one.splitlines()[-1] == err_two.splitlines()[-1]
 
 
+@pytest.mark.usefixtures("workers_always")
 def test_a_document_that_fails_in_the_pipeline_is_named_and_the_rest_comes_out(
         tmp_path: Path, yinglin_text: str, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
