@@ -400,7 +400,7 @@ REPORTS = Transport(Report.model_dump_json, Report.model_validate_json)
 """Reports come back from workers as JSON: the parent rebuilds one from JSON for about a quarter
 of the CPU unpickling it costs (docs/performance.md), and a report reads back equal to itself."""
 
-PARALLEL_FROM: dict[str, int] = {"char": 100_000, "pkuseg": 10_000}
+PARALLEL_FROM: dict[str, int] = {"char": 100_000, "pkuseg": 20_000}
 """Characters of text below which ``n_process`` > 1 (``--jobs``) reads in one process: starting
 workers would cost more than they save (measured in docs/performance.md)."""
 

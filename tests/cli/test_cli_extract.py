@@ -350,7 +350,8 @@ sys.exit(main(sys.argv[1:]))
 
 def test_a_write_error_with_two_processes_stops_the_workers_and_does_not_hang(
         tmp_path: Path, seed_copies: Callable[[int], Path]) -> None:
-    folder = seed_copies(4)  # 20 reports: the workers are busy when writing fails
+    folder = seed_copies(8)  # 40 reports (above PARALLEL_FROM): the workers are busy when
+    # writing fails
     out = tmp_path / "out.jsonl"
     result = subprocess.run(
         [sys.executable, "-c", _FAIL_ON_THIRD_WRITE, "extract", str(folder), "-o", str(out),
