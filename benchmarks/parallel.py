@@ -46,8 +46,9 @@ nlp = lawgov_ie.load(segmenter=sys.argv[1])
 loaded = (time.perf_counter() - wall, time.process_time() - cpu, time.thread_time() - thread)
 nlp("全县办理行政复议案件12件。")
 first = (time.perf_counter() - wall, time.process_time() - cpu)
-print(json.dumps({"module": lawgov_ie.__file__, "load_wall": loaded[0], "load_cpu": loaded[1], "load_cpu_this_thread": loaded[2],
-                  "first_wall": first[0], "first_cpu": first[1]}))
+print(json.dumps({"module": lawgov_ie.__file__, "load_wall": loaded[0], "load_cpu": loaded[1],
+                  "load_cpu_this_thread": loaded[2], "first_wall": first[0],
+                  "first_cpu": first[1]}))
 """
 
 
@@ -191,7 +192,8 @@ def _pair(one: dict[str, Any], two: dict[str, Any], label: str) -> list[str]:
 
 
 def render(r: dict[str, Any]) -> str:
-    lines = [f"load() in a fresh interpreter, median ({r['cores']} cores; wall and CPU)"]
+    lines = [f"load() in a fresh interpreter, median ({r['cores']} cores; wall and CPU)"
+             ] if "startup" in r else []
     for segmenter, s in r.get("startup", {}).items():
         lines.append(f"  {segmenter:<7} load() {s['load_wall']:.2f} s wall, {s['load_cpu']:.2f} s"
                      f" CPU ({s['load_cpu_this_thread']:.2f} s in the calling thread);"
@@ -209,8 +211,9 @@ def render(r: dict[str, Any]) -> str:
     if "jobs" not in r:
         return "\n".join(lines)
     one, two = r["jobs"]["char_jobs1"], r["jobs"]["char_jobs2"]
-    lines += ["", f"lawgov-ie extract --jobs N, char, {one['documents']} documents,"
-                  f" {one['chars']:,} chars (the whole command: start-up included)"]
+    lines += [""] if lines else []
+    lines += [f"lawgov-ie extract --jobs N, char, {one['documents']} documents,"
+              f" {one['chars']:,} chars (the whole command: start-up included)"]
     lines += _pair(one, two, "--jobs")
     if "small" not in r:
         return "\n".join(lines)

@@ -2,12 +2,14 @@
 
 ``extract_many(n_process=N)`` and ``lawgov-ie extract --jobs N`` both run through
 :func:`read_all`. Each item goes to a worker whole; the worker reads it (segments the words,
-runs the components, checks the offsets) and sends back its result — a :class:`Report`,
-pickled, a few kB — or a :class:`Failed` naming why it could not. The parent only hands out
-items and collects results; spaCy's ``nlp.pipe(n_process=N)`` instead ships every finished
-``Doc`` back to the parent, which cost more than it saved (docs/performance.md).
+runs the components, checks the offsets) and sends back its result — a :class:`Report`, a
+few kB, packed by the caller's :class:`Transport` (``extract_many`` and the CLI send JSON) — or
+a :class:`Failed` naming why it could not. The parent only hands out items and collects
+results; spaCy's ``nlp.pipe(n_process=N)`` instead ships every finished ``Doc`` back to the
+parent, which cost more than it saved (docs/performance.md).
 
-- ``n_process=1`` reads in this process, through the same loop: one behaviour for both.
+- ``n_process=1`` reads in this process, through the same loop: one behaviour for both. So
+  does a run whose items add up to less than ``alone_below`` (by the caller's ``size``).
 - On platforms that can fork, workers are forked from the parent after it loaded the pipeline
   (the caller does, so a missing model or a broken pattern file is reported there, by name):
   they start at once and share the pkuseg model's memory. Elsewhere they are spawned and build

@@ -7,10 +7,10 @@ argument of :func:`lawgov_ie.load`) points at any pkuseg model directory instead
 
 Run ``python -m lawgov_ie.text.pkuseg_model`` (``make model`` does) to fetch it ahead of time.
 
-The features are kept as the archive has them, ``features.pkl``: spacy_pkuseg also reads
-``features.msgpack`` (it looks for it first), but the pickle loads faster — measured in
-docs/performance.md (``python benchmarks/optimisations.py features``) — so nothing is converted.
-A model directory with either file is accepted.
+The model directory keeps the archive's files as they are (``features.pkl``, ``weights.npz``);
+:mod:`lawgov_ie.text.pkuseg_weights` converts them once, into the cache, into a form that loads
+faster and is shared between processes. A model directory with ``features.msgpack`` instead
+(spacy_pkuseg reads either) is accepted and loaded by spacy_pkuseg itself.
 """
 
 from __future__ import annotations
@@ -192,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     except ModelNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    from lawgov_ie.text.pkuseg_weights import converted  # it imports this module
+
+    converted(path)  # now rather than at the first load()
     print(f"pkuseg model ready in {path}")
     return 0
 

@@ -244,7 +244,7 @@ def _plain_extractor(state: dict[str, Any]) -> Any:
     return extractor
 
 
-def _converted(model_dir: Path) -> Path | None:
+def converted(model_dir: Path) -> Path | None:
     """The converted copy of ``model_dir`` (made now if missing), or None when it cannot be
     made (no ``weights.npz`` or ``features.pkl``, a read-only cache)."""
     if not all((model_dir / name).is_file() for name in (WEIGHTS_FILE, PICKLED_FEATURES)):
@@ -253,7 +253,7 @@ def _converted(model_dir: Path) -> Path | None:
     try:
         if not all((directory / name).is_file() for name in PARTS):
             make_shared_model(model_dir, directory)
-    except (OSError, ValueError):
+    except Exception:  # unreadable or foreign files, a read-only cache: pkuseg loads it itself
         return None
     return directory
 
@@ -277,7 +277,7 @@ def load_segmenter(model_dir: Path) -> Any:
     be kept: weights memory-mapped, the feature dict built in the background."""
     import spacy_pkuseg
 
-    directory = _converted(model_dir)
+    directory = converted(model_dir)
     model = _model(directory) if directory is not None else None
     if directory is None or model is None:
         with contextlib.redirect_stderr(io.StringIO()):  # its features-format notice is noise

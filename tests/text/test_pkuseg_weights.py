@@ -75,7 +75,7 @@ def test_an_unwritable_cache_falls_back_to_pkusegs_own_loading(
 
 
 def test_a_model_without_npz_weights_is_left_to_pkuseg(tmp_path: Path) -> None:
-    assert pkuseg_weights._converted(tmp_path) is None
+    assert pkuseg_weights.converted(tmp_path) is None
 
 
 @pytest.mark.parametrize("names", [[], ["甲"], ["c.甲", ""], ["", "w1.乙丙"],
