@@ -166,6 +166,15 @@ class OrgGrammar:
                                       or "(?!)")
         after = role["after_head"].regex()
         self.after_head_re = regex.compile(f"[、和及与](?P<body>{after})") if after else None
+        # a body's own word: a head with its subs (党工委 in 在党工委) and the words a body ends
+        # in (办事处 in 办事处与X律师事务所): a one-character word next to one cuts a name
+        self.bare_head_re = re.compile(f"(?:{role['head'].regex() or '(?!)'}){sub_part}")
+        body_ends = _alternation((*role["head"].words, *role["name"].words, *role["suffix"].words,
+                                  *role["short_suffix"].words))
+        self.body_end_re = re.compile(f"(?:{body_ends or '(?!)'})$")
+        self.longest_body_end = max((len(w) for w in (*role["head"].words, *role["name"].words,
+                                                      *role["suffix"].words,
+                                                      *role["short_suffix"].words)), default=1)
 
     # the hook ----------------------------------------------------------------------------
     def with_place_chain(self, place_chain: PlaceChain) -> OrgGrammar:
@@ -331,6 +340,7 @@ class OrgGrammar:
         start = self._stem_start(text, low, suffix_at, match.end())
         if start is None or start >= suffix_at:
             return None
+        start = self._inner_place(text, start, suffix_at)
         name = text[start:suffix_at]
         if "级" in name or "的" in name:
             return None  # 省级X中心, 村级X站: a rank, not a body's name; X的Y队: a description
@@ -350,6 +360,20 @@ class OrgGrammar:
                 level is None or suffix_at - level[1] < 2):
             return None  # 大局, 格局, 街道自办; 司法局 alone is a body
         return _Org(start, match.end(), named)
+
+    def _inner_place(self, text: str, start: int, high: int) -> int:
+        """Where a name cut at ``start`` really starts when a named place begins inside it
+        (编印 + 石门镇便民服务中心): at the place chain (with 中共 before it), since the words
+        before a body's place are no part of its name; ``start`` otherwise."""
+        if self.place_chain is None:
+            return start
+        level = self._first_level(text, start, high)
+        if level is None or level[0] == start:
+            return start
+        chain = self.place_chain_start(text, level[1], start)
+        if not start < chain < level[0]:
+            return start
+        return chain - 2 if chain - 2 >= start and text.startswith("中共", chain - 2) else chain
 
     def _first_level(self, text: str, low: int, high: int) -> tuple[int, int] | None:
         """``(start, end)`` of the first level word in ``text[low:high]``."""
@@ -373,7 +397,9 @@ class OrgGrammar:
                 continue  # 指挥中心, 协调办: the word is the name's own, look further left
             if len(word) == 1 and not self._place_at(text, at, high) \
                     and not (at - 1 == 0 or not _is_han(text[at - 2])) \
-                    and not self.name_re.match(text, at, end):
+                    and not self.name_re.match(text, at, end) \
+                    and not self.bare_head_re.fullmatch(text, at, end) \
+                    and not self._body_ends_at(text, at - 1):
                 continue  # 和 in 住房和城乡建设局, 有 in 有线广播: a one-character word inside
             if word in StopWords.DETERMINERS or word in StopWords.PRONOUNS:
                 return None
@@ -391,6 +417,11 @@ class OrgGrammar:
             return None
         chain = self.place_chain_start(text, level[1])
         return chain if chain < level[0] else level[0]
+
+    def _body_ends_at(self, text: str, at: int) -> bool:
+        """Whether a body's own word ends at ``at`` (办事处 in 街道办事处与X律师事务所: the
+        conjunction after it joins two bodies, it is inside no name)."""
+        return self.body_end_re.search(text, max(0, at - self.longest_body_end), at) is not None
 
     def _place_at(self, text: str, at: int, high: int) -> bool:
         """Whether a level or a named place starts at ``at`` (before ``high``)."""
@@ -451,6 +482,7 @@ class PersonGrammar:
         self.after_words = frozenset(words.get("post_after", ()))
         self.before_words = frozenset(words.get("post_before", ()))
         self.end_words = frozenset(words.get("name_end", ()))
+        self.end_prefixes = tuple(self.end_words)
         self.start_words = frozenset(words.get("name_start", ()))
         self.not_names = tuple(words.get("not_name", ()))
         before = _alternation(words.get("post_before", ()))
@@ -459,6 +491,8 @@ class PersonGrammar:
         # literal alternations (re is faster for these); _best checks the name is Han
         self.before_re = re.compile(before) if before else None
         self.after_re = re.compile(after) if after else None
+        posts = _alternation((*words.get("post_before", ()), *words.get("post_after", ())))
+        self.post_re = re.compile(posts) if posts else None
         names = "((?:\\p{Han}{2,3}[ \\t、，,]*)+)"  # 签发人：X Y
         self.line_re = (regex.compile(f"(?:{line})[ \\t]*[:：][ \\t]*{names}(?=\\n|$)")
                         if line else None)
@@ -497,8 +531,10 @@ class PersonGrammar:
             if not all(_is_han(c) for c in name) or any(c in self.not_in_name for c in name):
                 continue
             if self.stops.starting_at(text, start) or name[:2] in self.before_words \
-                    or name.startswith(self.not_names):
+                    or name.startswith(self.not_names) or self._post_inside(text, start, end):
                 continue
+            if after and self._post_at(text, end) and name.startswith(self.end_prefixes):
+                continue  # 乡长任双组长: a verb (任) between two posts, no name
             score = 2.0 if name[0] in self.surnames or name[:2] in self.surnames else 0.0
             edge = self._edge_after(text, end) if after else self._edge_before(text, start)
             if edge < 0:
@@ -508,11 +544,19 @@ class PersonGrammar:
                 best = (score, (start, end))
         return best[1] if best is not None and best[0] >= self.THRESHOLD else None
 
+    def _post_at(self, text: str, at: int) -> bool:
+        return self.post_re is not None and self.post_re.match(text, at) is not None
+
+    def _post_inside(self, text: str, start: int, end: int) -> bool:
+        """Whether a post begins inside ``text[start:end]`` (任副主 in 主任任副主任: the
+        characters run into the next post, they are no name)."""
+        return any(self._post_at(text, at) for at in range(start + 1, end))
+
     def _edge_after(self, text: str, end: int) -> float:
         if end == len(text) or not _is_han(text[end]):
             return 2.0
-        if any(text.startswith(w, end) for w in self.after_words):
-            return 2.0
+        if any(text.startswith(w, end) for w in self.after_words) or self._post_at(text, end):
+            return 2.0  # 李雪萍律师; 镇长X副镇长Y: the next post in a list
         if any(text.startswith(w, end) for w in self.end_words):
             return 1.5
         word = self.stops.starting_at(text, end)

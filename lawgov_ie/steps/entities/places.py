@@ -80,7 +80,7 @@ OPENING = (r"[ \t\u3000#*]*(?:(?:根据|按照|依据|为)[^。\n]{2,90}?[，,]\
 # What follows the subject: its own 党委/政府, or the predicate's first word (坚持, 深入 …).
 SUBJECT_FOLLOWER = (r"党委|党工委|人民政府|办事处|坚持|始终|深入|认真|紧紧|全面|以|积极|围绕|扎实"
                     r"|着力|不断|持续|在|高度|切实|进一步|立足|聚焦|紧扣|大力|牢固|全力|按照|把|将"
-                    r"|主动|严格|锚定")
+                    r"|主动|严格|锚定|[（(]以下简称")
 _SUBJECT = regex.compile(
     r"^" + OPENING + r"(?P<name>\p{Han}{2,5}?(?:街道|镇|乡|街|新区))"
     r"(?=\s*(?:19|20)[0-9]{2}\s*年|" + SUBJECT_FOLLOWER + ")", regex.MULTILINE)
@@ -116,6 +116,11 @@ _GENERIC_STEM = regex.compile(
     r"幸福|农村|城乡|城市|新型|规范化|标准化|智慧|数字|全国|全省|全市|全县|全区|全镇|全乡|所在|"
     r"各个|每个|乡村|城中|村|社区)$")
 _HEAD = 3000  # the subject is looked for in this much of the text
+# Media a name may be the brand of: a place's name in one is no place (“南湖政务”网站, 江城报等).
+_MEDIA_WORDS = (r"(?:政务)?(?:网站|门户网站|网|公众号|微信公众号|微信|微博|客户端|抖音号|抖音|视频号|头条号"
+                r"|APP|App|app|日报|晚报|报社|电视台|融媒体中心|发布(?![会了])|报(?=[等、，,。；;和及与\s）)]))")
+_MEDIA = regex.compile(_MEDIA_WORDS)
+_QUOTED_MEDIA = regex.compile(r"[“\"][^“”\"\n]{2,16}[”\"](?=" + _MEDIA_WORDS + ")")
 
 
 @dataclass(frozen=True)
@@ -143,7 +148,23 @@ def find_gpes(text: str, places: Gazetteer | None = None) -> list[EntityInfo]:
     chosen = _with_abbreviations(chosen, text, gaz, named)
     chosen = _with_own_stems(chosen, text, hits)
     chosen = _with_village_stems(chosen, text, gaz)
-    return [EntityInfo(GPE, c.start, c.end, text[c.start:c.end]) for c in _chains(chosen)]
+    branded = _brand_spans(text)
+    return [EntityInfo(GPE, c.start, c.end, text[c.start:c.end]) for c in _chains(chosen)
+            if not _in_brand(c, text, branded)]
+
+
+def _brand_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted names of media (“江城发布”公众号, “南湖政务”网站): a place's name inside one is
+    part of a brand, no place."""
+    return [(m.start(), m.end()) for m in _QUOTED_MEDIA.finditer(text)]
+
+
+def _in_brand(cand: _Candidate, text: str, branded: Sequence[tuple[int, int]]) -> bool:
+    """Whether a place's name is part of a medium's name: inside a quoted one, or written
+    right before a media word (江城报, 南湖发布)."""
+    if _MEDIA.match(text, cand.end):
+        return True
+    return any(start < cand.start and cand.end < end for start, end in branded)
 
 
 def _weak(hit: PlaceHit) -> bool:
