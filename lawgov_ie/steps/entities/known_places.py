@@ -26,13 +26,25 @@ import regex
 
 from lawgov_ie.doc_data import EntityInfo
 from lawgov_ie.steps.entities.grammar import StopWords
-from lawgov_ie.text.gazetteer import Gazetteer
+from lawgov_ie.text.gazetteer import Gazetteer, PlaceHit
 
 _HAN = regex.compile(r"\p{Han}")
 _TOWNSHIP_UNITS = ("街道", "镇", "乡", "街")
 _STEM = (2, 4)  # characters of a short name written bare
 _LEVEL_CHARS = frozenset("省市县区镇乡街村州旗")
+_BARE_UNITS = ("县", "旗")  # a one-character name with these is a county's (浚县, 佳县)
 _SHORT_UNITS = {"province": "省", "city": "市州盟", "county": "县市区旗", "township": ""}
+
+
+def is_bare_county(hit: PlaceHit, text: str) -> bool:
+    """A county named by one character and 县 (浚县, 佳县) where a name stands: at the text's or
+    a line's start, after punctuation or a space, or after 中共. Elsewhere such a pair is as
+    often the end of a word and a level (管理县级, 完成县委)."""
+    if hit.short or len(hit.text) != 2 or not hit.text.endswith(_BARE_UNITS) or not any(
+            p.level == "county" for p in hit.places):
+        return False
+    return hit.start == 0 or not _HAN.match(text[hit.start - 1]) or text.startswith(
+        "中共", hit.start - 2)
 
 
 class KnownPlaces:
@@ -44,6 +56,7 @@ class KnownPlaces:
         self.stops = stops
         self._text: str | None = None
         self._ends: dict[int, int] = {}  # end -> start of the longest accepted full name
+        self._bare: dict[int, int] = {}  # end -> start of a county named by one character
         self._shorts: dict[int, list[int]] = {}  # end -> starts of short names, longest first
         self._stems: frozenset[str] = frozenset()  # township stems of the document's GPEs
         self._township_stems: dict[str, bool] = {}  # the gazetteer's answers, kept
@@ -60,6 +73,7 @@ class KnownPlaces:
         self._text = text
         ends: dict[int, int] = {}
         shorts: dict[int, list[int]] = {}
+        bare: dict[int, int] = {}
         for hit in self.gaz.hits(text):
             if hit.short:
                 levels = {p.level for p in hit.places}
@@ -71,6 +85,8 @@ class KnownPlaces:
                         ends[hit.end + 1] = min(ends.get(hit.end + 1, hit.end + 1), hit.start)
             elif any(p.short != p.name for p in hit.places):  # 城区, 城镇: ordinary words too
                 ends[hit.end] = min(ends.get(hit.end, hit.end), hit.start)
+            elif is_bare_county(hit, text):
+                bare[hit.end] = hit.start
         stems = set()
         for gpe in gpes:
             if gpe.label != "GPE":
@@ -82,6 +98,7 @@ class KnownPlaces:
                     stems.add(stem)
                     break
         self._ends = ends
+        self._bare = bare
         self._shorts = {end: sorted(starts) for end, starts in shorts.items()}
         self._stems = frozenset(stems)
 
@@ -89,6 +106,9 @@ class KnownPlaces:
         if text is not self._text and text != self._text:
             return self.for_text(text)(text, end, low)
         start = self._ends.get(end, end)
+        if low <= start < end:
+            return start
+        start = self._bare.get(end, end)
         if low <= start < end:
             return start
         for start in self._shorts.get(end, ()):

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from lawgov_ie.doc_data import EntityInfo
+from lawgov_ie.steps.entities.known_places import is_bare_county
 from lawgov_ie.steps.entities.self_place import self_unit, written_township, written_townships
 from lawgov_ie.text.gazetteer import Gazetteer, Place, PlaceHit, gazetteer, short_name
 
@@ -120,6 +121,9 @@ _HEAD = 3000  # the subject is looked for in this much of the text
 _MEDIA_WORDS = (r"(?:政务)?(?:网站|门户网站|网|公众号|微信公众号|微信|微博|客户端|抖音号|抖音|视频号|头条号"
                 r"|APP|App|app|日报|晚报|报社|电视台|融媒体中心|发布(?![会了])|报(?=[等、，,。；;和及与\s）)]))")
 _MEDIA = regex.compile(_MEDIA_WORDS)
+# A level word followed by another in brackets lists kinds (负责人和镇(街道)党委书记): the
+# characters before are no place's name.
+_KINDS_AFTER = regex.compile(r"[（(](?:街道|社区|镇|乡|村|居)[)）]")
 _QUOTED_MEDIA = regex.compile(r"[“\"][^“”\"\n]{2,16}[”\"](?=" + _MEDIA_WORDS + ")")
 
 
@@ -140,6 +144,7 @@ def find_gpes(text: str, places: Gazetteer | None = None) -> list[EntityInfo]:
     named = [p for h in hits if not h.short and not _weak(h) for p in h.places]
     accepted = [h for h in hits if _accepted(h, text, named)
                 and not _COMMITTEE.match(text, h.end)]
+    accepted += [h for h in hits if is_bare_county(h, text)]  # 浚县, 佳县 where a name stands
     chosen = _longest(_Candidate(h.start, h.end, h.places) for h in accepted)
     chosen = _with_weak_children(chosen, [h for h in hits if not h.short and _weak(h)])
     chosen = _with_new_townships(chosen, text, gaz)
@@ -150,7 +155,7 @@ def find_gpes(text: str, places: Gazetteer | None = None) -> list[EntityInfo]:
     chosen = _with_village_stems(chosen, text, gaz)
     branded = _brand_spans(text)
     return [EntityInfo(GPE, c.start, c.end, text[c.start:c.end]) for c in _chains(chosen)
-            if not _in_brand(c, text, branded)]
+            if not _in_brand(c, text, branded) and not _KINDS_AFTER.match(text, c.end)]
 
 
 def _brand_spans(text: str) -> list[tuple[int, int]]:
