@@ -43,6 +43,8 @@ def _found(nlp: Language, text: str, label: str) -> list[str]:
     ("中共浚县县委 浚县人民政府\n", ["中共浚县县委", "浚县人民政府"]),
     # a department's body, then another body's: 代理 is a verb
     ("英林镇司法所代理镇政府出庭。", ["英林镇司法所", "镇政府"]),
+    # a long run of words after a body is no name: 执行 is a verb
+    ("县教育局领导班子严格执行党委集体决策制度。", ["县教育局"]),
 ])
 def test_org_boundaries_in_running_prose(nlp_char: Language, text: str,
                                          expected: list[str]) -> None:
@@ -52,6 +54,7 @@ def test_org_boundaries_in_running_prose(nlp_char: Language, text: str,
 @pytest.mark.parametrize("text", [
     "坚持以服务中心为根本，聚焦主责主业。",  # 服务中心工作: a task, no body
     "全体人员参加了党校学习。",
+    "制定新开办学校招生方案。",  # a kind of school, no school's name
 ])
 def test_no_org_in_task_words(nlp_char: Language, text: str) -> None:
     assert _found(nlp_char, text, "ORG") == []
@@ -65,6 +68,7 @@ def test_no_org_in_task_words(nlp_char: Language, text: str) -> None:
     # a post after the name (教授) or before it (成员)
     ("邀请讲师团成员周立新教授授课。", ["周立新"]),
     ("邀请市委依法治市办科长张海平进行专题培训。", ["张海平"]),
+    ("县司法局局长叶明一行来到石门镇调研。", ["叶明"]),
 ])
 def test_person_names_between_posts(nlp_char: Language, text: str,
                                     expected: list[str]) -> None:
