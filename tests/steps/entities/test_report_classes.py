@@ -43,6 +43,9 @@ def _found(nlp: Language, text: str, label: str) -> list[str]:
     ("中共浚县县委 浚县人民政府\n", ["中共浚县县委", "浚县人民政府"]),
     # a department's body, then another body's: 代理 is a verb
     ("英林镇司法所代理镇政府出庭。", ["英林镇司法所", "镇政府"]),
+    # 以下称 introduces a short name; it is no part of it
+    ("市人力资源和社会保障局(以下称市人社局)印发通知。", ["市人力资源和社会保障局", "市人社局"]),
+    ("由街道全面依法治街委员会统筹。", ["街道全面依法治街委员会"]),
     # a long run of words after a body is no name: 执行 is a verb
     ("县教育局领导班子严格执行党委集体决策制度。", ["县教育局"]),
 ])
@@ -69,6 +72,9 @@ def test_no_org_in_task_words(nlp_char: Language, text: str) -> None:
     ("邀请讲师团成员周立新教授授课。", ["周立新"]),
     ("邀请市委依法治市办科长张海平进行专题培训。", ["张海平"]),
     ("县司法局局长叶明一行来到石门镇调研。", ["叶明"]),
+    # a post after the name; a rarer surname is evidence too
+    ("人社部陈晓红部长调研零工市场。", ["陈晓红"]),
+    ("县法院院长沙建军和县司法局负责同志参加。", ["沙建军"]),
 ])
 def test_person_names_between_posts(nlp_char: Language, text: str,
                                     expected: list[str]) -> None:
