@@ -118,13 +118,16 @@ _GENERIC_STEM = regex.compile(
     r"各个|每个|乡村|城中|村|社区)$")
 _HEAD = 3000  # the subject is looked for in this much of the text
 # Media a name may be the brand of: a place's name in one is no place (“南湖政务”网站, 江城报等).
-_MEDIA_WORDS = (r"(?:政务)?(?:网站|门户网站|网|公众号|微信公众号|微信|微博|客户端|抖音号|抖音|视频号|头条号"
-                r"|APP|App|app|日报|晚报|报社|电视台|融媒体中心|发布(?![会了])|报(?=[等、，,。；;和及与\s）)]))")
+# Right after an unquoted name only words no sentence goes on with (not 发布, a verb too).
+_MEDIA_NAMES = (r"门户网站|网站|政务网|微信公众号|公众号|微博|客户端|抖音号|视频号|头条号"
+                r"|日报|晚报|报社|电视台|融媒体中心|报(?=[等、，,。；;和及与\s）)])")
+_MEDIA_WORDS = r"(?:政务)?(?:" + _MEDIA_NAMES + ")"
+_QUOTED_MEDIA_WORDS = r"(?:政务)?(?:" + _MEDIA_NAMES + r"|网|微信|抖音|APP|App|app|发布)"
 _MEDIA = regex.compile(_MEDIA_WORDS)
 # A level word followed by another in brackets lists kinds (负责人和镇(街道)党委书记): the
 # characters before are no place's name.
 _KINDS_AFTER = regex.compile(r"[（(](?:街道|社区|镇|乡|村|居)[)）]")
-_QUOTED_MEDIA = regex.compile(r"[“\"][^“”\"\n]{2,16}[”\"](?=" + _MEDIA_WORDS + ")")
+_QUOTED_MEDIA = regex.compile(r"[“\"][^“”\"\n]{2,16}[”\"](?=" + _QUOTED_MEDIA_WORDS + ")")
 
 
 @dataclass(frozen=True)
