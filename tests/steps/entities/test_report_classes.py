@@ -34,6 +34,8 @@ def _found(nlp: Language, text: str, label: str) -> list[str]:
     ("石门司法所所长到场调解。", ["石门司法所"]),
     # 管委会 after 党工委, its level left out
     ("新区党工委、管委会主要负责人述法。", ["新区党工委", "管委会"]),
+    # 新区 is a planned zone's own level, also after a year
+    ("2023年新区党工委会议研究法治工作4次。", ["新区党工委"]),
     # a party committee's department and its school
     ("联合县委党群工作部开展培训，列入县委党校课程。", ["县委党群工作部", "县委党校"]),
     ("报区委全面依法治区办备案。", ["区委全面依法治区办"]),
