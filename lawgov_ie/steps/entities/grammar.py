@@ -294,8 +294,9 @@ class OrgGrammar:
             return True
         if text.endswith(self.not_place, 0, end):
             return False
-        if text[at - 1] in _CONJUNCTIONS and at >= 2 and text[at - 2] in self.level_chars:
-            return False  # 县、市、区人民政府: levels enumerated, no one body
+        if text[at - 1] in _CONJUNCTIONS and at >= 2 and text[at - 2] in self.level_chars and (
+                at < 3 or not _is_han(text[at - 3]) or text[at - 3] in _CONJUNCTIONS):
+            return False  # 县、市、区人民政府: levels enumerated, no one body (not 依法治市、县委)
         before = self.stops.ending_at(text, at)
         return not (text[at - 1] in self.level_chars or before in StopWords.DETERMINERS
                     or before in StopWords.PRONOUNS)

@@ -61,6 +61,8 @@ _WORD_BEFORE = frozenset(("幸福", "造福", "祝福", "浙江", "黄河", "湖
 # page's own 发布机构/来源 (a development zone's page).
 _ZONE = r"(?:新区|经济技术开发区|高新技术产业开发区|经济开发区|高新区)"
 _ZONE_AFTER = regex.compile(r"\p{Han}{0,4}?" + _ZONE)
+# A zone named alone in quotes (设立“东湖新区”): a planned or new district's name.
+_QUOTED_ZONE = regex.compile(r"(?<=[“\"])(?P<name>(?P<stem>\p{Han}{2,4}?)" + _ZONE + r")(?=[”\"])")
 _FIELD_PLACE = regex.compile(r"(?:发布机构|发文机构|发文机关|信息来源|来源)[\s\]】|:：]{0,12}"
                              r"(?P<name>\p{Han}{2,6}?" + _ZONE + r")(?=[\s|\[【]|$)",
                              regex.MULTILINE)
@@ -264,7 +266,11 @@ def _with_zones(chosen: list[_Candidate], text: str) -> list[_Candidate]:
             match = _ZONE_AFTER.match(text, cand.end)
             if match:
                 added.append(_Candidate(match.start(), match.end(), ()))
-    for name in {m.group("name") for m in _FIELD_PLACE.finditer(text, 0, min(len(text), _HEAD))}:
+    names = {m.group("name") for m in _FIELD_PLACE.finditer(text, 0, min(len(text), _HEAD))}
+    names.update(m.group("name") for m in _QUOTED_ZONE.finditer(text)
+                 if not _GENERIC_STEM.match(m.group("stem"))
+                 and not _COMMON_STEM.match(m.group("stem")))
+    for name in names:
         start = text.find(name)
         while start >= 0:
             added.append(_Candidate(start, start + len(name), ()))

@@ -36,6 +36,11 @@ def _found(nlp: Language, text: str, label: str) -> list[str]:
     ("新区党工委、管委会主要负责人述法。", ["新区党工委", "管委会"]),
     # 新区 is a planned zone's own level, also after a year
     ("2023年新区党工委会议研究法治工作4次。", ["新区党工委"]),
+    # a level after 、 is enumerated only when it stands alone before it (县、市、区人民政府)
+    ("贯彻省委全面依法治省、市委全面依法治市工作会议部署。", ["省委", "市委"]),
+    ("县、市、区人民政府负责落实。", []),
+    # 办 before 实地 is no 办实事
+    ("接受中央依法治国办实地督察。", ["中央依法治国办"]),
     # a party committee's department and its school
     ("联合县委党群工作部开展培训，列入县委党校课程。", ["县委党群工作部", "县委党校"]),
     ("报区委全面依法治区办备案。", ["区委全面依法治区办"]),
@@ -90,6 +95,9 @@ def test_person_names_between_posts(nlp_char: Language, text: str,
     ("坚持法治海淀建设。", ["海淀"]),  # a place in a slogan stays a place
     # a level with another in brackets lists kinds (镇(街道)): no place
     ("县级部门主要负责人和镇(街道)党(工)委书记为成员。", []),
+    # a zone named alone in quotes, then wherever it is written; not a slogan's kind
+    ("为设立“东湖新区”做好保障，东湖新区筹备组成立。", ["东湖新区", "东湖新区"]),
+    ("打造“智慧新区”品牌。", []),
     # a county named by one character at a line's start
     ("佳县2024年度法治建设工作的报告\n", ["佳县"]),
     # the subject of the first sentence, named again with 以下简称
