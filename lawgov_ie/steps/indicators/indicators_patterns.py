@@ -28,7 +28,9 @@ class IndicatorPattern(PatternBase):
     The record's label must match a trigger and no exclude; its unit must be one of ``units``
     (an implicit zero, unit "", passes when "" is listed); its kind one of ``kinds``; when
     ``clause`` or ``sentence`` is given, one of them must match the clause or the sentence around
-    the number (to choose between two readings of one label word). Among the lines that fit, the
+    the number (to choose between two readings of one label word); a sentence that matches one of
+    ``sentence_excludes`` vetoes the line (立案 and 调解率 in a sentence about 复议 count no
+    penalty and no dispute). Among the lines that fit, the
     highest ``priority`` wins; a section title that matches ``sections`` adds a bonus. When no
     line fits the label, the lines are tried on the record's clause (the words of the clause
     that belong to this figure), ``indicator_source: clause``. ``indicator`` names the id
@@ -47,6 +49,10 @@ class IndicatorPattern(PatternBase):
                                    description="One must match the clause around the number.")
     sentence: list[RegexStr] = Field(default_factory=list,
                                      description="One must match the sentence around the number.")
+    sentence_excludes: list[RegexStr] = Field(
+        default_factory=list,
+        description="Sentence regexes that veto: the label word means another thing in a "
+                    "sentence about that topic (立案 in a sentence about 复议).")
     sections: list[RegexStr] = Field(default_factory=list, description="Section titles it favours.")
     priority: int = Field(default=0, ge=-1000, le=1000)
 

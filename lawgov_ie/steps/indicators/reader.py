@@ -16,7 +16,9 @@ and the record says which (``indicator_source``):
    ``services.completion_rate``; over disputes → ``mediation.success_rate``).
 5. ``sentence``: a topic line that names the label, its word before the figure; else, for an
    open label (受理, 审结, 开展…), the id of the figure just before it in the sentence with the
-   same unit; else the topic word in the sentence nearest to the figure.
+   same unit; else the topic word in the sentence nearest to the figure; else, for a label a
+   topic line names (维持, 撤销), that topic's word in the two sentences of its paragraph before
+   its own (经过审理，维持5件 after a sentence on 复议申请).
 6. ``section``: a topic word (of a line with ``reach: section``) in a heading above the record,
    the innermost heading first.
 
@@ -48,7 +50,9 @@ _AFTER_PENALTY = 2  # a topic word after the figure counts as this many times fa
 _REACH = {"clause": 0, "sentence": 1, "section": 2, "anywhere": 3}
 _MEMO = 4096  # labels whose topic strengths are kept
 _UNTYPED_SECTIONS = frozenset({"problem"})  # kinds of section where no topic types a figure
-_LINKED = "；;"  # a sentence ended by one of these is an item of a list on one topic
+_LINKED = "；;"
+_EARLIER = 2  # how many sentences of its paragraph (a list of items ended by ； counting as one)
+# before its own a record's topic is sought in  # a sentence ended by one of these is an item of a list on one topic
 _FILLER = regex.compile(r"[\p{P}\p{S}\s\d各类项等了的并和及与]")
 
 
@@ -73,6 +77,8 @@ class Context:
     ``clause``: the words of the clause that belong to the figure; ``sentence`` and ``at`` (where
     the figure starts in it; None: the figure is taken to stand after the sentence); ``linked``:
     the sentence before, when it ended with a semicolon (one item of a list of the same topic);
+    ``earlier``: the sentences of its paragraph (its line) just before its own, two at most (the
+    items of a list ended by semicolons counting as one);
     ``sections``: the titles of the headings above the record, outermost first."""
 
     clause: str = ""
@@ -81,6 +87,7 @@ class Context:
     sections: tuple[str, ...] = ()
     linked: str = ""
     section_kinds: tuple[str, ...] = ()  # the kinds of those headings (problem, plan…)
+    earlier: str = ""  # the sentences of its paragraph before its own
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,7 @@ class _Rule:
     exclude: regex.Pattern[str] | None
     clause: regex.Pattern[str] | None
     sentence: regex.Pattern[str] | None
+    sentence_excludes: regex.Pattern[str] | None
     sections: regex.Pattern[str] | None
     priority: int
 
@@ -102,7 +110,8 @@ class _Rule:
         assert trigger is not None  # the model requires one trigger at least
         return cls(pattern.assigns, frozenset(pattern.units), frozenset(pattern.kinds), trigger,
                    _any(pattern.excludes, name), _any(pattern.clause, name),
-                   _any(pattern.sentence, name), _any(pattern.sections, name), pattern.priority)
+                   _any(pattern.sentence, name), _any(pattern.sentence_excludes, name),
+                   _any(pattern.sections, name), pattern.priority)
 
     def fits(self, record: RecordDraft, text: str, context: Context) -> bool:
         return ((not self.units or record.unit in self.units)
@@ -110,7 +119,10 @@ class _Rule:
                 and self.trigger.search(text) is not None
                 and (self.exclude is None or self.exclude.search(text) is None)
                 and (self.clause is None or self.clause.search(context.clause) is not None)
-                and (self.sentence is None or self.sentence.search(context.sentence) is not None))
+                and (self.sentence is None or self.sentence.search(context.sentence) is not None)
+                and (self.sentence_excludes is None
+                     or not any(self.sentence_excludes.search(t)
+                                for t in (context.sentence, context.linked))))
 
 
 @dataclass(frozen=True)
@@ -320,6 +332,12 @@ class IndicatorRules:
             if context.linked else None
         if found:
             return Decision(found, "sentence")
+        # an earlier sentence of the paragraph, only for a label the topic names (维持5件 in the
+        # sentence after 收到行政复议申请16件): an open label there says nothing
+        earlier = self._topic(record, context.earlier, None, _REACH["sentence"]) \
+            if context.earlier else None
+        if earlier and earlier[1] == 2:
+            return Decision(earlier[0], "sentence")
         found = self.by_sections(record, context.sections)
         if found:
             return Decision(found, "section")
@@ -410,11 +428,19 @@ class _Document:
             if s_begin and text[s_begin - 1] in _LINKED:
                 l_begin, _ = self.index.sentence_bounds(s_begin - 1)
                 linked = text[l_begin:s_begin]
+            line = text.rfind("\n", 0, s_begin) + 1
+            first, full = s_begin, 0
+            for _ in range(4 * _EARLIER):  # the items of a list (ended by ；) count as one
+                if first <= line or full == _EARLIER:
+                    break
+                full += text[first - 1] not in _LINKED
+                first = max(line, self.index.sentence_bounds(first - 1)[0])
             self.contexts[i] = Context(
                 clause=text[begin:finish], sentence=text[s_begin:s_end],
                 at=record.start - s_begin,
                 sections=tuple(s.title for s in path), linked=linked,
-                section_kinds=tuple(s.kind for s in path))
+                section_kinds=tuple(s.kind for s in path),
+                earlier=text[first:s_begin])
         return self.contexts[i]
 
     def decision(self, i: int) -> Decision | None:
