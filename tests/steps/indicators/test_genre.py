@@ -63,6 +63,19 @@ GENRE = [
     ("召开党委会专题研究法治建设4次。", "4次", None),
     ("投入经费12万元用于法治阵地建设。", "12万元", None),
     ("梳理公布镇级权责清单事项128项。", "128项", None),
+    # leaders teaching a law class and events the officials themselves hold are training
+    ("主要负责同志带头讲法治课2次。", "2次", "training.sessions"),
+    ("法治副校长为学生上法治课6次。", "6次", None),
+    ("组织机关干部“以案说法”讲堂活动8期。", "8期", "training.sessions"),
+    ("组织党员干部深入村组开展普法宣传活动15场。", "15场", "publicity.events"),
+    # a test of what officials must know is a training session even without the word 法
+    ("组织机关干部学习应知应会知识，开展闭卷测试3次。", "3次", "training.sessions"),
+    ("组织消防应急演练和系统测试4次。", "4次", None),
+    # people answered counted in 名; matters handled counted in 件次
+    ("在集市设点宣传，为120余名群众解答法律咨询。", "120余名", "legal_services.consultations"),
+    ("便民服务中心全年代办帮办各类事项3600余件次。", "3600余件次", "services.items"),
+    # a mediation point set up is a facility, not a dispute
+    ("在8个村设立矛盾纠纷调解点。", "8个", "staffing.count"),
 ]
 
 
