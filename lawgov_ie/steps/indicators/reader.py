@@ -316,11 +316,14 @@ class IndicatorRules:
         return None
 
     def surroundings(self, record: RecordDraft, context: Context,
-                      before: Decision | None) -> Decision | None:
+                      before: Decision | None,
+                      carried: Decision | None = None) -> Decision | None:
         """Levels 5 and 6, sentence and section: a topic that names the label with its word
         before the figure, else the decision of the figure ``before`` (given for an open label
         after a figure of the same unit in the sentence), else any topic of the sentence, else
-        the headings."""
+        the decision ``carried`` from the last figure of the sentence before (given for an open
+        label that opens its sentence, same unit, same paragraph), else the earlier sentences of
+        the paragraph, else the headings."""
         topic = self._topic(record, context.sentence, context.at, _REACH["sentence"])
         if topic and topic[1] == 2 and topic[2]:
             return Decision(topic[0], "sentence")
@@ -332,6 +335,8 @@ class IndicatorRules:
             if context.linked else None
         if found:
             return Decision(found, "sentence")
+        if carried is not None:
+            return Decision(carried.indicator, "sentence")
         # an earlier sentence of the paragraph, only for a label the topic names (维持5件 in the
         # sentence after 收到行政复议申请16件): an open label there says nothing
         earlier = self._topic(record, context.earlier, None, _REACH["sentence"]) \
@@ -473,7 +478,8 @@ class _Document:
                 or self._total(record)
                 or self._rate(record)
                 or (None if _UNTYPED_SECTIONS.intersection(context.section_kinds)
-                    else self.rules.surroundings(record, context, self._before(j))))
+                    else self.rules.surroundings(record, context, self._before(j),
+                                                 self._carried(j))))
         return self.decided[i]
 
     def _sources(self, i: int) -> list[int]:
@@ -514,6 +520,25 @@ class _Document:
                                         if 0 <= j < len(self.records)) if d is not None]
         found = self.rules.by_rate(record, counts)
         return Decision(found, "rate") if found else None
+
+    def _carried(self, i: int) -> Decision | None:
+        """An open label that opens its sentence takes the id of the last figure of the sentence
+        just before it in the same paragraph, same unit (受理信访件56件。目前已办结54件): what the
+        paragraph counts goes on until another topic is named."""
+        record = self.records[i]
+        before = self.previous[i]
+        if before is None or not self.rules.is_open(record.label):
+            return None
+        other = self.records[before]
+        if other.unit != record.unit or other.kind != record.kind:
+            return None
+        here = self.index.sentence_bounds(record.start, record.end)
+        there = self.index.sentence_bounds(other.start, other.end)
+        text = self.index.text
+        if there == here or text[there[1]:here[0]].strip() or "\n" in text[there[1]:here[0]] \
+                or "\n" in text[here[0]:record.start]:
+            return None
+        return self.decided.get(before)
 
     def _before(self, i: int) -> Decision | None:
         """An open label takes the id of the figure just before it in its sentence (or in the

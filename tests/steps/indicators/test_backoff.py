@@ -53,7 +53,10 @@ def test_a_list_item_after_a_semicolon_continues_the_item_before(nlp_char: Langu
         ("reconsideration.cases", "sentence")
     text = "依照行政复议法开展案件审理；全年维持原行政行为9件。"
     assert decided(nlp_char, text, "9件") == ("reconsideration.cases", "sentence")
-    assert decided(nlp_char, "受理行政复议申请12件。审结11件。", "11件") == (None, None)
+    # after a full stop the open label opening its sentence still carries the figure before
+    # (test_an_open_label_opening_its_sentence_carries_the_figure_before); a sentence in between
+    # ends it
+    assert decided(nlp_char, "受理行政复议申请12件。案件已移交。审结11件。", "11件") == (None, None)
 
 
 def test_a_label_the_topic_names_takes_the_sentences_topic(nlp_char: Language) -> None:
@@ -105,3 +108,27 @@ def test_pipeline_sets_indicators_from_section_and_sentence(nlp_char: Language) 
     assert record(report, "12场").indicator == "publicity.events"
     assert record(report, "3000份").indicator == "publicity.materials"
     assert all(r.indicator_source == "label" for r in report.records)
+
+
+@pytest.mark.parametrize(("text", "figure", "expected"), [
+    ("全年受理群众信访件37件。目前已办结35件。", "35件", "petition.cases"),
+    ("共立案查处无证经营案件19起。已结案17起。", "17起", "enforcement.penalties"),
+])
+def test_an_open_label_opening_its_sentence_carries_the_figure_before(
+        nlp_char: Language, text: str, figure: str, expected: str) -> None:
+    assert decided(nlp_char, text, figure) == (expected, "sentence")
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # another unit, another paragraph, a sentence between: nothing is carried
+    ("全年受理群众信访件37件。开展专项督查4次。", "4次"),
+    ("全年受理群众信访件37件。\n目前已办结35件。", "35件"),
+    ("全年受理群众信访件37件。督查组赴各村走访。目前已办结35件。", "35件"),
+])
+def test_nothing_is_carried_past_a_change(nlp_char: Language, text: str, figure: str) -> None:
+    assert decided(nlp_char, text, figure)[0] is None
+
+
+def test_people_at_a_court_hearing_are_trained(nlp_char: Language) -> None:
+    text = "组织机关干部旁听庭审3次，参与干部95人。"
+    assert decided(nlp_char, text, "95人")[0] == "training.participants"
