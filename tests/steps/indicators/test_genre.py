@@ -74,6 +74,12 @@ GENRE = [
     # people answered counted in 名; matters handled counted in 件次
     ("在集市设点宣传，为120余名群众解答法律咨询。", "120余名", "legal_services.consultations"),
     ("便民服务中心全年代办帮办各类事项3600余件次。", "3600余件次", "services.items"),
+    # visits counted in 件次; advice asked at a legal-aid desk is a consultation, not a petition
+    ("全年接待群众来信来访64件次。", "64件次", "petition.cases"),
+    ("县法律援助中心全年接待来访咨询350余人次。", "350余人次", "legal_services.consultations"),
+    ("信访办全年接待来访群众210人次。", "210人次", "petition.cases"),
+    # joint enforcement operations are inspections
+    ("联合市场监管部门开展执法行动14次。", "14次", "enforcement.inspections"),
     # a mediation point set up is a facility, not a dispute
     ("在8个村设立矛盾纠纷调解点。", "8个", "staffing.count"),
 ]
