@@ -80,6 +80,18 @@ GENRE = [
     ("信访办全年接待来访群众210人次。", "210人次", "petition.cases"),
     # joint enforcement operations are inspections
     ("联合市场监管部门开展执法行动14次。", "14次", "enforcement.inspections"),
+    # the head verb 公开 decides what a list of published documents counts
+    ("区政府网站主动公开区政府行政规范性文件9件、人事任免文件31件。", "9件",
+     "disclosure.items"),
+    ("区政府网站主动公开区政府行政规范性文件9件、人事任免文件31件。", "31件",
+     "disclosure.items"),
+    ("全年制定行政规范性文件9件。", "9件", "normative_docs.issued"),
+    # wall pictures handed out are materials; people sent out to do publicity are no audience
+    ("向群众发放普法手册600册、法治挂图150张。", "150张", "publicity.materials"),
+    ("组织普法宣传小分队出动人员35人。", "35人", None),
+    # a class held in villages is publicity, one for officials is training
+    ("在全镇8个村巡回开展“法律微课堂”16次。", "16次", "publicity.events"),
+    ("组织机关干部参加“法治微课堂”6次。", "6次", "training.sessions"),
     # a mediation point set up is a facility, not a dispute
     ("在8个村设立矛盾纠纷调解点。", "8个", "staffing.count"),
 ]
