@@ -92,6 +92,9 @@ GENRE = [
     # a class held in villages is publicity, one for officials is training
     ("在全镇8个村巡回开展“法律微课堂”16次。", "16次", "publicity.events"),
     ("组织机关干部参加“法治微课堂”6次。", "6次", "training.sessions"),
+    # mediation bodies and the staff hired for the work are staffing, not disputes
+    ("全县现有村级人民调解组织212个。", "212个", "staffing.count"),
+    ("招录社区矫正协理员6名。", "6名", "staffing.count"),
     # a mediation point set up is a facility, not a dispute
     ("在8个村设立矛盾纠纷调解点。", "8个", "staffing.count"),
 ]
