@@ -118,3 +118,15 @@ class IndicatorOpenPattern(WordsPattern):
     is open: its figure takes its indicator from its context."""
 
     kind: Literal["indicator_open"] = "indicator_open"
+
+
+@register("indicator_other_part")
+class IndicatorOtherPartPattern(WordsPattern):
+    """Parts that are not of their total's kind: a part (``part_of``) of a total of one of
+    ``totals`` whose label matches one of the words does not take the total's id (行政许可80万宗
+    and 行政给付9万宗 under a total of 行政执法案件 count permits and payments, not enforcement
+    cases); it keeps the id of its own words, or none."""
+
+    kind: Literal["indicator_other_part"] = "indicator_other_part"
+    totals: list[str] = Field(min_length=1,
+                              description="Ids of the totals whose parts these labels leave.")

@@ -10,7 +10,8 @@ and the record says which (``indicator_source``):
    figure (from the figure before it to the figure after it); then ``indicator_topic`` lines
    whose words stand there (办理食品经营许可登记146件 → ``services.items``).
 3. ``total``: a part of a breakdown (``part_of``, set by the relations step) takes its total's id
-   when its unit fits it (其中维持3件 after 行政复议案件4件).
+   when its unit fits it (其中维持3件 after 行政复议案件4件), unless an ``indicator_other_part``
+   line says its label names another kind (行政许可 under a total of enforcement cases).
 4. ``rate``: a rate linked by ``rate_of`` takes the rate id whose ``counts`` hold its numerator's
    (or, failing that, its denominator's) id (办结率 over 12345 requests →
    ``services.completion_rate``; over disputes → ``mediation.success_rate``).
@@ -39,6 +40,7 @@ from lawgov_ie.rules.budget import compile_rule
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.indicators.indicators_patterns import (
     IndicatorOpenPattern,
+    IndicatorOtherPartPattern,
     IndicatorPattern,
     IndicatorTopicPattern,
 )
@@ -50,9 +52,10 @@ _AFTER_PENALTY = 2  # a topic word after the figure counts as this many times fa
 _REACH = {"clause": 0, "sentence": 1, "section": 2, "anywhere": 3}
 _MEMO = 4096  # labels whose topic strengths are kept
 _UNTYPED_SECTIONS = frozenset({"problem"})  # kinds of section where no topic types a figure
-_LINKED = "；;"
-_EARLIER = 2  # how many sentences of its paragraph (a list of items ended by ； counting as one)
-# before its own a record's topic is sought in  # a sentence ended by one of these is an item of a list on one topic
+_LINKED = "；;"  # a sentence ended by one of these is an item of a list on one topic
+# how many sentences of its paragraph (a list of items ended by ； counting as one) before its own
+# a record's topic is sought in
+_EARLIER = 2
 _FILLER = regex.compile(r"[\p{P}\p{S}\s\d各类项等了的并和及与]")
 
 
@@ -168,8 +171,12 @@ class _Topic:
 class IndicatorRules:
     def __init__(self, indicators: Sequence[IndicatorPattern],
                  topics: Sequence[IndicatorTopicPattern] = (),
-                 open_words: Sequence[IndicatorOpenPattern] = ()) -> None:
+                 open_words: Sequence[IndicatorOpenPattern] = (),
+                 other_parts: Sequence[IndicatorOtherPartPattern] = ()) -> None:
         self.rules = [_Rule.of(i) for i in indicators]
+        self.other_parts = [(frozenset(o.totals), _any(o.alternatives(), f"indicator_other_part "
+                                                                         f"{o.id!r}"))
+                            for o in other_parts]
         self.topics = [replace(_Topic.of(t), rank=k) for k, t in enumerate(topics)]
         self._strengths_of: dict[tuple[str, str, str], tuple[int, ...]] = {}
         self.open = _any([a for o in open_words for a in o.alternatives()],
@@ -195,7 +202,14 @@ class IndicatorRules:
     def from_patterns(cls, patterns: PatternSet) -> IndicatorRules:
         return cls(patterns.of("indicator", IndicatorPattern),
                    patterns.of("indicator_topic", IndicatorTopicPattern),
-                   patterns.of("indicator_open", IndicatorOpenPattern))
+                   patterns.of("indicator_open", IndicatorOpenPattern),
+                   patterns.of("indicator_other_part", IndicatorOtherPartPattern))
+
+    def leaves_total(self, record: RecordDraft, total: str) -> bool:
+        """Whether the part's label names another kind than its total of id ``total`` counts
+        (an ``indicator_other_part`` line)."""
+        return any(total in totals and words is not None and words.search(record.label)
+                   for totals, words in self.other_parts)
 
     # one record, its own words -----------------------------------------------------------
     def is_open(self, label: str) -> bool:
@@ -506,7 +520,7 @@ class _Document:
         if record.part_of is None or not 0 <= record.part_of < len(self.records):
             return None
         total = self.decided.get(record.part_of)
-        if total is None:
+        if total is None or self.rules.leaves_total(record, total.indicator):
             return None
         known = BY_ID.get(total.indicator)
         fits = record.unit == self.records[record.part_of].unit or (
@@ -521,10 +535,9 @@ class _Document:
         found = self.rules.by_rate(record, counts)
         return Decision(found, "rate") if found else None
 
-    def _carried(self, i: int) -> Decision | None:
-        """An open label that opens its sentence takes the id of the last figure of the sentence
-        just before it in the same paragraph, same unit (受理信访件56件。目前已办结54件): what the
-        paragraph counts goes on until another topic is named."""
+    def _open_after(self, i: int) -> tuple[int, tuple[int, int], tuple[int, int]] | None:
+        """For an open label after a figure of the same unit and kind: that figure, the record's
+        sentence bounds and the figure's (else None)."""
         record = self.records[i]
         before = self.previous[i]
         if before is None or not self.rules.is_open(record.label):
@@ -532,26 +545,30 @@ class _Document:
         other = self.records[before]
         if other.unit != record.unit or other.kind != record.kind:
             return None
-        here = self.index.sentence_bounds(record.start, record.end)
-        there = self.index.sentence_bounds(other.start, other.end)
+        return (before, self.index.sentence_bounds(record.start, record.end),
+                self.index.sentence_bounds(other.start, other.end))
+
+    def _carried(self, i: int) -> Decision | None:
+        """An open label that opens its sentence takes the id of the last figure of the sentence
+        just before it in the same paragraph, same unit (受理信访件56件。目前已办结54件): what the
+        paragraph counts goes on until another topic is named."""
+        found = self._open_after(i)
+        if found is None:
+            return None
+        before, here, there = found
         text = self.index.text
         if there == here or text[there[1]:here[0]].strip() or "\n" in text[there[1]:here[0]] \
-                or "\n" in text[here[0]:record.start]:
+                or "\n" in text[here[0]:self.records[i].start]:
             return None
         return self.decided.get(before)
 
     def _before(self, i: int) -> Decision | None:
         """An open label takes the id of the figure just before it in its sentence (or in the
         sentence before, ended by a semicolon), same unit (受理复议案件45件，审结42件)."""
-        record = self.records[i]
-        before = self.previous[i]
-        if before is None or not self.rules.is_open(record.label):
+        found = self._open_after(i)
+        if found is None:
             return None
-        other = self.records[before]
-        if other.unit != record.unit or other.kind != record.kind:
-            return None
-        here = self.index.sentence_bounds(record.start, record.end)
-        there = self.index.sentence_bounds(other.start, other.end)
+        before, here, there = found
         if there != here and not (there[1] == here[0] and self.index.text[here[0] - 1] in _LINKED):
             return None
         return self.decided.get(before)

@@ -132,3 +132,20 @@ def test_nothing_is_carried_past_a_change(nlp_char: Language, text: str, figure:
 def test_people_at_a_court_hearing_are_trained(nlp_char: Language) -> None:
     text = "组织机关干部旁听庭审3次，参与干部95人。"
     assert decided(nlp_char, text, "95人")[0] == "training.participants"
+
+
+def test_a_part_naming_another_kind_of_act_leaves_its_total(nlp_char: Language) -> None:
+    text = ("全县行政执法机关共办理执法案件5200件，其中行政处罚1800件，行政许可2600件，"
+            "行政强制300件，其他行政执法行为500件。")
+    assert decided(nlp_char, text, "5200件")[0] == "enforcement.cases"
+    assert decided(nlp_char, text, "1800件")[0] == "enforcement.penalties"
+    assert decided(nlp_char, text, "2600件")[0] != "enforcement.cases"  # its own words decide
+    assert decided(nlp_char, text, "300件")[0] is None
+    assert decided(nlp_char, text, "500件")[0] is None
+
+
+def test_other_parts_of_that_total_still_take_it(nlp_char: Language) -> None:
+    text = "全年办理执法案件120件，其中简易程序案件70件、一般程序案件50件。"
+    assert decided(nlp_char, text, "50件")[0] == "enforcement.penalties"
+    text = "全年录入执法监督平台案件80件，其中市场监管领域45件、城市管理领域35件。"
+    assert decided(nlp_char, text, "45件") == ("enforcement.cases", "total")
