@@ -72,7 +72,7 @@ def subject_place(gaz: Gazetteer, text: str, entities: Sequence[EntityInfo]) -> 
     if len(set(slogans)) == 1:
         return Subject(slogans[0], _unit_of(slogans[0]), "slogan")
     built = dominant(Counter(_building_places(gaz, text, entities)))
-    if built:  # 推动岩山镇法治政府建设迈上新台阶 (a personal report names no office)
+    if built:  # 带动X镇依法行政工作… (a personal report names no office)
         return Subject(built, _unit_of(built), "place of its 法治建设")
     hits = [hit for hit in gaz.find(text[:_HEAD]) if not hit.short]
     for level, units in _LEVELS:
@@ -107,7 +107,7 @@ def own_department(gaz: Gazetteer, text: str) -> str | None:
 def _building_places(gaz: Gazetteer, text: str,
                      entities: Sequence[EntityInfo]) -> list[str]:
     """Full names of the places whose rule of law the text builds in its own words (推动X镇法治
-    政府建设, X县法治建设取得…), not inside a title (《X县法治政府建设工作要点》 may be a
+    政府建设, X县法治建设取得…), not inside a title (《X县依法治县年度要点》 may be a
     superior's plan)."""
     out = []
     for entity in entities:

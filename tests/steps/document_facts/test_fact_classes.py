@@ -10,7 +10,7 @@ import lawgov_ie
 
 def test_a_sentence_announcing_the_report_is_no_inline_title() -> None:
     meta = _meta("2023年，在区委、区政府的领导下，松岭街道坚持依法行政，推进法治政府建设。"
-                 "现将我街道2023年法治政府建设的情况报告如下：\n一、主要工作\n开展普法活动9场。\n")
+                 "现将我街道2023年依法行政的情况报告如下：\n一、主要工作\n开展普法活动9场。\n")
     assert meta.title is None or "我街道" not in meta.title
     assert (meta.body, meta.fact_sources["body"]) == ("松岭街道", "first sentence")
 
@@ -160,14 +160,14 @@ def test_a_street_named_by_rule_only_in_the_titles_of_its_own_rules() -> None:
 
 
 def test_a_personal_report_without_an_office_takes_the_place_it_builds() -> None:
-    text = ("2024年以来，本人切实履行推进法治建设第一责任人职责，认真落实县委、县政府的部署，"
-            "有效推动英林镇法治政府建设迈上新台阶。现将个人履职情况汇报如下：\n一、履职情况\n"
+    text = ("本年度我把依法履职放在心上，按县里的安排逐项抓好落实，"
+            "带动英林镇法治建设走在全市前列。下面汇报个人履职情况：\n一、履职情况\n"
             "全年召开专题党委会4次。\n")
     meta = _meta(text)
     assert (meta.place, meta.county, meta.fact_sources["place"]) == (
         "英林镇", "晋江市", "place of its 法治建设")
     # a superior's plan named in a title is not the place the text builds
-    plan = _meta("2024年以来，本人切实履行第一责任人职责，落实《晋江市法治政府建设工作要点》，"
+    plan = _meta("本年度我把依法履职放在心上，按照《晋江市依法治市年度要点》抓落实，"
                  "全年召开专题会议4次。\n一、履职情况\n")
     assert plan.place is None
 
