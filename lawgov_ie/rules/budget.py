@@ -15,11 +15,11 @@ the next document gives it a fresh budget. Outside a document each call has the 
 from __future__ import annotations
 
 import contextlib
-import time
 import warnings
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from time import perf_counter
 from typing import Any, cast
 
 import regex
@@ -61,28 +61,35 @@ class TimedPattern:
         self.name = name
         self.pattern = self.compiled.pattern
         self.flags = self.compiled.flags
+        self._search = self.compiled.search
+        self._match = self.compiled.match
+        self._fullmatch = self.compiled.fullmatch
+        self._findall = self.compiled.findall
+        self._sub = self.compiled.sub
 
-    def _run(self, method: Callable[..., Any], empty: Any, *args: Any, **kwargs: Any) -> Any:
+    def _call(self, method: Callable[..., Any], empty: Any, args: tuple[Any, ...],
+              kwargs: dict[str, Any]) -> Any:
+        """``method(*args, **kwargs)`` with the regex timeout the document's budget has left for
+        this pattern, the time spent added to it. One frame, no closures: a document makes about
+        one call per character of text, so this wrapper's own cost counts."""
         budget = _CURRENT.get()
+        name = self.name
         if budget is None:
-            return self._timed(method, BUDGET_SECONDS, None, empty, *args, **kwargs)
-        if self.name in budget.skipped:
+            left = BUDGET_SECONDS
+        elif name in budget.skipped:
             return empty
-        left = budget.seconds - budget.spent.get(self.name, 0.0)
-        return self._timed(method, left, budget, empty, *args, **kwargs)
-
-    def _timed(self, method: Callable[..., Any], left: float, budget: _Budget | None,
-               empty: Any, *args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
+        else:
+            left = budget.seconds - budget.spent.get(name, 0.0)
+        started = perf_counter()
         try:
-            return method(*args, timeout=max(left, 0.001), **kwargs)
+            return method(*args, timeout=left if left > 0.001 else 0.001, **kwargs)
         except TimeoutError:
             self._give_up(budget)
             return empty
         finally:
             if budget is not None:
-                budget.spent[self.name] = budget.spent.get(self.name, 0.0) + \
-                    time.perf_counter() - started
+                spent = budget.spent
+                spent[name] = spent.get(name, 0.0) + perf_counter() - started
 
     def _give_up(self, budget: _Budget | None) -> None:
         seconds = budget.seconds if budget is not None else BUDGET_SECONDS
@@ -93,24 +100,26 @@ class TimedPattern:
                       "docs/patterns.md)", PatternTimeoutWarning, stacklevel=4)
 
     def search(self, string: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        return self._run(self.compiled.search, None, string, *args, **kwargs)
+        return self._call(self._search, None, (string, *args), kwargs)
 
     def match(self, string: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        return self._run(self.compiled.match, None, string, *args, **kwargs)
+        return self._call(self._match, None, (string, *args), kwargs)
 
     def fullmatch(self, string: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        return self._run(self.compiled.fullmatch, None, string, *args, **kwargs)
+        return self._call(self._fullmatch, None, (string, *args), kwargs)
 
     def findall(self, string: str, *args: Any, **kwargs: Any) -> list[Any]:
-        return self._run(self.compiled.findall, [], string, *args, **kwargs)
+        return self._call(self._findall, [], (string, *args), kwargs)
 
     def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> str:
-        return self._run(self.compiled.sub, string, repl, string, *args, **kwargs)
+        return self._call(self._sub, string, (repl, string, *args), kwargs)
 
     def finditer(self, string: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
         """The matches found within the budget (those found before it ran out are kept)."""
-        return iter(self._run(lambda *a, **k: list(self.compiled.finditer(*a, **k)), [],
-                              string, *args, **kwargs))
+        return iter(self._call(self._finditer, [], (string, *args), kwargs))
+
+    def _finditer(self, *args: Any, **kwargs: Any) -> list[regex.Match[str]]:
+        return list(self.compiled.finditer(*args, **kwargs))
 
     def __repr__(self) -> str:
         return f"TimedPattern({self.pattern!r}, {self.name!r})"

@@ -34,6 +34,7 @@ _CONGRESS = regex.compile(r"^人大(?:常委会|常务委员会)?$")
 _COURT = regex.compile(r"人民法院$")
 _PROCURATORATE = regex.compile(r"人民检察院$")
 _LINK = regex.compile(r"人民政府|委(?!员)")
+FILE_SUFFIX = regex.compile(r"文件$")  # 县人民政府文件 on a header line: the body is 县人民政府
 _NOT_A_STEM = regex.compile(r"^(?:全|各|本|我|该)|法治|依法")
 # A 街 named as a whole body (海滨街, 海滨街党工委).
 _STREET = regex.compile(r"(?P<street>[" + _HAN + r"]{2,5}街)(?:党工委|办事处)?")
@@ -65,7 +66,7 @@ def is_body(name: str) -> bool:
 def read_body(written: str) -> Body | None:
     """Take a body's name apart; ``None`` when it is no body's name."""
     party = written.startswith("中共")
-    name = regex.sub(r"文件$", "", written.removeprefix("中共").strip())
+    name = FILE_SUFFIX.sub("", written.removeprefix("中共").strip())
     if not name or NOT_A_NAME.match(name):
         return None
     generic = _GENERIC.match(name)

@@ -35,7 +35,13 @@ import regex
 
 from lawgov_ie.doc_data import EntityInfo, SectionInfo
 from lawgov_ie.models import DocumentMeta
-from lawgov_ie.steps.document_facts.bodies import ORG_TAIL, is_body, leading_places, read_body
+from lawgov_ie.steps.document_facts.bodies import (
+    FILE_SUFFIX,
+    ORG_TAIL,
+    is_body,
+    leading_places,
+    read_body,
+)
 from lawgov_ie.steps.document_facts.locate import locate, named_by_unit
 from lawgov_ie.steps.document_facts.office import office_body
 from lawgov_ie.steps.document_facts.subject import own_department, subject_place
@@ -304,7 +310,7 @@ class MetaReader:
                     break
                 names = lines[previous].core.split()
                 if names and all(is_body(name) for name in names):
-                    return " ".join(regex.sub(r"文件$", "", n) for n in names), "header"
+                    return " ".join(FILE_SUFFIX.sub("", n) for n in names), "header"
                 index = previous
         if title:
             head = _TITLE_HEAD.match(title)

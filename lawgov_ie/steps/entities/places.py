@@ -367,13 +367,32 @@ def _with_own_stems(chosen: list[_Candidate], text: str,
     if not stems:
         return chosen
     added = []
-    pattern = regex.compile("|".join(map(regex.escape, sorted(stems, key=len, reverse=True))))
-    for match in pattern.finditer(text):
-        after = text[match.end():match.end() + 1]
+    for start, end in literal_matches(stems, text):
+        after = text[end:end + 1]
         if after and (after in _UNIT_CHARS or after in "县区旗"):
             continue
-        added.append(_Candidate(match.start(), match.end(), ()))
+        added.append(_Candidate(start, end, ()))
     return _longest([*chosen, *added]) if added else chosen
+
+
+def literal_matches(words: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """Where ``words`` stand in ``text``, scanned left to right without overlaps, the longest word
+    at each place: what a regex of the words, longest first, would find (``finditer``), without
+    compiling one for every document (about 0.1 ms a pattern)."""
+    longest: dict[int, int] = {}
+    for word in words:
+        at = text.find(word) if word else -1
+        while at >= 0:
+            if len(word) > longest.get(at, 0):
+                longest[at] = len(word)
+            at = text.find(word, at + 1)
+    found = []
+    reached = 0
+    for start in sorted(longest):
+        if start >= reached:
+            reached = start + longest[start]
+            found.append((start, reached))
+    return found
 
 
 def _with_village_stems(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> list[_Candidate]:

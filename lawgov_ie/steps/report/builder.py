@@ -19,14 +19,17 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
     written = original if original is not None else text
     index_ = text_index if text_index is not None else TextIndex(text, sections)
     ordered = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
-    # each record is first named by its draft's index, then renumbered r1, r2 … in text order
-    ids = {str(index): f"r{number}" for number, index in enumerate(ordered, start=1)}
+    # each record is numbered r1, r2 … in text order; its links name those numbers
+    ids = {index: f"r{number}" for number, index in enumerate(ordered, start=1)}
     out: list[Record] = []
     for index in ordered:
         draft = records[index]
         path = index_.section_path(draft.start)
+        part_of = ids.get(draft.part_of) if draft.part_of is not None else None
+        rate_of = ([ids[i] for i in draft.rate_of]
+                   if draft.rate_of and all(i in ids for i in draft.rate_of) else None)
         out.append(Record(
-            id=str(index), value=draft.value, unit=draft.unit, kind=draft.kind,  # type: ignore[arg-type]
+            id=ids[index], value=draft.value, unit=draft.unit, kind=draft.kind,  # type: ignore[arg-type]
             qualifier=draft.qualifier, label=_as_written(draft, original),  # type: ignore[arg-type]
             indicator=draft.indicator,
             indicator_source=draft.indicator_source,  # type: ignore[arg-type]
@@ -35,15 +38,15 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
             sentence=written[slice(*index_.sentence_bounds(draft.start, draft.end))].strip(),
             section=[s.title for s in path],
             section_kind=path[-1].kind if path else "other",  # type: ignore[arg-type]
-            period=draft.period,
-            part_of=str(draft.part_of) if draft.part_of is not None else None,
-            rate_of=[str(i) for i in draft.rate_of] if draft.rate_of else None,
+            period=draft.period, part_of=part_of, rate_of=rate_of,
             checks=list(draft.checks),
-            relation_evidence=list(draft.evidence),
+            # evidence for a link the record does not have is left out (as renumber does)
+            relation_evidence=[e for e in draft.evidence
+                               if (part_of if e.link == "part_of" else rate_of) is not None],
         ))
     return Report(
         meta=_year_from_periods(meta or DocumentMeta(), records),
-        records=renumber(out, ids),
+        records=out,
         entities=[Entity(label=e.label, text=e.text if original is None else written[e.start:e.end],
                          start=e.start, end=e.end)
                   for e in entities],
