@@ -39,7 +39,7 @@ from lawgov_ie.rules.budget import document_budget
 from lawgov_ie.rules.files import PatternPaths, normalise_paths
 from lawgov_ie.steps.report.builder import renumber
 from lawgov_ie.text.pieces import NUMBER_CHARS, chunk_spans
-from lawgov_ie.text.tokenizer import LONE_SURROGATE
+from lawgov_ie.text.tokenizer import LONE_SURROGATE, LawgovTokenizer
 
 DEFAULT_MAX_CHARS = 100_000
 """Texts longer than this (in characters) are read in pieces; pass ``max_chars`` to change it."""
@@ -100,8 +100,10 @@ def _pipeline_text(text: str) -> str:
 
 def _make_doc(nlp: Language, text: str, year: int | None, source: str | None) -> Doc:
     """A Doc whose ``doc.text`` is exactly ``text`` (already made safe by _pipeline_text)."""
+    tokenizer = nlp.tokenizer
     try:
-        doc = nlp.make_doc(text)
+        doc = (tokenizer.reading_doc(text) if isinstance(tokenizer, LawgovTokenizer)
+               else nlp.make_doc(text))
     except Exception:  # a segmenter failing on odd text must not fail the caller
         doc = None
     if doc is None or (doc._.lawgov_original or doc.text) != text:

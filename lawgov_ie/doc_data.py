@@ -11,7 +11,10 @@ Components talk to each other only through these attributes:
 - ``doc._.lawgov_entities``: :class:`EntityInfo` list (entity ruler; ``doc.ents`` too);
 - ``doc._.lawgov_meta``: :class:`lawgov_ie.models.DocumentMeta` (document facts component);
 - ``doc._.lawgov_records``: :class:`RecordDraft` list (quantities; later components fill fields);
-- ``doc._.report``: the finished :class:`lawgov_ie.models.Report` (report component).
+- ``doc._.report``: the finished :class:`lawgov_ie.models.Report` (report component);
+- ``doc._.lawgov_views``: whether the components also set spaCy's own views of their findings
+  (``doc.ents``, ``doc.spans``, sentence starts). True for ``nlp(text)``; ``extract()`` reads a
+  Doc for its report only (:func:`lawgov_ie.text.tokenizer.reading_doc`) and sets it False.
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ _ATTRIBUTES: dict[str, object] = {
     "lawgov_meta": None,
     "lawgov_records": None,
     "report": None,
+    "lawgov_views": True,
 }
 
 

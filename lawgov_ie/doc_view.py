@@ -109,6 +109,8 @@ def quantity_spans(doc: Doc, records: list[Record]) -> list[Span]:
 
 class DocView:
     def __call__(self, doc: Doc) -> Doc:
+        if not doc._.lawgov_views:
+            return doc
         index: TextIndex | None = doc._.lawgov_index
         if index is not None:
             set_sentences(doc, index)

@@ -18,7 +18,8 @@ from lawgov_ie.pipeline import PIPELINE
 
 # set before the components run, by the caller (api._make_doc) or the tokenizer (the caller's
 # text when it was converted to simplified script), so never assigned by a component
-CALLER_SET = {"doc._.lawgov_year_hint", "doc._.lawgov_source", "doc._.lawgov_original"}
+CALLER_SET = {"doc._.lawgov_year_hint", "doc._.lawgov_source", "doc._.lawgov_original",
+              "doc._.lawgov_views"}
 
 TEXT = ("关于2023年度法治政府建设情况的报告\n一、主要成效\n（一）行政复议\n全年办理行政复议案件"
         "120件，其中维持80件、撤销10件，纠错率8.3%。\n二、存在问题\n执法人员培训不足。\n"

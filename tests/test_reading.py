@@ -39,3 +39,25 @@ def test_the_default_reading_loads_no_segmentation_model() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True)
     assert done.stdout.split() == ["2", "0"]
+
+
+def test_the_reading_makes_no_tokens_and_the_same_report_as_nlp(seed_texts: dict[str, str]) -> None:
+    nlp = lawgov_ie.load(segmenter="char")
+    for name, text in seed_texts.items():
+        doc = nlp.tokenizer.reading_doc(text)  # type: ignore[attr-defined]
+        assert len(doc) == 0 and doc.text == text
+        doc._.lawgov_source = name
+        read = nlp(doc)
+        assert not read.ents and not read.spans  # no spaCy views on a Doc read for its report
+        full = nlp.make_doc(text)
+        full._.lawgov_source = name
+        spacy_doc = nlp(full)
+        assert len(spacy_doc) >= len(text.split()) and spacy_doc.ents and spacy_doc.spans
+        assert read._.report == spacy_doc._.report == lawgov_ie.extract(text, source=name), name
+
+
+def test_the_reading_keeps_the_callers_script() -> None:
+    nlp = lawgov_ie.load(segmenter="char")
+    doc = nlp.tokenizer.reading_doc("全年辦理行政複議案件12件。")  # type: ignore[attr-defined]
+    assert doc.text == "全年办理行政复议案件12件。"
+    assert doc._.lawgov_original == "全年辦理行政複議案件12件。"

@@ -165,6 +165,22 @@ class LawgovTokenizer(ChineseTokenizer):
                 " such characters keeping every offset, or decode the source with"
                 " errors='replace'") from None
 
+    def reading_doc(self, text: str) -> Doc:
+        """A Doc read for its report only (``extract()``): ``doc._.lawgov_views`` is False, so
+        the components leave spaCy's views (``doc.ents``, ``doc.spans``, sentence starts) alone.
+        pkuseg cuts its words as for ``nlp(text)``; with the char segmenter the Doc holds no
+        tokens at all: nothing in the report reads tokens, and making one a character was a
+        tenth of the char reading (docs/performance.md). ``doc.text`` is the text either way."""
+        if self.segmenter == "pkuseg":
+            doc = self(text)
+        else:
+            simplified = to_simplified(text)
+            doc = make_doc(self.vocab, [], [], simplified)
+            if simplified is not text:
+                doc._.lawgov_original = text
+        doc._.lawgov_views = False
+        return doc
+
     def _words(self, text: str) -> tuple[list[str], list[bool]]:
         if self.segmenter != "pkuseg":
             return char_words(text)

@@ -34,6 +34,8 @@ class EntityRuler(PatternComponent):
         known = self.known.for_text(doc.text, gpes)  # this document's own place link
         found = longest_first([*self.rules.find(doc, known), *gpes])
         doc._.lawgov_entities = found
+        if not doc._.lawgov_views:
+            return doc
         spans = [doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
                  for e in found]
         doc.ents = filter_spans([span for span in spans if span is not None])

@@ -28,6 +28,8 @@ class QuantityFinder(PatternComponent):
             for q in self.reader.read(doc.text)
         ]
         doc._.lawgov_records = drafts
+        if not doc._.lawgov_views:
+            return doc
         spans = [doc.char_span(d.start, d.end, label=d.kind, alignment_mode="expand")
                  for d in drafts]
         doc.spans["quantities"] = [span for span in spans if span is not None]

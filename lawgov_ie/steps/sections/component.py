@@ -21,6 +21,8 @@ class SectionDetector(PatternComponent):
         sections: list[SectionInfo] = self.reader.read(doc.text)
         doc._.lawgov_sections = sections
         doc._.lawgov_index = TextIndex(doc.text, sections)
+        if not doc._.lawgov_views:
+            return doc
         spans = [doc.char_span(s.start, s.title_end, label=f"H{s.level}", alignment_mode="expand")
                  for s in sections]
         doc.spans["sections"] = [span for span in spans if span is not None]
