@@ -68,10 +68,13 @@ class TimedPattern:
         self._sub = self.compiled.sub
 
     def _call(self, method: Callable[..., Any], empty: Any, args: tuple[Any, ...],
-              kwargs: dict[str, Any]) -> Any:
-        """``method(*args, **kwargs)`` with the regex timeout the document's budget has left for
-        this pattern, the time spent added to it. One frame, no closures: a document makes about
-        one call per character of text, so this wrapper's own cost counts."""
+              kwargs: dict[str, Any] | None = None) -> Any:
+        """``method(*args, timeout)`` — or, when the caller gave keywords,
+        ``method(*args, timeout=…, **kwargs)`` — with the timeout the document's budget has left
+        for this pattern, the time spent added to it. A document makes about one call per
+        character of text, so this costs what it saves: one frame, no closure, and the timeout
+        passed by position (``regex`` parses keywords at about the cost of matching a short
+        text); ``args`` then run up to the timeout's place."""
         budget = _CURRENT.get()
         name = self.name
         if budget is None:
@@ -82,6 +85,8 @@ class TimedPattern:
             left = budget.seconds - budget.spent.get(name, 0.0)
         started = perf_counter()
         try:
+            if kwargs is None:
+                return method(*args, left if left > 0.001 else 0.001)
             return method(*args, timeout=left if left > 0.001 else 0.001, **kwargs)
         except TimeoutError:
             self._give_up(budget)
@@ -99,14 +104,25 @@ class TimedPattern:
                       "and was skipped there; rewrite it (lawgov-ie patterns check, "
                       "docs/patterns.md)", PatternTimeoutWarning, stacklevel=4)
 
-    def search(self, string: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        return self._call(self._search, None, (string, *args), kwargs)
+    # search, match, fullmatch: (string, pos, endpos, concurrent, partial, timeout);
+    # finditer: (string, pos, endpos, overlapped, concurrent, partial, timeout)
+    def search(self, string: str, pos: int | None = None, endpos: int | None = None,
+               **kwargs: Any) -> regex.Match[str] | None:
+        if kwargs:
+            return self._call(self._search, None, (string, pos, endpos), kwargs)
+        return self._call(self._search, None, (string, pos, endpos, None, False))
 
-    def match(self, string: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        return self._call(self._match, None, (string, *args), kwargs)
+    def match(self, string: str, pos: int | None = None, endpos: int | None = None,
+              **kwargs: Any) -> regex.Match[str] | None:
+        if kwargs:
+            return self._call(self._match, None, (string, pos, endpos), kwargs)
+        return self._call(self._match, None, (string, pos, endpos, None, False))
 
-    def fullmatch(self, string: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        return self._call(self._fullmatch, None, (string, *args), kwargs)
+    def fullmatch(self, string: str, pos: int | None = None, endpos: int | None = None,
+                  **kwargs: Any) -> regex.Match[str] | None:
+        if kwargs:
+            return self._call(self._fullmatch, None, (string, pos, endpos), kwargs)
+        return self._call(self._fullmatch, None, (string, pos, endpos, None, False))
 
     def findall(self, string: str, *args: Any, **kwargs: Any) -> list[Any]:
         return self._call(self._findall, [], (string, *args), kwargs)
@@ -114,9 +130,14 @@ class TimedPattern:
     def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> str:
         return self._call(self._sub, string, (repl, string, *args), kwargs)
 
-    def finditer(self, string: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
-        """The matches found within the budget (those found before it ran out are kept)."""
-        return iter(self._call(self._finditer, [], (string, *args), kwargs))
+    def finditer(self, string: str, pos: int | None = None, endpos: int | None = None,
+                 overlapped: bool = False, **kwargs: Any) -> Iterator[regex.Match[str]]:
+        """The matches, found within the budget (none if it runs out while they are found)."""
+        if kwargs:
+            return iter(self._call(self._finditer, [], (string, pos, endpos, overlapped),
+                                   kwargs))
+        return iter(self._call(self._finditer, [], (string, pos, endpos, overlapped, None,
+                                                    False)))
 
     def _finditer(self, *args: Any, **kwargs: Any) -> list[regex.Match[str]]:
         return list(self.compiled.finditer(*args, **kwargs))

@@ -1,0 +1,53 @@
+"""The timed pattern answers every call as the compiled ``regex`` pattern does, and each method
+keeps to the budget (the timeout is passed by position, so each method's place for it counts)."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import pytest
+import regex
+
+from lawgov_ie.rules.budget import PatternTimeoutWarning, compile_rule, document_budget
+
+TEXT = "受理行政复议案件12件，审结10件，其中维持8件。"
+
+
+def _spans(found: Any) -> Any:
+    if found is None or isinstance(found, str):
+        return found
+    if isinstance(found, regex.Match):
+        return found.span(), found.group(), found.partial
+    return [_spans(m) if isinstance(m, regex.Match) else m for m in found]
+
+
+@pytest.mark.parametrize("method, args, kwargs", [
+    ("search", (TEXT,), {}), ("search", (TEXT, 5), {}), ("search", (TEXT, 5, 14), {}),
+    ("search", ("审", ), {"partial": True}), ("match", (TEXT, 8, 12), {}),
+    ("fullmatch", (TEXT, 8, 11), {}), ("fullmatch", (TEXT,), {}),
+    ("finditer", (TEXT,), {}), ("finditer", (TEXT, 3, 20), {}),
+    ("finditer", (TEXT,), {"overlapped": True}), ("findall", (TEXT, 10), {}),
+    ("sub", ("#", TEXT), {"count": 1}),
+])
+def test_a_timed_pattern_answers_as_the_compiled_one(method: str, args: tuple[Any, ...],
+                                                     kwargs: dict[str, Any]) -> None:
+    pattern = r"\d+件|审结"
+    compiled = regex.compile(pattern)
+    timed = compile_rule(pattern, "test 'same'")
+    for budget in (None, 1.0):
+        with document_budget(budget) if budget else warnings.catch_warnings():
+            assert _spans(getattr(timed, method)(*args, **kwargs)) == \
+                _spans(getattr(compiled, method)(*args, **kwargs)), (method, args, kwargs)
+
+
+@pytest.mark.parametrize("method, empty", [("search", None), ("match", None),
+                                           ("fullmatch", None), ("finditer", []),
+                                           ("findall", [])])
+def test_every_method_keeps_to_the_budget(method: str, empty: Any) -> None:
+    slow = compile_rule(r"(?:a{1,2}){1,100}[0-9]", f"not_record '{method}'")
+    with warnings.catch_warnings(record=True) as caught, document_budget(0.1):
+        warnings.simplefilter("always")
+        found = getattr(slow, method)("a" * 60, 0, 60)
+    assert (list(found) if method == "finditer" else found) == empty
+    assert [w for w in caught if issubclass(w.category, PatternTimeoutWarning)]
