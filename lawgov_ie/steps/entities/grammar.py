@@ -115,8 +115,8 @@ class _Words:
 
     def blocked(self, word: str, text: str, end: int) -> bool:
         """Whether ``word``, ending at ``end``, is followed by one of its ``not_before`` words."""
-        after = self.not_before.get(word, ())
-        return any(text.startswith(w, end) for w in after)
+        after = self.not_before.get(word)
+        return after is not None and text.startswith(after, end)
 
 
 @dataclass
