@@ -424,6 +424,12 @@ class _Document:
         self.decided: dict[int, Decision | None] = {}
         self.previous = _neighbours(records, self.order)
         self.next = _neighbours(records, self.order[::-1])
+        self.open_labels: dict[str, bool] = {}  # IndicatorRules.is_open, once per label
+
+    def is_open(self, label: str) -> bool:
+        if label not in self.open_labels:
+            self.open_labels[label] = self.rules.is_open(label)
+        return self.open_labels[label]
 
     def run(self) -> None:
         for i in self.order:
@@ -502,7 +508,7 @@ class _Document:
         found = [j for j in (record.part_of, *(record.rate_of or ()))
                  if j is not None and 0 <= j < len(self.records)]
         before = self.previous[i]
-        if before is not None and self.rules.is_open(record.label):
+        if before is not None and self.is_open(record.label):
             found.append(before)
         return found
 
@@ -540,7 +546,7 @@ class _Document:
         sentence bounds and the figure's (else None)."""
         record = self.records[i]
         before = self.previous[i]
-        if before is None or not self.rules.is_open(record.label):
+        if before is None or not self.is_open(record.label):
             return None
         other = self.records[before]
         if other.unit != record.unit or other.kind != record.kind:

@@ -282,6 +282,10 @@ class _Run:
         self.height: dict[int, int] = {}  # record index -> levels of parts below it
         self.cues: dict[int, _Cue] = {}  # record index -> the cue in its lead
         self.compared: set[int] = set()  # figures after 同比/较上年 in their clause
+        # label_relation and siblings by the labels they read: a document asks of the same
+        # pair of labels again and again (each list is tried from several totals)
+        self._relations: dict[tuple[str, str], str | None] = {}
+        self._siblings: dict[tuple[str, str], bool] = {}
         words: dict[int, list[int]] = {}  # clause start -> where its comparison words end
         for record_index in figures.order:
             cue = self._cue_of(record_index)
@@ -299,6 +303,21 @@ class _Run:
                     self.compared.add(record_index)
 
     # --- shared ---------------------------------------------------------------------------
+
+    def _label_relation(self, total: int, part: int) -> str | None:
+        """:meth:`Breakdowns.label_relation` of two records, worked out once per pair of labels."""
+        key = (self.records[total].label or "", self.records[part].label or "")
+        if key not in self._relations:
+            self._relations[key] = self.rules.label_relation(self.records[total],
+                                                             self.records[part])
+        return self._relations[key]
+
+    def _side_by_side(self, total: int, first: int) -> bool:
+        """:meth:`Breakdowns.siblings` of two records' labels, worked out once per pair."""
+        key = (self.records[total].label, self.records[first].label)
+        if key not in self._siblings:
+            self._siblings[key] = self.rules.siblings(key[0], [key[1]])
+        return self._siblings[key]
 
     def _cue_of(self, record_index: int) -> _Cue | None:
         """The last cue word between the record before ``record_index`` and its number; a
@@ -367,7 +386,7 @@ class _Run:
         record = self.records[part]
         record.part_of = total
         self.height[total] = max(self.height.get(total, 0), 1 + self.height.get(part, 0))
-        relation = self.rules.label_relation(self.records[total], record)
+        relation = self._label_relation(total, part)
         own = evidence
         if relation is not None and evidence.label_relation is None:
             own = evidence.model_copy(update={"label_relation": relation})
@@ -404,7 +423,7 @@ class _Run:
             head = next((h for h in heads if self._alike(h, item)), None)
             if head is None:
                 heads.append(item)
-            elif self.rules.label_relation(self.records[head], self.records[item]) is not None:
+            elif self._label_relation(head, item) is not None:
                 inside = [i for i in self.figures.between(start, end)
                           if i != head and self._free(i) and self._alike(i, head)]
                 added = sum(self.records[i].value for i in inside)
@@ -763,9 +782,8 @@ class _Run:
             if self._is_concluded(total) and self._pending(other):
                 continue
             items.append(other)
-        if items and self.rules.label_relation(self.records[total], self.records[items[0]]) \
-                is None and self.rules.siblings(self.records[total].label,
-                                                [self.records[i].label for i in items]):
+        if items and self._label_relation(total, items[0]) is None \
+                and self._side_by_side(total, items[0]):
             return []  # 维持3件，撤销2件，驳回1件: outcomes side by side, none the total
         return items
 
@@ -1079,7 +1097,7 @@ class _Run:
         when one of them has none."""
         found = None
         for part in parts:
-            relation = self.rules.label_relation(self.records[total], self.records[part])
+            relation = self._label_relation(total, part)
             if relation is None:
                 return None
             found = found or relation
