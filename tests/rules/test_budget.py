@@ -9,7 +9,12 @@ from typing import Any
 import pytest
 import regex
 
-from lawgov_ie.rules.budget import PatternTimeoutWarning, compile_rule, document_budget
+from lawgov_ie.rules.budget import (
+    PatternTimeoutWarning,
+    compile_rule,
+    compile_union,
+    document_budget,
+)
 
 TEXT = "受理行政复议案件12件，审结10件，其中维持8件。"
 
@@ -51,3 +56,20 @@ def test_every_method_keeps_to_the_budget(method: str, empty: Any) -> None:
         found = getattr(slow, method)("a" * 60, 0, 60)
     assert (list(found) if method == "finditer" else found) == empty
     assert [w for w in caught if issubclass(w.category, PatternTimeoutWarning)]
+
+
+@pytest.mark.parametrize("pattern", [r"(a)\1", r"(?P<x>a)(?P=x)", r"(?i)abc", r"a(?x) b",
+                                     r"(?(1)a|b)", r"(?<x>a)\g<x>", r"(?a)\w"])
+def test_a_union_is_refused_for_patterns_that_depend_on_the_others(pattern: str) -> None:
+    assert compile_union(["一、", pattern], "test") is None
+
+
+def test_a_union_matches_where_any_of_its_patterns_matches() -> None:
+    patterns = [r"[一二三]、", r"[（(][一二三][）)]", r"\d(?=\.)", r"(?<=。)一是"]
+    union = compile_union(patterns, "test")
+    assert union is not None
+    for text in ["一、总则", "（二）", "3.5", "完成。一是", "一是", "四、", "(三", ".3"]:
+        for at in range(len(text)):
+            expected = any(regex.match(p, text[at:]) if "(?<=" not in p
+                           else regex.compile(p).match(text, at) for p in patterns)
+            assert (union.match(text, at) is not None) == bool(expected), (text, at)

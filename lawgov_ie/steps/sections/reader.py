@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from lawgov_ie.doc_data import SectionInfo
-from lawgov_ie.rules.budget import compile_rule
+from lawgov_ie.rules.budget import compile_rule, compile_union
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.sections.sections_patterns import HeadingPattern, SectionKindPattern
 from lawgov_ie.text.dates import signature_date
@@ -60,6 +60,8 @@ class SectionReader:
                    if h.inline else None,
                    h.level)
             for h in headings]
+        # most lines open with no marker: one call tells, instead of one per style
+        self.any_marker = compile_union([h.regex for h in headings], "heading patterns (any)")
         self.kinds = [(k.section_kind, tuple(k.words)) for k in kinds]
 
     @classmethod
@@ -93,7 +95,10 @@ class SectionReader:
         for line in _LINE.finditer(text):
             decoration = _DECORATION.match(text, line.start(), line.end())
             pos = decoration.end() if decoration else line.start()
-            for style in self.styles:
+            marked = self.any_marker is None or \
+                self.any_marker.match(text, pos, line.end()) is not None or \
+                self.any_marker.given_up()
+            for style in self.styles if marked else ():
                 marker = style.marker.match(text, pos, line.end())
                 if marker is None:
                     continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import warnings
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from lawgov_ie.doc_data import SectionInfo
 from lawgov_ie.errors import PatternError
+from lawgov_ie.rules.budget import TimedPattern, document_budget
 from lawgov_ie.rules.files import load_patterns
 from lawgov_ie.steps.sections.reader import SectionReader
 from lawgov_ie.text.index import SectionPaths
@@ -162,3 +164,29 @@ def test_a_bad_heading_line_names_file_line_and_field(tmp_path: Path) -> None:
         load_patterns([bad])
     message = str(caught.value)
     assert f"{bad}:2" in message and "regex" in message
+
+
+_LINE_PARTS = st.sampled_from(["一、", "二．", "十二、", "（三）", "(4)", "3.", "１２、", "5）",
+                               "四是", "12.5", "一是", "## ", "**", "　", " ", "制定制度", "。",
+                               "：", "，", "\n", "镇", "3件", "是"])
+
+
+@given(st.lists(_LINE_PARTS, max_size=40))
+def test_one_call_for_any_marker_finds_the_headings_trying_each_style_finds(
+        parts: list[str]) -> None:
+    text = "".join(parts)
+    each_style = SectionReader.from_patterns(load_patterns())
+    each_style.any_marker = None  # every style tried on every line
+    assert READER.any_marker is not None
+    assert READER.read(text) == each_style.read(text)
+
+
+def test_headings_are_found_when_the_union_of_markers_runs_out_of_its_budget() -> None:
+    reader = SectionReader.from_patterns(load_patterns())
+    assert reader.any_marker is not None
+    reader.any_marker = TimedPattern(r"(?:a{1,2}){1,100}[0-9]", "heading patterns (any)")
+    with warnings.catch_warnings(record=True), document_budget(0.05):
+        warnings.simplefilter("always")
+        found = reader.read("a" * 60 + "\n" + REPORT)
+    assert [s.title for s in found] == [s.title for s in READER.read("a" * 60 + "\n" + REPORT)]
+    assert len(found) >= 8
