@@ -106,6 +106,7 @@ class PlaceHit:
         return {p.level for p in self.places}
 
 
+@lru_cache(maxsize=1 << 16)  # asked for the same places in every document
 def short_name(name: str, level: Level) -> str:
     """The name without its unit word (海淀区 → 海淀, 延边朝鲜族自治州 → 延边), or the name itself
     when that would leave one character."""

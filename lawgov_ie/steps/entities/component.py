@@ -30,8 +30,9 @@ class EntityRuler(PatternComponent):
         self.known = KnownPlaces(self.places, self.rules.orgs.stops)
 
     def __call__(self, doc: Doc) -> Doc:
-        gpes = find_gpes(doc.text, self.places)
-        known = self.known.for_text(doc.text, gpes)  # this document's own place link
+        hits = list(self.places.hits(doc.text))  # the gazetteer's names, found once
+        gpes = find_gpes(doc.text, self.places, hits)
+        known = self.known.for_text(doc.text, gpes, hits)  # this document's own place link
         found = longest_first([*self.rules.find(doc, known), *gpes])
         doc._.lawgov_entities = found
         if not doc._.lawgov_views:

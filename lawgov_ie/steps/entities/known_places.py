@@ -20,7 +20,7 @@ as the longer reading), and the ORG starts where the place the GPE rules know st
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import regex
 
@@ -61,20 +61,21 @@ class KnownPlaces:
         self._stems: frozenset[str] = frozenset()  # township stems of the document's GPEs
         self._township_stems: dict[str, bool] = {}  # the gazetteer's answers, kept
 
-    def for_text(self, text: str, gpes: Sequence[EntityInfo] = ()) -> KnownPlaces:
-        """A place link for ``text`` alone: the gazetteer's names in it and the document's own
-        GPEs indexed (this object is left as it is, so nothing of one text is kept for the
-        next)."""
+    def for_text(self, text: str, gpes: Sequence[EntityInfo] = (),
+                 hits: Iterable[PlaceHit] | None = None) -> KnownPlaces:
+        """A place link for ``text`` alone: the gazetteer's names in it (``hits``, when the caller
+        has them already) and the document's own GPEs indexed (this object is left as it is,
+        so nothing of one text is kept for the next)."""
         indexed = copy.copy(self)
-        indexed._index(text, gpes)
+        indexed._index(text, gpes, self.gaz.hits(text) if hits is None else hits)
         return indexed
 
-    def _index(self, text: str, gpes: Sequence[EntityInfo]) -> None:
+    def _index(self, text: str, gpes: Sequence[EntityInfo], hits: Iterable[PlaceHit]) -> None:
         self._text = text
         ends: dict[int, int] = {}
         shorts: dict[int, list[int]] = {}
         bare: dict[int, int] = {}
-        for hit in self.gaz.hits(text):
+        for hit in hits:
             if hit.short:
                 levels = {p.level for p in hit.places}
                 if len(hit.text) >= _STEM[0] and levels & {"province", "city", "county"}:

@@ -140,10 +140,12 @@ class _Candidate:
     village: bool = False
 
 
-def find_gpes(text: str, places: Gazetteer | None = None) -> list[EntityInfo]:
-    """The GPE spans of ``text``, non-overlapping, in text order."""
+def find_gpes(text: str, places: Gazetteer | None = None,
+              hits: Sequence[PlaceHit] | None = None) -> list[EntityInfo]:
+    """The GPE spans of ``text``, non-overlapping, in text order; ``hits``: the gazetteer's hits
+    in ``text`` when the caller has them (``list(places.hits(text))``)."""
     gaz = places if places is not None else gazetteer()
-    hits = list(gaz.hits(text))
+    hits = list(gaz.hits(text)) if hits is None else hits
     # the places the text names in full: a short name of one of them (or of a place above one)
     # is that place, also in running text (宝鸡 in a text that names 宝鸡市 or 陈仓区)
     named = [p for h in hits if not h.short and not _weak(h) for p in h.places]
