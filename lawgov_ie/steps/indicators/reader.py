@@ -30,7 +30,8 @@ topic lists (维持, 撤销 after 复议; 干部 after 培训), and whose unit t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import copy
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -179,6 +180,9 @@ class IndicatorRules:
                             for o in other_parts]
         self.topics = [replace(_Topic.of(t), rank=k) for k, t in enumerate(topics)]
         self._strengths_of: dict[tuple[str, str, str], tuple[int, ...]] = {}
+        # where each topic's words stand in a text, for one document (for_document): every
+        # figure of a sentence asks of the same sentence
+        self._words_in: dict[tuple[int, str], list[tuple[int, int]]] | None = None
         self.open = _any([a for o in open_words for a in o.alternatives()],
                          "indicator_open patterns")
         units = {u for r in self.rules for u in r.units} | \
@@ -261,13 +265,24 @@ class IndicatorRules:
             strength = strengths[topic.rank]
             if not strength:
                 continue
-            where = _distance(topic.words, text, at, len(record.text))
+            where = _distance(self._word_spans(topic, text), len(text), at, len(record.text))
             if where is None:
                 continue
             key = (strength, -where[0], topic.priority, topic.id, where[1])
             if best is None or key[:3] > best[:3]:
                 best = key
         return (best[3], best[0], best[4]) if best else None
+
+    def _word_spans(self, topic: _Topic, text: str) -> list[tuple[int, int]]:
+        """Where ``topic``'s words stand in ``text``; found once per text in a document."""
+        assert topic.words is not None
+        if self._words_in is None:
+            return [m.span() for m in topic.words.finditer(text)]
+        key = (topic.rank, text)
+        found = self._words_in.get(key)
+        if found is None:
+            found = self._words_in[key] = [m.span() for m in topic.words.finditer(text)]
+        return found
 
     def part_topic(self, record: RecordDraft, total: str) -> str | None:
         """The id of a topic line that takes the parts of a ``total`` of this id (``parts_of``)
@@ -373,22 +388,31 @@ class IndicatorRules:
     # a whole document ---------------------------------------------------------------------
     def assign(self, records: Sequence[RecordDraft], index: TextIndex) -> None:
         """Set every record's indicator and indicator_source."""
-        _Document(self, records, index).run()
+        _Document(self.for_document(), records, index).run()
+
+    def for_document(self) -> IndicatorRules:
+        """These rules with a store of their own for one document's searches (this object is
+        left as it is: nothing of one document is kept for the next, and documents read at
+        the same time do not share it)."""
+        rules = copy.copy(self)
+        rules._words_in = {}
+        return rules
 
 
-def _distance(words: regex.Pattern[str], text: str, at: int | None,
+def _distance(words: Iterable[tuple[int, int]], length: int, at: int | None,
               width: int) -> tuple[float, bool] | None:
     """How far the nearest topic word stands from the figure at ``at``, and whether it stands
     before it (None: no word). A word after the figure counts :data:`_AFTER_PENALTY` times its
-    distance; with ``at`` None every word is taken to stand before, at the text's end."""
+    distance; with ``at`` None every word is taken to stand before, at the text's end
+    (``length``). ``words``: where the words stand, (start, end) in text order."""
     best: tuple[float, bool] | None = None
-    for found in words.finditer(text):
+    for start, end in words:
         if at is None:
-            here: tuple[float, bool] = (len(text) - found.end(), True)
-        elif found.end() <= at:
-            here = (at - found.end(), True)
-        elif found.start() >= at + width:
-            here = (_AFTER_PENALTY * (found.start() - at - width), False)
+            here: tuple[float, bool] = (length - end, True)
+        elif end <= at:
+            here = (at - end, True)
+        elif start >= at + width:
+            here = (_AFTER_PENALTY * (start - at - width), False)
         else:
             here = (0, True)
         if best is None or here[0] < best[0]:
