@@ -265,6 +265,27 @@ class ClauseGrammar:
         return any(p is not None and p.match(text, begin, end) is not None
                    for p in (self.verb, self.predicate, self.adverb))
 
+    def subject_predicate_at(self, text: str, begin: int, offset: int) -> bool:
+        """16个镇建立调解庭, 8个司法所办理案件: after a noun that ends in a subject's head noun,
+        a main verb opens its predicate (a verb a noun suffix follows is inside a noun: 3个乡镇
+        调处中心)."""
+        if self.verb is None or self.subject_end is None or offset <= begin:
+            return False
+        found = self.verb.match(text, offset)
+        if found is None:
+            return False
+        follows = text[found.end():found.end() + 2]
+        if follows[:1] in _NOUN_SUFFIX or follows == "中心":
+            return False
+        return self.is_subject(text, begin, offset)  # 100%出庭应诉: 出庭 is a verb, no noun
+
+    def noun_before_of(self, text: str, begin: int, of: int) -> bool:
+        """173个法院的调解工作站: the stretch before 的 is a noun alone (a subject's head noun
+        ends it, no verb), so the label keeps it with the head after 的 (3名毕业的法律专业人员
+        is labelled by its head: 毕业 is a clause)."""
+        return of - begin >= 2 and self.is_subject(text, begin, of) \
+            and regex.search(r"[\p{Han}]", text[begin:of]) is not None
+
     def coverb_phrase_at(self, text: str, offset: int) -> bool:
         """14个村对调解员进行培训, 10家企业为群众提供服务: a coverb (对/向/为/给 or a longer
         adverbial) whose clause goes on to a predicate ends the noun before it."""

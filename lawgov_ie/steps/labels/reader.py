@@ -54,6 +54,11 @@ _CAUSED = regex.compile(r"(?r)(?:引起|引发|导致|造成)(?!的)")
 
 Span = tuple[int, int]
 
+#: What joins two figures of a respective list (98%和95%, 12件、10件)
+_JOINED_FIGURE = regex.compile(r"\s*(?:、|和|及|与|，|,)\s*")
+#: An item of a respective list longer than this is no item
+_MAX_ITEM = 12
+
 
 @dataclass(frozen=True)
 class _Cues:
@@ -70,6 +75,7 @@ class _Cues:
     generic_head: regex.Pattern[str] | None
     etc_generic: regex.Pattern[str] | None
     change: regex.Pattern[str] | None
+    respective: regex.Pattern[str] | None
 
 
 def _compile(alternatives: list[str], template: str, name: str) -> regex.Pattern[str] | None:
@@ -123,6 +129,7 @@ class LabelReader:
             generic_head=get("generic_head", r"(?:{})"),
             etc_generic=get("etc_generic", r"(?:{})"),
             change=get("change", r"(?:{})"),
+            respective=get("respective", r"(?:{})\s*$"),
         )
 
     @classmethod
@@ -274,6 +281,7 @@ class LabelReader:
                 break
             if stop > begin and ((cues.after_stop is not None and cues.after_stop.match(text, stop))
                                  or self.grammar.predicate_at(text, stop)
+                                 or self.grammar.subject_predicate_at(text, begin, stop)
                                  or self.grammar.coverb_phrase_at(text, stop)):
                 complete = True  # 10个社区被评为…, 278项事项统一划入…: the noun ends there
                 break
@@ -290,7 +298,8 @@ class LabelReader:
             if cues.generic_head is not None and of - begin >= 4 \
                     and cues.generic_head.search(text, of - 2, of) is not None:
                 stop = of  # 5起违法违规案件的查处结果: the cases were counted, not the result
-            else:
+            elif not self.grammar.noun_before_of(text, begin, of):
+                # 15家单位的工作规则 keeps its noun: a noun alone before 的 owns the head
                 begin = of + 1
         begin, stop = self._trim(text, begin, stop)
         return ((begin, stop), complete) if stop > begin else None
@@ -487,6 +496,45 @@ class LabelReader:
             return self._rate_items(text, (begin, end))
         return [(begin, end)]
 
+    def _respective(self, text: str, chain: Sequence[RecordDraft], positions: Sequence[int],
+                    stops: frozenset[int]) -> dict[int, Span]:
+        """调处率和成功率分别达到99.7%和97%: a list of items before 分别, then as many figures
+        joined by 、/和: each figure is labelled by its own item, in turn (position → span).
+        Nothing when the counts differ or the items are no short list."""
+        cues = self.cues
+        if cues.respective is None or not chain:
+            return {}
+        begin, start = self._before(text, chain[0].start, stops)
+        cue = cues.respective.search(text, begin, start)
+        if cue is None:
+            return {}
+        begin, stop = self._trim(text, begin, cue.start())
+        items: list[Span] = []
+        cursor = begin
+        for join in _LIST_SPLIT.finditer(text, begin, stop):
+            if join.group() == "及" and text.startswith("及时", join.start()):
+                continue
+            items.append(self._trim(text, cursor, join.start()))
+            cursor = join.end()
+        items.append(self._trim(text, cursor, stop))
+        if len(items) < 2 or any(not 1 < e - s <= _MAX_ITEM for s, e in items):
+            return {}
+        # the figures: one record per distinct span, each joined to the last by 、/和/及/与
+        figures: list[int] = []
+        last: RecordDraft | None = None
+        for position, record in zip(positions, chain, strict=True):
+            if last is not None and (record.start, record.end) == (last.start, last.end):
+                continue  # a quantity the quantity step already split into two records
+            if last is not None and not _JOINED_FIGURE.fullmatch(text, last.end, record.start):
+                break
+            figures.append(position)
+            last = record
+            if len(figures) == len(items):
+                break
+        if len(figures) != len(items):
+            return {}
+        return dict(zip(figures, items, strict=True))
+
     def _subject_then_bare(self, text: str, begin: int, end: int) -> bool:
         """执法大队布置4个中队: a subject and a verb that says nothing without the noun after
         the number."""
@@ -550,7 +598,11 @@ class LabelReader:
         previous: RecordDraft | None = None
         index = index if index is not None else TextIndex(text)
         at = 0
+        respective: dict[int, Span] = {}
         while at < len(order):
+            if order[at] not in respective:
+                respective.update(self._respective(text, [records[i] for i in order[at:]],
+                                                   order[at:], stops))
             group = [records[order[at]]]
             while at + len(group) < len(order) and (
                     records[order[at + len(group)]].start,
@@ -560,9 +612,12 @@ class LabelReader:
             if all(r.label for r in group):
                 previous = group[-1]
                 continue
-            spans = [s for s in self.label_spans(text, group[0], previous, stops, starts, index,
+            if order[at - len(group)] in respective:
+                spans = [respective[order[at - len(group)]]]
+            else:
+                spans = [s for s in self.label_spans(text, group[0], previous, stops, starts, index,
                                                               names)
-                     if s[1] > s[0]] or [(group[0].start, group[0].start)]
+                         if s[1] > s[0]] or [(group[0].start, group[0].start)]
             for number, span in enumerate(spans):
                 if number < len(group):
                     target = group[number]

@@ -134,8 +134,31 @@ CLASSES: list[Row] = [
     # 新收/审结/报告 are verbs: the subject before them goes
     ("全市两级法院新收行政案件318件。", "318件", 318, "件", "exact", "count", "新收行政案件"),
     ("向县人大常委会报告工作5项。", "5项", 5, "项", "exact", "count", "报告工作"),
-    # a figure after 和 in a list of figures takes the label before
-    ("办理提案和建议分别为15件和22件。", "22件", 22, "件", "exact", "count", "办理提案和建议"),
+    # 分别 pairs a list of items with as many figures, in turn (each its own item)
+    ("办理提案和建议分别为15件和22件。", "22件", 22, "件", "exact", "count", "建议"),
+    ("办理提案和建议分别为15件和22件。", "15件", 15, "件", "exact", "count", "办理提案"),
+    ("纠纷受理率和调解成功率分别达到98.5%和96%。", "96%", 96, "%", "exact", "rate",
+     "调解成功率"),
+    ("纠纷受理率和调解成功率分别达到98.5%和96%。", "98.5%", 98.5, "%", "exact", "rate",
+     "纠纷受理率"),
+    ("行政复议、行政诉讼案件分别为5件、3件。", "3件", 3, "件", "exact", "count",
+     "行政诉讼案件"),
+    # …but two figures of one thing after 分别 keep one label when the items do not match
+    ("受理和办结分别为12件。", "12件", 12, "件", "exact", "count", "受理和办结"),
+    # after the noun that follows a number, a subject's head noun then a main verb (or 达到,
+    # 充实) opens its predicate; a verb alone is no such noun (100%出庭应诉)
+    ("今年全县8个司法所达到省级规范化标准。", "8个", 8, "个", "exact", "count", "司法所"),
+    ("全县共有12个乡镇建立调解委员会。", "12个", 12, "个", "exact", "count", "乡镇"),
+    ("招录6名网格员充实社区力量。", "6名", 6, "名", "exact", "count", "网格员"),
+    ("新设3个乡镇调处中心。", "3个", 3, "个", "exact", "count", "乡镇调处中心"),
+    # 居 after 村/社/民 is part of a noun, not 居 of a rank (居全省第三)
+    ("全区520个村居和86个企业调委会开展排查。", "520个", 520, "个", "exact", "count", "村居"),
+    # 为 + a group (群体) before the verb is an adverbial: the verb and object are the label
+    ("为老人、妇女等困难群体提供法律援助120件。", "120件", 120, "件", "exact", "count",
+     "提供法律援助"),
+    # a noun alone before 的 keeps the head after it (a clause before 的 does not)
+    ("全县28个法院的法律援助工作站已建成。", "28个", 28, "个", "exact", "count",
+     "法院的法律援助工作站"),
     # a stretch that starts inside the first of several titles starts after it
     ("组织机关干部学习《中华人民共和国安全生产法》《中华人民共和国反电信网络诈骗法》"
      "《湖滨县物业管理规定》等内容十余项。", "十余项", 10, "项", "more_than", "count",
