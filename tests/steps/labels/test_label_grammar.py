@@ -156,6 +156,10 @@ CLASSES: list[Row] = [
     # 为 + a group (群体) before the verb is an adverbial: the verb and object are the label
     ("为老人、妇女等困难群体提供法律援助120件。", "120件", 120, "件", "exact", "count",
      "提供法律援助"),
+    # 由 + the agents (a list) is an adverbial: the verb and object nearest the number
+    ("由司法所、派出所、综治中心联合调处纠纷12件。", "12件", 12, "件", "exact", "count",
+     "调处纠纷"),
+    ("由律师事务所为企业提供法律体检36次。", "36次", 36, "次", "exact", "count", "提供法律体检"),
     # a noun alone before 的 keeps the head after it (a clause before 的 does not)
     ("全县28个法院的法律援助工作站已建成。", "28个", 28, "个", "exact", "count",
      "法院的法律援助工作站"),

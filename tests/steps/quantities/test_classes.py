@@ -46,6 +46,22 @@ def test_no_record_from_ordinals_and_fixed_names(reader: QuantityReader, text: s
     assert rows(reader, text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bound inside a modifier is a threshold: what it modifies was counted
+    ("查处载重超过55吨的货运车辆31辆。", [("31辆", 31, "辆", "count", "exact")]),
+    ("办理罚款5000元以上的案件12件。", [("12件", 12, "件", "count", "exact")]),
+    ("排查不足10人的小微企业8家。", [("8家", 8, "家", "count", "exact")]),
+    # a schedule of hours a day is no duration
+    ("执法中队每天24小时轮流值守，巡查路段6条。", [("6条", 6, "条", "count", "exact")]),
+    # …but a bound that is itself the result, or a length before 的, is still read
+    ("罚没款超过5万元。", [("超过5万元", 50000, "元", "money", "more_than")]),
+    ("新建长260米的法治长廊。", [("260米", 260, "米", "measure", "exact")]),
+])
+def test_a_bound_inside_a_modifier_is_no_record(reader: QuantityReader, text: str,
+                                                expected: list[Row]) -> None:
+    assert rows(reader, text) == expected
+
+
 def test_a_real_count_of_sessions_or_meetings_is_still_read(reader: QuantityReader) -> None:
     assert rows(reader, "召开党委会议研究法治工作5次，每周三次开展巡查。") == [
         ("5次", 5, "次", "count", "exact"), ("三次", 3, "次", "count", "exact")]
