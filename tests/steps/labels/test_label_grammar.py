@@ -160,6 +160,9 @@ CLASSES: list[Row] = [
     ("由司法所、派出所、综治中心联合调处纠纷12件。", "12件", 12, "件", "exact", "count",
      "调处纠纷"),
     ("由律师事务所为企业提供法律体检36次。", "36次", 36, "次", "exact", "count", "提供法律体检"),
+    # 给予 is a main verb; 企业 ends a subject
+    ("执法大队对违规企业给予行政处罚12件。", "12件", 12, "件", "exact", "count", "给予行政处罚"),
+    ("辖区企业签订劳动合同3200份。", "3200份", 3200, "份", "exact", "count", "签订劳动合同"),
     # a noun alone before 的 keeps the head after it (a clause before 的 does not)
     ("全县28个法院的法律援助工作站已建成。", "28个", 28, "个", "exact", "count",
      "法院的法律援助工作站"),
