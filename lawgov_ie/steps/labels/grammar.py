@@ -269,8 +269,9 @@ class ClauseGrammar:
         """16个镇建立调解庭, 8个司法所办理案件: after a noun that ends in a subject's head noun,
         a main verb opens its predicate (a verb a noun suffix follows is inside a noun: 3个乡镇
         调处中心)."""
-        if self.verb is None or self.subject_end is None or offset <= begin:
-            return False
+        if self.verb is None or self.subject_end is None or offset <= begin \
+                or text[begin] in "由被经":
+            return False  # 4件由负责人出庭应诉: an agent phrase runs on into its predicate
         found = self.verb.match(text, offset)
         if found is None:
             return False

@@ -151,6 +151,9 @@ CLASSES: list[Row] = [
     ("全县共有12个乡镇建立调解委员会。", "12个", 12, "个", "exact", "count", "乡镇"),
     ("招录6名网格员充实社区力量。", "6名", 6, "名", "exact", "count", "网格员"),
     ("新设3个乡镇调处中心。", "3个", 3, "个", "exact", "count", "乡镇调处中心"),
+    # …but after an agent marker (由/被/经) the noun runs on into its predicate
+    ("应诉案件6件，其中5件由分管领导出庭应诉。", "5件", 5, "件", "exact", "count",
+     "由分管领导出庭应诉"),
     # 居 after 村/社/民 is part of a noun, not 居 of a rank (居全省第三)
     ("全区520个村居和86个企业调委会开展排查。", "520个", 520, "个", "exact", "count", "村居"),
     # 为 + a group (群体) before the verb is an adverbial: the verb and object are the label
