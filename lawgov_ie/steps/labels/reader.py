@@ -54,6 +54,8 @@ _CAUSED = regex.compile(r"(?r)(?:引起|引发|导致|造成)(?!的)")
 
 Span = tuple[int, int]
 
+#: Before a number, opens a locative: 在8个村设立调解点
+_LOCATIVE = frozenset("在到于")
 #: What joins two figures of a respective list (98%和95%, 12件、10件)
 _JOINED_FIGURE = regex.compile(r"\s*(?:、|和|及|与|，|,)\s*")
 #: An item of a respective list longer than this is no item
@@ -225,7 +227,8 @@ class LabelReader:
         return cursor in stops or (cursor > 0 and text[cursor - 1].isdigit())
 
     def _after(self, text: str, end: int, starts: frozenset[int],
-               ends: frozenset[int] = frozenset(), unit: str = "") -> tuple[Span, bool] | None:
+               ends: frozenset[int] = frozenset(), unit: str = "",
+               subject_stop: bool = True) -> tuple[Span, bool] | None:
         """The noun phrase just after a quantity, when one stands there (14个信访评理室), and
         whether it is complete: it ends at a clause break or a verb, not at the next number
         (受理案件20件办结18件 runs on into another figure)."""
@@ -281,7 +284,8 @@ class LabelReader:
                 break
             if stop > begin and ((cues.after_stop is not None and cues.after_stop.match(text, stop))
                                  or self.grammar.predicate_at(text, stop)
-                                 or self.grammar.subject_predicate_at(text, begin, stop)
+                                 or (subject_stop
+                                     and self.grammar.subject_predicate_at(text, begin, stop))
                                  or self.grammar.coverb_phrase_at(text, stop)):
                 complete = True  # 10个社区被评为…, 278项事项统一划入…: the noun ends there
                 break
@@ -422,7 +426,11 @@ class LabelReader:
             begin = names[begin]
         begin, end = self._trim(text, begin, end)  # …》等法律法规: 等 left by the title's end
         before = text[begin:end]
-        found_after = self._after(text, record.end, starts, stops, record.unit)
+        # 在8个村设立调解点: a number inside a locative counts the places, and what was set up
+        # there stays in the label (the subject-then-verb stop is not taken)
+        located = record.start > 0 and text[record.start - 1] in _LOCATIVE
+        found_after = self._after(text, record.end, starts, stops, record.unit,
+                                  subject_stop=not located)
         after = found_after[0] if found_after else None
         if found_after is not None and record.kind == "count" \
                 and self._closes_list(text, clause_start, record.start):

@@ -151,6 +151,8 @@ CLASSES: list[Row] = [
     ("全县共有12个乡镇建立调解委员会。", "12个", 12, "个", "exact", "count", "乡镇"),
     ("招录6名网格员充实社区力量。", "6名", 6, "名", "exact", "count", "网格员"),
     ("新设3个乡镇调处中心。", "3个", 3, "个", "exact", "count", "乡镇调处中心"),
+    # …and not inside a locative (在N个X设立Y: what was set up there stays in the label)
+    ("在8个社区设立法律服务点。", "8个", 8, "个", "exact", "count", "社区设立法律服务点"),
     # …but after an agent marker (由/被/经) the noun runs on into its predicate
     ("应诉案件6件，其中5件由分管领导出庭应诉。", "5件", 5, "件", "exact", "count",
      "由分管领导出庭应诉"),
