@@ -1,0 +1,35 @@
+"""Round 3 of the genre phrasings: the reports of government departments (labour, emergency
+management, transport…) beside those of towns. Every sentence was written for this test (none
+comes from a report): each figure gets the id a reader of the genre would give it, or none."""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import record, report_of
+from spacy.language import Language
+
+DEPARTMENTS = [
+    # a conjunction where the label should be: what was counted is in the clause
+    ("全年开展法制审核86次且无一例被纠正。", "86次", "legal_review.documents"),
+    # a pass rate said with the verb alone, in an exam sentence
+    ("组织全体干部参加年度学法考试，全员100%通过。", "100%", "training.exam_rate"),
+    # enterprises or households penalised are penalty cases; not penalising is none
+    ("对35家企业适用一般程序作出处罚。", "35家", "enforcement.penalties"),
+    ("对17户经营户作出警告处罚。", "17户", "enforcement.penalties"),
+    ("对4家企业依法不予处罚。", "4家", None),
+    # services named as the object of an assessment or task are not service matters
+    ("完成政务服务效能考核任务9项。", "9项", None),
+    ("承办政务服务事项办件1200件。", "1200件", "services.items"),
+    # talks for workers of enterprises or the public are publicity, for officials training
+    ("面向园区企业职工和周边群众开展法治宣讲7场次。", "7场次", "publicity.events"),
+    ("组织机关干部职工开展法治宣讲4场次。", "4场次", "training.sessions"),
+    # enforcement officials counted where the sentence is about their certificates
+    ("今年增补执法队员6名，均已通过考试取得执法证。", "6名", "enforcement.officers"),
+    ("局机关配备工作人员6名。", "6名", "staffing.count"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "expected"), DEPARTMENTS)
+def test_phrasing(nlp_char: Language, text: str, figure: str, expected: str | None) -> None:
+    found = record(report_of(nlp_char, text), figure)
+    assert found.indicator == expected, (found.label, found.indicator_source)
