@@ -26,6 +26,14 @@ DEPARTMENTS = [
     # enforcement officials counted where the sentence is about their certificates
     ("今年增补执法队员6名，均已通过考试取得执法证。", "6名", "enforcement.officers"),
     ("局机关配备工作人员6名。", "6名", "staffing.count"),
+    # study said with the body that studies or with what is studied between 专题 and 学习
+    ("全年组织局党委专题法规学习9次。", "9次", "study.sessions"),
+    ("组织班子成员集中学法5次。", "5次", "study.sessions"),
+    ("全年组织干部职工参加的集体学法活动6次。", "6次", "study.sessions"),
+    ("组织机关干部开展法治讲座3次。", "3次", "training.sessions"),
+    # cases found by an inspection are cases, not inspections
+    ("全年查处违法案件120件，其中日常检查发现的案件85件。", "85件", "enforcement.penalties"),
+    ("开展日常检查300家次。", "300家次", "enforcement.inspections"),
 ]
 
 
