@@ -34,6 +34,15 @@ DEPARTMENTS = [
     # cases found by an inspection are cases, not inspections
     ("全年查处违法案件120件，其中日常检查发现的案件85件。", "85件", "enforcement.penalties"),
     ("开展日常检查300家次。", "300家次", "enforcement.inspections"),
+    # a screening for hazards or violations is an inspection; for disputes a screening
+    ("全年组织消防安全隐患排查15次。", "15次", "enforcement.inspections"),
+    ("开展矛盾纠纷排查24次。", "24次", "mediation.screenings"),
+    # penalty decisions issued count penalty cases; a review of case files does not
+    ("全年送达行政处罚决定书19份。", "19份", "enforcement.penalties"),
+    ("评查行政处罚案卷40份。", "40份", "enforcement.cases"),
+    # the rate of administrative disputes settled in substance is no mediation rate
+    ("审结复议案件20件，其中调解结案5件，行政争议实质性化解率55%。", "55%", None),
+    ("调解纠纷80件，调解成功率98%。", "98%", "mediation.success_rate"),
 ]
 
 
