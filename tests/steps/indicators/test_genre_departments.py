@@ -43,6 +43,11 @@ DEPARTMENTS = [
     # the rate of administrative disputes settled in substance is no mediation rate
     ("审结复议案件20件，其中调解结案5件，行政争议实质性化解率55%。", "55%", None),
     ("调解纠纷80件，调解成功率98%。", "98%", "mediation.success_rate"),
+    # in a list of published documents, a kind of document other than normative ones
+    ("全年公开政府信息300条，其中规范性文件3件、部门文件27件、其他文件12件。", "27件",
+     "disclosure.items"),
+    ("全年公开政府信息300条，其中规范性文件3件、部门文件27件、其他文件12件。", "12件",
+     "disclosure.items"),
 ]
 
 
