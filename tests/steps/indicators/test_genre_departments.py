@@ -48,6 +48,11 @@ DEPARTMENTS = [
      "disclosure.items"),
     ("全年公开政府信息300条，其中规范性文件3件、部门文件27件、其他文件12件。", "12件",
      "disclosure.items"),
+    # acts of a service centre named by what they grant or confirm
+    ("一、深化放管服改革\n依托政务服务中心办理资格认定等业务，全年完成资质认定240件。\n", "240件",
+     "services.items"),
+    # officials sitting a law exam are participants
+    ("组织全体干部参加学法考试76人。", "76人", "training.participants"),
 ]
 
 
