@@ -88,11 +88,13 @@ TAXONOMY: tuple[Indicator, ...] = (
               RATE, ("规范性文件报备率100%", "备案审查及时率达100%"), kinds=("rate",),
               version=2),
     Indicator("enforcement.inspections", "行政检查",
-              "inspections, patrols and checks of premises or firms",
+              "inspections, patrols and checks of premises or firms, and screenings for "
+              "safety hazards or violations",
               ("次", "家次", "起", "家", "户次", "人次"),
               ("检查餐饮门店230家次", "开展联合执法巡查46次")),
     Indicator("enforcement.penalties", "行政处罚",
-              "administrative penalty cases filed or decided",
+              "administrative penalty cases filed or decided, also said by the decisions "
+              "served (份) or the firms penalised (家, 户), not those spared (不予处罚)",
               ("起", "件", "宗", "件次"),
               ("立案查处违法行为37起", "作出行政处罚决定52件")),
     Indicator("enforcement.cases", "执法案件",
@@ -162,7 +164,8 @@ TAXONOMY: tuple[Indicator, ...] = (
               ("件", "批次", "人次", "宗", "起"),
               ("接待群众来访45批次", "办理信访事项31件")),
     Indicator("mediation.screenings", "矛盾纠纷排查",
-              "rounds of screening for disputes",
+              "rounds of screening for disputes (a screening for safety hazards or "
+              "violations is an inspection)",
               ("次", "轮"),
               ("开展矛盾纠纷排查26次", "集中排查隐患纠纷4轮")),
     Indicator("mediation.disputes", "矛盾纠纷调解",
@@ -174,7 +177,8 @@ TAXONOMY: tuple[Indicator, ...] = (
               ("起", "件", "宗"),
               ("调解成功196起", "成功化解纠纷88件")),
     Indicator("mediation.success_rate", "调解成功率",
-              "share of disputes mediated successfully or closed",
+              "share of disputes mediated successfully or closed (not the share of "
+              "administrative disputes settled in substance, 实质性化解率)",
               RATE, ("调解成功率97%", "纠纷化解率达98.5%"), kinds=("rate",)),
     Indicator("publicity.events", "普法宣传活动",
               "legal publicity events, lectures and campaigns for the public",
