@@ -278,6 +278,9 @@ class ClauseGrammar:
         follows = text[found.end():found.end() + 2]
         if follows[:1] in _NOUN_SUFFIX or follows == "中心":
             return False
+        aside = _ASIDE_END.search(text, begin, offset)
+        if aside is not None and aside.start() > begin:
+            offset = aside.start()  # 12所幼儿园（托育机构）修订…: the aside ends the noun
         return self.is_subject(text, begin, offset)  # 100%出庭应诉: 出庭 is a verb, no noun
 
     def noun_before_of(self, text: str, begin: int, of: int) -> bool:

@@ -40,6 +40,7 @@ _RATE_ITEM = regex.compile(rf"(?:(?!{_RATE_JOIN}).)+?率")
 _RATE_LIST = regex.compile(rf"^{_RATE_ITEM.pattern}(?:{_RATE_JOIN}{_RATE_ITEM.pattern})+$")
 _LIST_SPLIT = regex.compile(r"、|和|及|与")
 _SHORT_BRACKET = regex.compile(r"[（(][^（()）0-9，,。；;]{1,6}[)）]")
+_NUMERAL_ASIDE = regex.compile(r"[一二三四五六七八九十]+")
 _SHORT_BRACKET_BEFORE = regex.compile(r"(?<=\p{Han})[（(][^（()）0-9，,。；;]{1,6}[)）]\Z")
 _NAMED_RATE = regex.compile(r"(?:率|比例|比重|占比|覆盖面)$")
 #: What closes a name or title: 《…》等, “…”等 list the named things before a noun
@@ -203,9 +204,12 @@ class LabelReader:
             if char in "\r\n" and not text[begin:start].strip():
                 begin -= 1  # a line broken right before the number: read on above it
                 continue
-            if char in ")）" and begin < start:
+            if char in ")）":
                 aside = _SHORT_BRACKET_BEFORE.search(text, max(limit, begin - 8), begin)
-                if aside is not None:  # 村（社区）干部, 菌(毒)种: an aside inside a word
+                if aside is not None and (begin < start or not _NUMERAL_ASIDE.fullmatch(
+                        text, aside.start() + 1, aside.end() - 1)):
+                    # 村（社区）干部, 菌(毒)种: an aside inside a word; 设立调解室(站)18个: the
+                    # aside ends the object right before the number ((一)18个 is a marker)
                     begin = aside.start()
                     continue
             if char in _BREAK:

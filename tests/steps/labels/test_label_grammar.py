@@ -214,6 +214,22 @@ CLASSES: list[Row] = [
     ("镇党委会研究法治工作5次。", "5次", 5, "次", "exact", "count", "研究法治工作"),
     # a rounded magnitude after a qualifier
     ("张贴各类海报近千张。", "近千张", 1000, "张", "approx", "count", "张贴各类海报"),
+    # a school or kindergarten after the number is a subject: its verb opens the predicate,
+    # a short aside after it stays with the noun
+    ("督促全市45所中学完善安全管理制度。", "45所", 45, "所", "exact", "count", "中学"),
+    ("推动全县30所学校建立法治教育档案。", "30所", 30, "所", "exact", "count", "学校"),
+    ("帮助12家幼儿园(托育机构)修订收费规则。", "12家", 12, "家", "exact", "count",
+     "幼儿园(托育机构)"),
+    # 共计 after a subject is cut whole (not 共 alone)
+    ("各普法志愿服务队共计开展送法活动50余场。", "50余场", 50, "场", "more_than", "count",
+     "开展送法活动"),
+    # an aside right before the number ends the object; a numeral in brackets is a marker
+    ("全镇设立调解室(站)18个。", "18个", 18, "个", "exact", "count", "设立调解室(站)"),
+    # a locative 在… before the verb is an adverbial: the verb and object are the label
+    ("在村部及广场显眼位置张贴法治标语260条。", "260条", 260, "条", "exact", "count",
+     "张贴法治标语"),
+    # a frequency (每村每月) leads the clause and is left out
+    ("每村每月开展法治夜校2期。", "2期", 2, "期", "exact", "count", "开展法治夜校"),
 ]
 
 
