@@ -56,7 +56,7 @@ _CAUSED = regex.compile(r"(?r)(?:引起|引发|导致|造成)(?!的)")
 Span = tuple[int, int]
 
 #: Before a number, opens a locative: 在8个村设立调解点
-_LOCATIVE = frozenset("在到于")
+_LOCATIVE = frozenset("在到于为给")
 #: What joins two figures of a respective list (98%和95%, 12件、10件)
 _JOINED_FIGURE = regex.compile(r"\s*(?:、|和|及|与|，|,)\s*")
 #: An item of a respective list longer than this is no item

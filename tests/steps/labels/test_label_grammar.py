@@ -220,6 +220,8 @@ CLASSES: list[Row] = [
     ("推动全县30所学校建立法治教育档案。", "30所", 30, "所", "exact", "count", "学校"),
     ("帮助12家幼儿园(托育机构)修订收费规则。", "12家", 12, "家", "exact", "count",
      "幼儿园(托育机构)"),
+    # after 为/给 right before the number (for whom), what was provided stays in the label
+    ("为15个村（居）配备法律顾问。", "15个", 15, "个", "exact", "count", "村（居）配备法律顾问"),
     # 共计 after a subject is cut whole (not 共 alone)
     ("各普法志愿服务队共计开展送法活动50余场。", "50余场", 50, "场", "more_than", "count",
      "开展送法活动"),
