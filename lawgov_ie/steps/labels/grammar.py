@@ -39,6 +39,8 @@ _SHARED_TAIL = regex.compile(r"(?:为|是|达|达到|超过|保持在?|在|增�
 _ASIDE_END = regex.compile(r"[（(][^（()）]{1,6}[)）]\Z")
 #: A character that makes a verb before it a noun: 记录仪, 调解员, 审查表, 登记点, 学习会
 _NOUN_SUFFIX = frozenset("仪员人书表机室点站所组队器费率量数会")
+#: A document ends a compound noun: 2人考取律师资格证 is no 律师 then a predicate
+_DOCUMENT_END = frozenset("证书卡册牌照")
 #: Before a verb: 并 joins a second verb phrase; 上/中/内 end a locative adverbial
 _JOIN_OR_PLACE = frozenset("并上中内")
 #: Words that end in 上/中/内 without being a locative: 开展集中学习 keeps 集中
@@ -67,6 +69,7 @@ class ClauseGrammar:
         self.adverb = compiled("adverb", "(?:{})")
         self.adverb_end = compiled("adverb", "(?r)(?:{})\\Z")
         self.people = compiled("people", "(?:{})")
+        self.people_end = compiled("people", "(?r)(?:{})\\Z")
         self.predicate = compiled("predicate", "(?:{})")
         self.status = compiled("status", "(?:{})")
         self.shared = compiled("shared", "(?:{})")
@@ -282,6 +285,30 @@ class ClauseGrammar:
         if aside is not None and aside.start() > begin:
             offset = aside.start()  # 12所幼儿园（托育机构）修订…: the aside ends the noun
         return self.is_subject(text, begin, offset)  # 100%出庭应诉: 出庭 is a verb, no noun
+
+    def head_noun_end(self, text: str, begin: int, stop: int) -> int | None:
+        """5家商户超范围经营行为作出警告 → 商户; 300名务工人员追回欠薪 → 务工人员: the noun
+        after a number is the shortest stretch ending in a head noun (a subject head or people)
+        when what runs on after it is no noun of its own (it ends in no head: 8个社区网格员, 3个
+        乡镇调处中心 keep their words) and holds no list, quote or 的."""
+        if stop - begin < 5 or "的" in text[begin:stop] or text[begin] in "由被经" \
+                or (self.verb is not None and self.verb.match(text, begin, stop) is not None):
+            return None  # 2人考取律师资格证: a predicate, no noun; …的…: the head after 的
+        rest_pattern = regex.compile(r"[、“”\"《》的（()）]")
+        for end in range(begin + 2, stop - 2):
+            if not any(p is not None and p.search(text, begin, end) is not None
+                       for p in (self.subject_end, self.people_end)):
+                continue
+            if text[end] in _NOUN_SUFFIX or rest_pattern.search(text, end, stop) is not None:
+                continue
+            if text[stop - 1] in _DOCUMENT_END or any(
+                    p is not None and p.search(text, end, stop) is not None
+                    for p in (self.subject_end, self.people_end)):
+                # the words after the head end in a head noun or a document (律师资格证):
+                # one compound
+                return None
+            return end
+        return None
 
     def noun_before_of(self, text: str, begin: int, of: int) -> bool:
         """173个法院的调解工作站: the stretch before 的 is a noun alone (a subject's head noun

@@ -56,6 +56,8 @@ _CAUSED = regex.compile(r"(?r)(?:引起|引发|导致|造成)(?!的)")
 Span = tuple[int, int]
 
 #: Before a number, opens a locative: 在8个村设立调解点
+#: A bare modifier standing for a list's head noun (省级, 市级): at most this long
+_MAX_MODIFIER = 4
 _LOCATIVE = frozenset("在到于为给")
 #: What joins two figures of a respective list (98%和95%, 12件、10件)
 _JOINED_FIGURE = regex.compile(r"\s*(?:、|和|及|与|，|,)\s*")
@@ -241,6 +243,9 @@ class LabelReader:
         while begin < len(text) and text[begin] in _SPACE:
             begin += 1
         probe = begin + 1 if begin < len(text) and text[begin] in "共计" else begin
+        short = next((at for at in (probe + 1, probe + 2) if at in starts), None)
+        if short is not None and regex.fullmatch(r"\p{Han}+", text[probe:short]):
+            probe = short  # 6个方面20项具体任务: a one-word noun, then the figure of the items
         if probe in starts:
             # 开展2场共180人次的业务培训, 部署9方面33条具体举措: the noun after the second figure
             later = next((at for at in range(probe + 1, min(len(text), probe + _MAX_AFTER) + 1)
@@ -295,6 +300,9 @@ class LabelReader:
                 break
             stop += 1
         complete = complete or stop >= len(text)
+        head = self.grammar.head_noun_end(text, begin, stop) if subject_stop else None
+        if head is not None:
+            stop = head
         if stop in starts and stop - begin > 3 and text[stop - 1] == "的":
             # 26个部门办理的153项审批权: a relative clause of the next figure's noun follows
             verbs = self.grammar.verbs_in(text, begin + 1, stop - 1)
@@ -471,8 +479,11 @@ class LabelReader:
             return [found_after[0]]
         if end - begin > _LONG_LIST and "、" in before \
                 and not (record.kind == "rate" and _RATE_LIST.match(before)):
-            # a long list of names before the number: the last item is what was counted
-            begin, end = self._trim(text, text.rfind("、", begin, end) + 1, end)
+            # a long list of names before the number: the last item is what was counted (a
+            # list inside quotes is one name: 举办“A、B、C”等活动)
+            comma = text.rfind("、", begin, end)
+            if text.count("“", begin, comma) <= text.count("”", begin, comma):
+                begin, end = self._trim(text, comma + 1, end)
         objectless = after is None and self._ends_in_light_verb(text, begin, end)
         adjacent = previous is not None and previous.label and (
             empty or _matches(cues.share, before)
@@ -505,6 +516,14 @@ class LabelReader:
                                         None, stops, starts, index, names)
             return []
         if record.kind == "rate":
+            if end - begin > _LONG_OF and cues.bare is not None:
+                # 依托省级平台实现企业开办事项全程网办率: a long rate name starts after the
+                # last verb that says nothing alone (实现, 完成)
+                last = None
+                for found in cues.bare.finditer(text, begin, end - 3):
+                    last = found
+                if last is not None and last.start() > begin:
+                    begin = last.end()
             return self._rate_items(text, (begin, end))
         return [(begin, end)]
 
@@ -642,5 +661,32 @@ class LabelReader:
                 target.label = text[spans[-1][0]:spans[-1][1]]
                 target.label_start, target.label_end = spans[-1]
             previous = group[0]
+        self._distribute(text, [records[i] for i in order])
         return extra
+
+    @staticmethod
+    def _distribute(text: str, ordered: Sequence[RecordDraft]) -> None:
+        """2个省级、3个市级、6个县级法治教育基地: the counts whose noun is a bare modifier
+        (省级) count the list's head noun, which the last item names after the same kind of
+        modifier (县级): they take that head (法治教育基地) as their label."""
+        chain: list[RecordDraft] = []
+        for record in ordered:
+            span = (record.label_start, record.label_end)
+            if span[0] is None or span[1] is None or span[0] != record.end:
+                chain = []
+                continue
+            modifier = span[1] - span[0] <= _MAX_MODIFIER and text[span[1]:span[1] + 1] == "、"
+            if modifier:
+                chain.append(record)
+                continue
+            if chain and all(r.label_end is not None and r.label_end + 1 == nxt.start
+                             for r, nxt in zip(chain, [*chain[1:], record], strict=True)):
+                mark = text[chain[0].label_end - 1]
+                cut = text.find(mark, span[0], span[1])
+                if cut != -1 and cut - span[0] < _MAX_MODIFIER and span[1] - cut > 2 \
+                        and all(text[r.label_end - 1] == mark for r in chain):
+                    for member in chain:
+                        member.label = text[cut + 1:span[1]]
+                        member.label_start, member.label_end = cut + 1, span[1]
+            chain = []
 

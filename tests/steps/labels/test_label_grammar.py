@@ -230,6 +230,24 @@ CLASSES: list[Row] = [
     # a locative 在… before the verb is an adverbial: the verb and object are the label
     ("在村部及广场显眼位置张贴法治标语260条。", "260条", 260, "条", "exact", "count",
      "张贴法治标语"),
+    # the noun after the number ends at its head noun when a verb phrase the lexicon lacks
+    # follows (a compound that ends in a head noun or a document is kept whole)
+    ("对5家商户超范围经营行为作出警告。", "5家", 5, "家", "exact", "count", "商户"),
+    ("约谈6家物业企业违规收费行为。", "6家", 6, "家", "exact", "count", "物业企业"),
+    ("全镇有4人考取调解员证书。", "4人", 4, "人", "exact", "count", "考取调解员证书"),
+    # a distributive list: a bare modifier's count takes the head noun of the last item
+    ("全县已建成2个省级、3个市级、6个县级法治宣传教育基地。", "2个", 2, "个", "exact", "count",
+     "法治宣传教育基地"),
+    ("全县已建成2个省级、3个市级、6个县级法治宣传教育基地。", "6个", 6, "个", "exact", "count",
+     "县级法治宣传教育基地"),
+    # N个方面M项X: a one-word noun before the next figure; both count the items' noun
+    ("对承担的6个方面20项改革任务进行分解。", "6个", 6, "个", "exact", "count", "改革任务"),
+    # a long rate name starts after the last verb that says nothing alone
+    ("依托省级平台实现企业开办事项全程网办率100%。", "100%", 100, "%", "exact", "rate",
+     "企业开办事项全程网办率"),
+    # a list inside quotes is one name, not a list to take the last item of
+    ("联合县检察院举办“法治进校园、法治进社区、法治进企业”等活动12场。", "12场", 12, "场",
+     "exact", "count", "举办“法治进校园、法治进社区、法治进企业”等活动"),
     # a frequency (每村每月) leads the clause and is left out
     ("每村每月开展法治夜校2期。", "2期", 2, "期", "exact", "count", "开展法治夜校"),
 ]
