@@ -669,24 +669,23 @@ class LabelReader:
         """2个省级、3个市级、6个县级法治教育基地: the counts whose noun is a bare modifier
         (省级) count the list's head noun, which the last item names after the same kind of
         modifier (县级): they take that head (法治教育基地) as their label."""
-        chain: list[RecordDraft] = []
+        chain: list[tuple[RecordDraft, int]] = []  # each member with its label's end
         for record in ordered:
-            span = (record.label_start, record.label_end)
-            if span[0] is None or span[1] is None or span[0] != record.end:
+            first, last = record.label_start, record.label_end
+            if first is None or last is None or first != record.end:
                 chain = []
                 continue
-            modifier = span[1] - span[0] <= _MAX_MODIFIER and text[span[1]:span[1] + 1] == "、"
-            if modifier:
-                chain.append(record)
+            if last - first <= _MAX_MODIFIER and text[last:last + 1] == "、":
+                chain.append((record, last))
                 continue
-            if chain and all(r.label_end is not None and r.label_end + 1 == nxt.start
-                             for r, nxt in zip(chain, [*chain[1:], record], strict=True)):
-                mark = text[chain[0].label_end - 1]
-                cut = text.find(mark, span[0], span[1])
-                if cut != -1 and cut - span[0] < _MAX_MODIFIER and span[1] - cut > 2 \
-                        and all(text[r.label_end - 1] == mark for r in chain):
-                    for member in chain:
-                        member.label = text[cut + 1:span[1]]
-                        member.label_start, member.label_end = cut + 1, span[1]
+            if chain and all(end + 1 == nxt.start for (_, end), nxt in
+                             zip(chain, [*(r for r, _ in chain[1:]), record], strict=True)):
+                mark = text[chain[0][1] - 1]
+                cut = text.find(mark, first, last)
+                if cut != -1 and cut - first < _MAX_MODIFIER and last - cut > 2 \
+                        and all(text[end - 1] == mark for _, end in chain):
+                    for member, _ in chain:
+                        member.label = text[cut + 1:last]
+                        member.label_start, member.label_end = cut + 1, last
             chain = []
 
