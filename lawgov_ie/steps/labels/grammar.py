@@ -121,6 +121,20 @@ class ClauseGrammar:
         return any(found.end() == end for found in
                    self.people.finditer(text, begin, end, overlapped=True))
 
+    def people_item_end(self, text: str, offset: int) -> int | None:
+        """邀请12名人大代表、政协委员参加旁听: where the people item that starts at ``offset``
+        ends (a people noun, then a list mark, a clause break or a verb), else None."""
+        if self.people_end is None:
+            return None
+        for end in range(offset + 2, min(len(text), offset + 7) + 1):
+            if self.people_end.search(text, offset, end) is None:
+                continue
+            if end == len(text) or text[end] in "、，,。；;和及与" or any(
+                    p is not None and p.match(text, end) is not None
+                    for p in (self.verb, self.predicate, _JOINED)):
+                return end
+        return None
+
     def without_adverb(self, text: str, begin: int, end: int) -> Span:
         """The stretch without the manner adverbs that open it (成功申领 → 申领)."""
         while self.adverb is not None:

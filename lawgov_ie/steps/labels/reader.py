@@ -268,6 +268,7 @@ class LabelReader:
         stop = begin
         limit = min(len(text), begin + _MAX_AFTER)
         complete = False
+        people_list = False
         while stop < limit:
             char = text[stop]
             if char in "“\"" and stop == begin:
@@ -282,6 +283,12 @@ class LabelReader:
                     continue
             if char.isdigit() or stop in starts:
                 break
+            if char == "、" and self.grammar.counts_people(unit) and (
+                    people_list or self.grammar.is_people(text, begin, stop)):
+                item = self.grammar.people_item_end(text, stop + 1)
+                if item is not None:  # 12名人大代表、政协委员: a list of people was counted
+                    stop, people_list = item, True
+                    continue
             if char in _BREAK or (char in "、和及与" and stop + 1 < len(text)
                                   and text[stop + 1].isdigit()) \
                     or (char == "、" and stop > begin + 1 and text[begin] not in "由被经"):
@@ -501,6 +508,12 @@ class LabelReader:
             return self.label_spans(text, replace(record, start=clause_start - 1,
                                                   end=clause_start - 1),
                                     None, stops, starts, index, names)
+        if objectless and not adjacent:
+            # 志愿者走进社区开展3场次: the light verb's object is not there; the verb phrase
+            # before it says what was done
+            light = text.rfind(text[end - 2:end], begin, end) if end - begin > 2 else -1
+            if light - begin >= 2:
+                begin, end = self._trim(text, *self.grammar.head(text, begin, light))
         if empty:
             opening = self._opening_before(text, record.start)
             if opening is not None:

@@ -248,6 +248,13 @@ CLASSES: list[Row] = [
     # a list inside quotes is one name, not a list to take the last item of
     ("联合县检察院举办“法治进校园、法治进社区、法治进企业”等活动12场。", "12场", 12, "场",
      "exact", "count", "举办“法治进校园、法治进社区、法治进企业”等活动"),
+    # a light verb whose object is not there: the verb phrase before it is the label
+    ("普法志愿者走进社区开展3场次。", "3场次", 3, "场次", "exact", "count", "走进社区"),
+    # a list of people after a number that counts people is what was counted
+    ("组织全镇60名村干部、网格员参加法治考试。", "60名", 60, "名", "exact", "count",
+     "村干部、网格员"),
+    ("邀请12名人大代表、政协委员参加旁听。", "12名", 12, "名", "exact", "count",
+     "人大代表、政协委员"),
     # a frequency (每村每月) leads the clause and is left out
     ("每村每月开展法治夜校2期。", "2期", 2, "期", "exact", "count", "开展法治夜校"),
 ]
