@@ -39,8 +39,12 @@ _SHARED_TAIL = regex.compile(r"(?:为|是|达|达到|超过|保持在?|在|增�
 _ASIDE_END = regex.compile(r"[（(][^（()）]{1,6}[)）]\Z")
 #: A character that makes a verb before it a noun: 记录仪, 调解员, 审查表, 登记点, 学习会
 _NOUN_SUFFIX = frozenset("仪员人书表机室点站所组队器费率量数会")
+#: What the words after a head noun may not hold for the head to end the noun
+_NOT_AFTER_HEAD = regex.compile(r"[、“”\"《》的（()）·]")
+#: Measure words that count bodies and places (家, 所, 个): a head noun may be what they count
+_ENTITY_UNITS = frozenset(["家", "所", "个", "個", "户", "支", "座"])
 #: A document ends a compound noun: 2人考取律师资格证 is no 律师 then a predicate
-_DOCUMENT_END = frozenset("证书卡册牌照")
+_DOCUMENT_END = frozenset("证书卡册牌照件班案")
 #: Before a verb: 并 joins a second verb phrase; 上/中/内 end a locative adverbial
 _JOIN_OR_PLACE = frozenset("并上中内")
 #: Words that end in 上/中/内 without being a locative: 开展集中学习 keeps 集中
@@ -66,6 +70,7 @@ class ClauseGrammar:
         self.verb = compiled("verb", "(?:{})了?")
         self.adverbial = compiled("adverbial", "(?:{})")
         self.subject_end = compiled("subject_head", "(?r)(?:{})\\Z")
+        self.subject_start = compiled("subject_head", "(?:{})")
         self.adverb = compiled("adverb", "(?:{})")
         self.adverb_end = compiled("adverb", "(?r)(?:{})\\Z")
         self.people = compiled("people", "(?:{})")
@@ -300,7 +305,7 @@ class ClauseGrammar:
             offset = aside.start()  # 12所幼儿园（托育机构）修订…: the aside ends the noun
         return self.is_subject(text, begin, offset)  # 100%出庭应诉: 出庭 is a verb, no noun
 
-    def head_noun_end(self, text: str, begin: int, stop: int) -> int | None:
+    def head_noun_end(self, text: str, begin: int, stop: int, unit: str = "") -> int | None:
         """5家商户超范围经营行为作出警告 → 商户; 300名务工人员追回欠薪 → 务工人员: the noun
         after a number is the shortest stretch ending in a head noun (a subject head or people)
         when what runs on after it is no noun of its own (it ends in no head: 8个社区网格员, 3个
@@ -308,19 +313,21 @@ class ClauseGrammar:
         if stop - begin < 5 or "的" in text[begin:stop] or text[begin] in "由被经" \
                 or (self.verb is not None and self.verb.match(text, begin, stop) is not None):
             return None  # 2人考取律师资格证: a predicate, no noun; …的…: the head after 的
-        rest_pattern = regex.compile(r"[、“”\"《》的（()）]")
+        if unit not in _ENTITY_UNITS and not self.counts_people(unit):
+            return None  # 599项部门审批事项: 项 counts items, not the bodies before them
+        if text[stop - 1] in _DOCUMENT_END or text[stop - 1] in _NOUN_SUFFIX:
+            return None  # 律师资格证, …调委会, …水质达标率: the stretch ends in a noun
+        heads = [p for p in (self.subject_end, self.people_end) if p is not None]
+        starts = [p for p in (self.subject_start, self.people) if p is not None]
         for end in range(begin + 2, stop - 2):
-            if not any(p is not None and p.search(text, begin, end) is not None
-                       for p in (self.subject_end, self.people_end)):
-                continue
-            if text[end] in _NOUN_SUFFIX or rest_pattern.search(text, end, stop) is not None:
-                continue
-            if text[stop - 1] in _DOCUMENT_END or any(
-                    p is not None and p.search(text, end, stop) is not None
-                    for p in (self.subject_end, self.people_end)):
-                # the words after the head end in a head noun or a document (律师资格证):
-                # one compound
-                return None
+            found = [m for p in heads if (m := p.search(text, begin, end)) is not None]
+            if not any(m.end() - m.start() >= 2 for m in found):
+                continue  # a one-character head (队, 委, 院) may be inside a word (队伍)
+            if text[end] in _NOUN_SUFFIX or _NOT_AFTER_HEAD.search(text, end, stop) is not None \
+                    or any(p.match(text, end, stop) is not None for p in starts):
+                continue  # 领导干部: another head word follows, the noun goes on
+            if any(p.search(text, end, stop) is not None for p in heads):
+                return None  # the words after the head end in a head noun: one compound
             return end
         return None
 

@@ -58,6 +58,7 @@ Span = tuple[int, int]
 #: Before a number, opens a locative: 在8个村设立调解点
 #: A bare modifier standing for a list's head noun (省级, 市级): at most this long
 _MAX_MODIFIER = 4
+_NUMBER_THEN_UNIT = regex.compile(r"[0-9０-９.,一二三四五六七八九十百千万余多]+\s*(\S)")
 _LOCATIVE = frozenset("在到于为给")
 #: What joins two figures of a respective list (98%和95%, 12件、10件)
 _JOINED_FIGURE = regex.compile(r"\s*(?:、|和|及|与|，|,)\s*")
@@ -93,6 +94,12 @@ def _compile(alternatives: list[str], template: str, name: str) -> regex.Pattern
 
 def _matches(pattern: regex.Pattern[str] | None, text: str) -> bool:
     return pattern is not None and pattern.fullmatch(text) is not None
+
+
+def _unit_at(text: str, start: int) -> str:
+    """The first character after the number that starts at ``start`` (its unit, mostly)."""
+    found = _NUMBER_THEN_UNIT.match(text, start)
+    return found.group(1) if found is not None else ""
 
 
 def _after_unmatched_closer(text: str, begin: int, end: int) -> int:
@@ -244,8 +251,12 @@ class LabelReader:
             begin += 1
         probe = begin + 1 if begin < len(text) and text[begin] in "共计" else begin
         short = next((at for at in (probe + 1, probe + 2) if at in starts), None)
-        if short is not None and regex.fullmatch(r"\p{Han}+", text[probe:short]):
-            probe = short  # 6个方面20项具体任务: a one-word noun, then the figure of the items
+        if short is not None and regex.fullmatch(r"\p{Han}+", text[probe:short]) \
+                and not self.grammar.is_subject(text, probe, short) \
+                and not self.grammar.counts_people(_unit_at(text, short)):
+            # 6个方面20项具体任务: a one-word noun, then the figure of the items (59个单位83名
+            # 负责人: units and people are two things counted)
+            probe = short
         if probe in starts:
             # 开展2场共180人次的业务培训, 部署9方面33条具体举措: the noun after the second figure
             later = next((at for at in range(probe + 1, min(len(text), probe + _MAX_AFTER) + 1)
@@ -307,7 +318,7 @@ class LabelReader:
                 break
             stop += 1
         complete = complete or stop >= len(text)
-        head = self.grammar.head_noun_end(text, begin, stop) if subject_stop else None
+        head = self.grammar.head_noun_end(text, begin, stop, unit) if subject_stop else None
         if head is not None:
             stop = head
         if stop in starts and stop - begin > 3 and text[stop - 1] == "的":

@@ -242,6 +242,8 @@ CLASSES: list[Row] = [
      "县级法治宣传教育基地"),
     # N个方面M项X: a one-word noun before the next figure; both count the items' noun
     ("对承担的6个方面20项改革任务进行分解。", "6个", 6, "个", "exact", "count", "改革任务"),
+    # …but units and people are two things counted
+    ("全县36个单位52名负责人参加述法。", "36个", 36, "个", "exact", "count", "单位"),
     # a long rate name starts after the last verb that says nothing alone
     ("依托省级平台实现企业开办事项全程网办率100%。", "100%", 100, "%", "exact", "rate",
      "企业开办事项全程网办率"),
