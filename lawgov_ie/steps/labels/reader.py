@@ -241,7 +241,7 @@ class LabelReader:
 
     def _after(self, text: str, end: int, starts: frozenset[int],
                ends: frozenset[int] = frozenset(), unit: str = "",
-               subject_stop: bool = True) -> tuple[Span, bool] | None:
+               subject_stop: bool = True, head_stop: bool = True) -> tuple[Span, bool] | None:
         """The noun phrase just after a quantity, when one stands there (14个信访评理室), and
         whether it is complete: it ends at a clause break or a verb, not at the next number
         (受理案件20件办结18件 runs on into another figure)."""
@@ -318,7 +318,7 @@ class LabelReader:
                 break
             stop += 1
         complete = complete or stop >= len(text)
-        head = self.grammar.head_noun_end(text, begin, stop, unit) if subject_stop else None
+        head = self.grammar.head_noun_end(text, begin, stop, unit) if head_stop else None
         if head is not None:
             stop = head
         if stop in starts and stop - begin > 3 and text[stop - 1] == "的":
@@ -459,8 +459,11 @@ class LabelReader:
         # 在8个村设立调解点: a number inside a locative counts the places, and what was set up
         # there stays in the label (the subject-then-verb stop is not taken)
         located = record.start > 0 and text[record.start - 1] in _LOCATIVE
+        # 对35家企业…作出处罚: after 对 the whole phrase stays (the indicators step reads what
+        # was done to them from it), so the head-noun stop is not taken there
         found_after = self._after(text, record.end, starts, stops, record.unit,
-                                  subject_stop=not located)
+                                  subject_stop=not located,
+                                  head_stop=not located and not text[:record.start].endswith("对"))
         after = found_after[0] if found_after else None
         if found_after is not None and record.kind == "count" \
                 and self._closes_list(text, clause_start, record.start):

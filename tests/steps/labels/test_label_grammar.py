@@ -232,7 +232,10 @@ CLASSES: list[Row] = [
      "张贴法治标语"),
     # the noun after the number ends at its head noun when a verb phrase the lexicon lacks
     # follows (a compound that ends in a head noun or a document is kept whole)
-    ("对5家商户超范围经营行为作出警告。", "5家", 5, "家", "exact", "count", "商户"),
+    ("查处5家商户超范围经营行为。", "5家", 5, "家", "exact", "count", "商户"),
+    # after 对 the phrase stays whole: what was done to them is read from it
+    ("对5家商户超范围经营行为作出警告。", "5家", 5, "家", "exact", "count",
+     "商户超范围经营行为作出警告"),
     ("约谈6家物业企业违规收费行为。", "6家", 6, "家", "exact", "count", "物业企业"),
     ("全镇有4人考取调解员证书。", "4人", 4, "人", "exact", "count", "考取调解员证书"),
     # a distributive list: a bare modifier's count takes the head noun of the last item
