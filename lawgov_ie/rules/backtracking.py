@@ -496,3 +496,60 @@ def find_runaway(pattern: str) -> str | None:
                     "each repetition can go either way; make the alternatives start "
                     "differently (factor out the common start) or the group atomic ('(?>…)')")
     return None
+
+
+def ways_bound(pattern: str, limit: int = 1_000_000) -> int | None:
+    """At most how many ways ``pattern`` can try to match at one place of a text, whatever the
+    text — each repeat's counts times its body's ways, alternatives added, sequences multiplied
+    — or None when that is not bounded by the pattern alone (an unbounded repeat, possessive or
+    not: its ways grow with the text; a back reference, recursion, a named list, fuzzy matching)
+    or exceeds ``limit``. A pattern with a bound does work at one place that no text can grow,
+    so a call that tries it at a bounded number of places is bounded too
+    (:mod:`lawgov_ie.rules.budget` runs such calls without a timeout)."""
+    if _FUZZY.search(pattern) or "\\L<" in pattern:
+        return None
+    scanner = _Scanner(pattern)
+    try:
+        alternatives = scanner.parse()
+    except (IndexError, ValueError):
+        return None
+
+    def of_alternatives(alts: list[list[Node]]) -> int | None:
+        total = 0
+        for alt in alts:
+            ways = of_sequence(alt)
+            if ways is None:
+                return None
+            total += ways
+            if total > limit:
+                return None
+        return max(total, 1)
+
+    def of_sequence(sequence: list[Node]) -> int | None:
+        total = 1
+        for node in sequence:
+            ways = of_node(node)
+            if ways is None:
+                return None
+            total *= ways
+            if total > limit:
+                return None
+        return total
+
+    def of_node(node: Node) -> int | None:
+        if node.kind == "other" or node.high is None:
+            return None
+        body = 1
+        if node.kind in ("group", "atomic", "look"):
+            inner = of_alternatives(node.alternatives)
+            if inner is None:
+                return None
+            body = inner
+        total = 0
+        for count in range(node.low, node.high + 1):
+            total += body ** count
+            if total > limit:
+                return None
+        return max(total, 1)
+
+    return of_alternatives(alternatives)

@@ -10,6 +10,15 @@ While a document is read (:func:`document_budget`, entered by ``extract``), each
 spend :data:`BUDGET_SECONDS` in all on it. A pattern that runs out is skipped for the rest of
 that document (as if it matched nothing there) and a :class:`PatternTimeoutWarning` names it;
 the next document gives it a fresh budget. Outside a document each call has the whole budget.
+
+``regex`` reads the process clock when it is given a timeout (about 0.75 µs a call, more than
+most calls match for), and the timeout is needed only to stop a call in the middle. A call that
+cannot run long goes without it: :func:`~lawgov_ie.rules.backtracking.ways_bound` bounds the
+ways a pattern can try at one place whatever the text (no unbounded repeat, no back reference),
+so ``match``/``fullmatch`` at one place, and a search over a span short enough that the ways at
+every place add up to at most :data:`QUICK_STEPS`, are bounded by the pattern and the span alone.
+Their time still counts against the pattern's budget, checked after the call: a pattern that
+runs out is skipped from then on, having overrun by at most one such call.
 """
 
 from __future__ import annotations
@@ -24,9 +33,16 @@ from typing import Any, cast
 
 import regex
 
+from lawgov_ie.rules.backtracking import ways_bound
+
 BUDGET_SECONDS = 1.0
 """What one pattern may spend on one document, in seconds (matching ~100k characters takes a
 sound pattern milliseconds)."""
+
+
+QUICK_STEPS = 1_000_000
+"""The most steps (ways at a place × the pattern's length × places) a call may be bounded by to
+run without ``regex``'s timeout: milliseconds at worst."""
 
 
 class PatternTimeoutWarning(UserWarning):
@@ -66,6 +82,35 @@ class TimedPattern:
         self._fullmatch = self.compiled.fullmatch
         self._findall = self.compiled.findall
         self._sub = self.compiled.sub
+        ways = ways_bound(self.pattern, QUICK_STEPS)
+        steps = None if ways is None else ways * max(1, len(self.pattern))
+        self._quick_match = steps is not None and steps <= QUICK_STEPS
+        self._quick_span = -1 if steps is None else QUICK_STEPS // steps
+        """The longest span a search may run over without a timeout (-1: none)."""
+
+    def _quick_call(self, method: Callable[..., Any], empty: Any, args: tuple[Any, ...]) -> Any:
+        """``method(*args)`` without a timeout, for a call the pattern and its span bound; its
+        time is added to the pattern's budget after it, and a pattern past its budget is
+        skipped from then on."""
+        budget = _CURRENT.get()
+        if budget is None:
+            return method(*args)
+        name = self.name
+        if name in budget.skipped:
+            return empty
+        started = perf_counter()
+        try:
+            return method(*args)
+        finally:
+            spent = budget.spent
+            total = spent[name] = spent.get(name, 0.0) + perf_counter() - started
+            if total > budget.seconds:
+                self._give_up(budget)
+
+    def _short(self, string: str, pos: int | None, endpos: int | None) -> bool:
+        """Whether a search of ``string[pos:endpos]`` is short enough to go without a timeout."""
+        end = len(string) if endpos is None or endpos < 0 else endpos
+        return end - (pos if pos is not None and pos > 0 else 0) <= self._quick_span
 
     def _call(self, method: Callable[..., Any], empty: Any, args: tuple[Any, ...],
               kwargs: dict[str, Any] | None = None) -> Any:
@@ -115,18 +160,24 @@ class TimedPattern:
                **kwargs: Any) -> regex.Match[str] | None:
         if kwargs:
             return self._call(self._search, None, (string, pos, endpos), kwargs)
+        if self._short(string, pos, endpos):
+            return self._quick_call(self._search, None, (string, pos, endpos))
         return self._call(self._search, None, (string, pos, endpos, None, False))
 
     def match(self, string: str, pos: int | None = None, endpos: int | None = None,
               **kwargs: Any) -> regex.Match[str] | None:
         if kwargs:
             return self._call(self._match, None, (string, pos, endpos), kwargs)
+        if self._quick_match:
+            return self._quick_call(self._match, None, (string, pos, endpos))
         return self._call(self._match, None, (string, pos, endpos, None, False))
 
     def fullmatch(self, string: str, pos: int | None = None, endpos: int | None = None,
                   **kwargs: Any) -> regex.Match[str] | None:
         if kwargs:
             return self._call(self._fullmatch, None, (string, pos, endpos), kwargs)
+        if self._quick_match:
+            return self._quick_call(self._fullmatch, None, (string, pos, endpos))
         return self._call(self._fullmatch, None, (string, pos, endpos, None, False))
 
     def findall(self, string: str, *args: Any, **kwargs: Any) -> list[Any]:
@@ -141,6 +192,8 @@ class TimedPattern:
         if kwargs:
             return iter(self._call(self._finditer, [], (string, pos, endpos, overlapped),
                                    kwargs))
+        if self._short(string, pos, endpos):
+            return iter(self._quick_call(self._finditer, [], (string, pos, endpos, overlapped)))
         return iter(self._call(self._finditer, [], (string, pos, endpos, overlapped, None,
                                                     False)))
 

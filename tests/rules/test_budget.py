@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import regex
 
+from lawgov_ie.rules.backtracking import ways_bound
 from lawgov_ie.rules.budget import (
     PatternTimeoutWarning,
     compile_rule,
@@ -35,9 +36,9 @@ def _spans(found: Any) -> Any:
     ("finditer", (TEXT,), {"overlapped": True}), ("findall", (TEXT, 10), {}),
     ("sub", ("#", TEXT), {"count": 1}),
 ])
+@pytest.mark.parametrize("pattern", [r"\d+件|审结", r"\d{1,3}件|审结"])  # timed, quick
 def test_a_timed_pattern_answers_as_the_compiled_one(method: str, args: tuple[Any, ...],
-                                                     kwargs: dict[str, Any]) -> None:
-    pattern = r"\d+件|审结"
+                                                     kwargs: dict[str, Any], pattern: str) -> None:
     compiled = regex.compile(pattern)
     timed = compile_rule(pattern, "test 'same'")
     for budget in (None, 1.0):
@@ -56,6 +57,24 @@ def test_every_method_keeps_to_the_budget(method: str, empty: Any) -> None:
         found = getattr(slow, method)("a" * 60, 0, 60)
     assert (list(found) if method == "finditer" else found) == empty
     assert [w for w in caught if issubclass(w.category, PatternTimeoutWarning)]
+
+
+def test_calls_without_a_timeout_still_count_against_the_budget() -> None:
+    bounded = compile_rule(r"[0-9]{1,3}件", "not_record 'bounded'")
+    with warnings.catch_warnings(record=True) as caught, document_budget(0.0005):
+        warnings.simplefilter("always")
+        answers = [bounded.match(TEXT, 8) for _ in range(20_000)]
+    assert answers[0] is not None and answers[-1] is None  # given up along the way
+    assert [w for w in caught if issubclass(w.category, PatternTimeoutWarning)]
+
+
+@pytest.mark.parametrize("pattern, ways", [
+    ("审结", 1), (r"\d{1,3}件", 3), (r"(?:行政|刑事){0,2}案件", 7), (r"(?<=[0-9])件{0,1}", 2),
+    (r"\d+件", None), (r"\d++件", None), (r"(a)\1", None), (r"(?:a{1,2}){1,100}", None),
+    (r"(?:名称){e<=1}", None),
+])
+def test_ways_bound_counts_the_ways_at_one_place(pattern: str, ways: int | None) -> None:
+    assert ways_bound(pattern) == ways
 
 
 @pytest.mark.parametrize("pattern", [r"(a)\1", r"(?P<x>a)(?P=x)", r"(?i)abc", r"a(?x) b",
