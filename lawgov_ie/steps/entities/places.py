@@ -23,7 +23,7 @@ A chain of places each inside the one before it is one span (晋江市英林镇,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -55,6 +55,7 @@ _PROVINCE_ABBREVIATION = {
     "澳": "澳门特别行政区"}
 _ONE_CHAR = regex.compile(r"(?<=依法治)\p{Han}(?=[^\p{Han}]|的|工作|和|、|$)"
                           r"|(?<=[来赴])\p{Han}(?=考察|视察|调研|指导|和来|、来|[^\p{Han}])")
+_ONE_CHAR_AFTER = regex.compile(r"依法治|[来赴]")  # what _ONE_CHAR's look-behinds ask for
 # A province's short name after a character it makes a word with (幸福建设 holds 福建).
 _WORD_BEFORE = frozenset(("幸福", "造福", "祝福", "浙江", "黄河", "湖南", "湖北", "江西"))
 # Names the data lacks that end in a zone's word: after a place (重庆两江新区, 兰州新区), or the
@@ -63,6 +64,7 @@ _ZONE = r"(?:新区|经济技术开发区|高新技术产业开发区|经济开�
 _ZONE_AFTER = regex.compile(r"\p{Han}{0,4}?" + _ZONE)
 # A zone named alone in quotes (设立“东湖新区”): a planned or new district's name.
 _QUOTED_ZONE = regex.compile(r"(?<=[“\"])(?P<name>(?P<stem>\p{Han}{2,4}?)" + _ZONE + r")(?=[”\"])")
+_OPENING_QUOTE = regex.compile(r"[“\"]")  # what _QUOTED_ZONE's look-behind asks for
 _FIELD_PLACE = regex.compile(r"(?:发布机构|发文机构|发文机关|信息来源|来源)[\s\]】|:：]{0,12}"
                              r"(?P<name>\p{Han}{2,6}?" + _ZONE + r")(?=[\s|\[【]|$)",
                              regex.MULTILINE)
@@ -163,6 +165,19 @@ def find_gpes(text: str, places: Gazetteer | None = None,
     branded = _brand_spans(text)
     return [EntityInfo(GPE, c.start, c.end, text[c.start:c.end]) for c in _chains(chosen)
             if not _in_brand(c, text, branded) and not _KINDS_AFTER.match(text, c.end)]
+
+
+def _after(opening: regex.Pattern[str], pattern: regex.Pattern[str],
+           text: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that opens with a look-behind asking for
+    ``opening`` and whose matches cannot hold another place right after ``opening`` (one
+    character; or no quote inside a quoted name): tried only right after each hit of
+    ``opening`` — a scan for a few literals, where ``regex`` tries the look-behind at every
+    character."""
+    for hit in opening.finditer(text):
+        match = pattern.match(text, hit.end())
+        if match is not None:
+            yield match
 
 
 def _brand_spans(text: str) -> list[tuple[int, int]]:
@@ -269,7 +284,7 @@ def _with_zones(chosen: list[_Candidate], text: str) -> list[_Candidate]:
             if match:
                 added.append(_Candidate(match.start(), match.end(), ()))
     names = {m.group("name") for m in _FIELD_PLACE.finditer(text, 0, min(len(text), _HEAD))}
-    names.update(m.group("name") for m in _QUOTED_ZONE.finditer(text)
+    names.update(m.group("name") for m in _after(_OPENING_QUOTE, _QUOTED_ZONE, text)
                  if not _GENERIC_STEM.match(m.group("stem"))
                  and not _COMMON_STEM.match(m.group("stem")))
     for name in names:
@@ -285,7 +300,7 @@ def _with_abbreviations(chosen: list[_Candidate], text: str, gaz: Gazetteer,
     """One-character short names in their frames (依法治藏, 来陕考察, 来宝考察), when the text names
     a place of that province (or, for a city's first character, that city) in full."""
     added: list[_Candidate] = []
-    for match in _ONE_CHAR.finditer(text):
+    for match in _after(_ONE_CHAR_AFTER, _ONE_CHAR, text):
         char = match.group()
         province = _PROVINCE_ABBREVIATION.get(char)
         held = [p for p in gaz.lookup(province)] if province else []
