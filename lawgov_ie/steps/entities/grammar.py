@@ -74,9 +74,13 @@ class StopWords:
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(w for w in words if w) | self.DETERMINERS
         self.longest = max((len(w) for w in self.words), default=0)
+        self.firsts = frozenset(w[0] for w in self.words)  # a cheap test before the slices
+        self.lasts = frozenset(w[-1] for w in self.words)
 
     def ending_at(self, text: str, at: int, low: int = 0) -> str | None:
         """The longest stop word that ends at ``at`` and starts at or after ``low``."""
+        if at <= low or (at <= len(text) and text[at - 1] not in self.lasts):
+            return None
         for size in range(min(self.longest, at - low), 0, -1):
             word = text[at - size:at]
             if word in self.words:
@@ -84,6 +88,8 @@ class StopWords:
         return None
 
     def starting_at(self, text: str, at: int) -> str | None:
+        if at >= len(text) or text[at] not in self.firsts:
+            return None
         for size in range(self.longest, 0, -1):
             word = text[at:at + size]
             if len(word) == size and word in self.words:
@@ -448,12 +454,11 @@ class OrgGrammar:
 
 def _longest_first(found: list[_Org]) -> list[_Org]:
     chosen: list[_Org] = []
-    taken: set[int] = set()
+    taken = bytearray(max((org.end for org in found), default=0))  # 1: a character taken
     for org in sorted(found, key=lambda o: (-(o.end - o.start), o.start)):
-        span = range(org.start, org.end)
-        if org.end > org.start and not any(at in taken for at in span):
+        if org.end > org.start and taken.find(1, org.start, org.end) < 0:
             chosen.append(org)
-            taken.update(span)
+            taken[org.start:org.end] = b"\x01" * (org.end - org.start)
     return sorted(chosen, key=lambda o: o.start)
 
 

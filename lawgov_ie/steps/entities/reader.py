@@ -194,7 +194,7 @@ def longest_first(found: list[EntityInfo]) -> list[EntityInfo]:
     chosen: list[EntityInfo] = []
     taken = bytearray(max((e.end for e in found), default=0))
     for entity in sorted(found, key=lambda e: (-(e.end - e.start), e.start)):
-        if entity.end > entity.start and not any(taken[entity.start:entity.end]):
+        if entity.end > entity.start and taken.find(1, entity.start, entity.end) < 0:
             chosen.append(entity)
             taken[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
     return sorted(chosen, key=lambda e: e.start)
