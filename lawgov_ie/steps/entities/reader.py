@@ -14,6 +14,7 @@ suffix words: 律师事务所, 人民政府), not at every character: docs/perfo
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -38,9 +39,9 @@ from lawgov_ie.steps.entities.grammar import OrgGrammar, PersonGrammar, PlaceCha
 @dataclass(frozen=True)
 class _RegexRule:
     label: str
-    pattern: regex.Pattern[str]
+    pattern: regex.Pattern[str] | re.Pattern[str]
     trim: regex.Pattern[str] | None  # words after which a match may be cut
-    anchor: regex.Pattern[str] | None = None  # every match contains a hit of it
+    anchor: regex.Pattern[str] | re.Pattern[str] | None = None  # every match contains a hit
     before: int = 0  # with anchor: how far before a hit a match may start …
     after: int = 0  # … and how far after it a match may reach
 
@@ -74,7 +75,7 @@ class _RegexRule:
                 high = min(len(text), high + max(self.after, 1))
 
 
-def _windows(anchor: regex.Pattern[str], text: str, before: int,
+def _windows(anchor: regex.Pattern[str] | re.Pattern[str], text: str, before: int,
              after: int) -> Iterator[tuple[int, int]]:
     """Spans from ``before`` characters before each hit of ``anchor`` to ``after`` after it,
     overlapping ones merged, in text order."""
@@ -128,12 +129,13 @@ class EntityRules:
                 self.matcher.add(pattern.label + "\t" + pattern.id, [pattern.tokens])
                 self.has_token_rules = True
         for label, words in phrases.items():
-            # tried only around their last two characters (宪法, 罚法, 条例), not everywhere
+            # tried only around their last two characters (宪法, 罚法, 条例), not everywhere;
+            # literal alternations, which the standard re scans faster than the regex module
             ends = sorted({w[-2:] for w in words}, key=len, reverse=True)
             self.regexes.append(_RegexRule(
-                label, regex.compile("|".join(regex.escape(w) for w in
-                                              sorted(words, key=len, reverse=True))), None,
-                regex.compile("|".join(regex.escape(w) for w in ends)), max(map(len, words)), 0))
+                label, re.compile("|".join(re.escape(w) for w in
+                                           sorted(words, key=len, reverse=True))), None,
+                re.compile("|".join(re.escape(w) for w in ends)), max(map(len, words)), 0))
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet, vocab: Vocab, token_rules: bool = True,
