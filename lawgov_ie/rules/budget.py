@@ -86,7 +86,8 @@ class TimedPattern:
         steps = None if ways is None else ways * max(1, len(self.pattern))
         self._quick_match = steps is not None and steps <= QUICK_STEPS
         self._quick_span = -1 if steps is None else QUICK_STEPS // steps
-        """The longest span a search may run over without a timeout (-1: none)."""
+        """The longest span a search may run over without a timeout (-1: none); tested in
+        ``search`` and ``finditer`` themselves (a frame costs about what the test does)."""
 
     def _quick_call(self, method: Callable[..., Any], empty: Any, args: tuple[Any, ...]) -> Any:
         """``method(*args)`` without a timeout, for a call the pattern and its span bound; its
@@ -106,11 +107,6 @@ class TimedPattern:
             total = spent[name] = spent.get(name, 0.0) + perf_counter() - started
             if total > budget.seconds:
                 self._give_up(budget)
-
-    def _short(self, string: str, pos: int | None, endpos: int | None) -> bool:
-        """Whether a search of ``string[pos:endpos]`` is short enough to go without a timeout."""
-        end = len(string) if endpos is None or endpos < 0 else endpos
-        return end - (pos if pos is not None and pos > 0 else 0) <= self._quick_span
 
     def _call(self, method: Callable[..., Any], empty: Any, args: tuple[Any, ...],
               kwargs: dict[str, Any] | None = None) -> Any:
@@ -160,7 +156,8 @@ class TimedPattern:
                **kwargs: Any) -> regex.Match[str] | None:
         if kwargs:
             return self._call(self._search, None, (string, pos, endpos), kwargs)
-        if self._short(string, pos, endpos):
+        end = len(string) if endpos is None or endpos < 0 else endpos  # a short span:
+        if end - (pos if pos is not None and pos > 0 else 0) <= self._quick_span:
             return self._quick_call(self._search, None, (string, pos, endpos))
         return self._call(self._search, None, (string, pos, endpos, None, False))
 
@@ -192,7 +189,8 @@ class TimedPattern:
         if kwargs:
             return iter(self._call(self._finditer, [], (string, pos, endpos, overlapped),
                                    kwargs))
-        if self._short(string, pos, endpos):
+        end = len(string) if endpos is None or endpos < 0 else endpos  # a short span:
+        if end - (pos if pos is not None and pos > 0 else 0) <= self._quick_span:
             return iter(self._quick_call(self._finditer, [], (string, pos, endpos, overlapped)))
         return iter(self._call(self._finditer, [], (string, pos, endpos, overlapped, None,
                                                     False)))
