@@ -500,56 +500,66 @@ def find_runaway(pattern: str) -> str | None:
 
 def ways_bound(pattern: str, limit: int = 1_000_000) -> int | None:
     """At most how many ways ``pattern`` can try to match at one place of a text, whatever the
-    text — each repeat's counts times its body's ways, alternatives added, sequences multiplied
-    — or None when that is not bounded by the pattern alone (an unbounded repeat, possessive or
-    not: its ways grow with the text; a back reference, recursion, a named list, fuzzy matching)
-    or exceeds ``limit``. A pattern with a bound does work at one place that no text can grow,
-    so a call that tries it at a bounded number of places is bounded too
-    (:mod:`lawgov_ie.rules.budget` runs such calls without a timeout)."""
+    text, or None when the text's length counts (:func:`growth`) or that exceeds ``limit``."""
+    found = growth(pattern, limit)
+    return found[0] if found is not None and found[1] == 0 else None
+
+
+def growth(pattern: str, limit: int = 1_000_000) -> tuple[int, int] | None:
+    """``(ways, degree)``: ``pattern`` can try at most ``ways × n ** degree`` ways to match at
+    one place of a text of ``n`` characters — each repeat's counts times its body's ways,
+    alternatives added, sequences multiplied; an unbounded repeat of one character (``\\s*``,
+    ``[^，]+``) takes up to ``n`` of them (degree 1, twice the ways for its ``n + 1`` counts).
+    None when that is not a polynomial of the text's length (an unbounded repeat of a group: the
+    repeats in repeats :func:`find_runaway` warns of; a back reference, recursion, a named list,
+    fuzzy matching) or ``ways`` exceeds ``limit``. Such a bound lets
+    :mod:`lawgov_ie.rules.budget` run a call on a short enough span without a timeout."""
     if _FUZZY.search(pattern) or "\\L<" in pattern:
         return None
-    scanner = _Scanner(pattern)
     try:
-        alternatives = scanner.parse()
+        alternatives = _Scanner(pattern).parse()
     except (IndexError, ValueError):
         return None
+    Growth = tuple[int, int]
 
-    def of_alternatives(alts: list[list[Node]]) -> int | None:
-        total = 0
+    def of_alternatives(alts: list[list[Node]]) -> Growth | None:
+        ways, degree = 0, 0
         for alt in alts:
-            ways = of_sequence(alt)
-            if ways is None:
+            found = of_sequence(alt)
+            if found is None:
                 return None
-            total += ways
-            if total > limit:
+            ways, degree = ways + found[0], max(degree, found[1])
+            if ways > limit:
                 return None
-        return max(total, 1)
+        return max(ways, 1), degree
 
-    def of_sequence(sequence: list[Node]) -> int | None:
-        total = 1
+    def of_sequence(sequence: list[Node]) -> Growth | None:
+        ways, degree = 1, 0
         for node in sequence:
-            ways = of_node(node)
-            if ways is None:
+            found = of_node(node)
+            if found is None:
                 return None
-            total *= ways
-            if total > limit:
+            ways, degree = ways * found[0], degree + found[1]
+            if ways > limit:
                 return None
-        return total
+        return ways, degree
 
-    def of_node(node: Node) -> int | None:
-        if node.kind == "other" or node.high is None:
+    def of_node(node: Node) -> Growth | None:
+        if node.kind == "other":
             return None
-        body = 1
+        body: Growth = (1, 0)
         if node.kind in ("group", "atomic", "look"):
             inner = of_alternatives(node.alternatives)
             if inner is None:
                 return None
             body = inner
-        total = 0
+        if node.high is None:
+            return (2 * body[0], 1) if node.kind == "char" else None
+        ways = 0
         for count in range(node.low, node.high + 1):
-            total += body ** count
-            if total > limit:
+            ways += body[0] ** count
+            if ways > limit:
                 return None
-        return max(total, 1)
+        return max(ways, 1), body[1] * node.high
 
     return of_alternatives(alternatives)

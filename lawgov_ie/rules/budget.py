@@ -13,10 +13,10 @@ the next document gives it a fresh budget. Outside a document each call has the 
 
 ``regex`` reads the process clock when it is given a timeout (about 0.75 µs a call, more than
 most calls match for), and the timeout is needed only to stop a call in the middle. A call that
-cannot run long goes without it: :func:`~lawgov_ie.rules.backtracking.ways_bound` bounds the
-ways a pattern can try at one place whatever the text (no unbounded repeat, no back reference),
-so ``match``/``fullmatch`` at one place, and a search over a span short enough that the ways at
-every place add up to at most :data:`QUICK_STEPS`, are bounded by the pattern and the span alone.
+cannot run long goes without it: :func:`~lawgov_ie.rules.backtracking.growth` bounds the
+ways a pattern can try at one place by the length of the span it is given (a polynomial: no
+repeat of a group without a bound, no back reference), so a call on a span short enough that
+its ways add up to at most :data:`QUICK_STEPS` is bounded by the pattern and the span alone.
 Their time still counts against the pattern's budget, checked after the call: a pattern that
 runs out is skipped from then on, having overrun by at most one such call.
 """
@@ -24,6 +24,7 @@ runs out is skipped from then on, having overrun by at most one such call.
 from __future__ import annotations
 
 import contextlib
+import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
@@ -33,7 +34,7 @@ from typing import Any, cast
 
 import regex
 
-from lawgov_ie.rules.backtracking import ways_bound
+from lawgov_ie.rules.backtracking import growth
 
 BUDGET_SECONDS = 1.0
 """What one pattern may spend on one document, in seconds (matching ~100k characters takes a
@@ -82,12 +83,12 @@ class TimedPattern:
         self._fullmatch = self.compiled.fullmatch
         self._findall = self.compiled.findall
         self._sub = self.compiled.sub
-        ways = ways_bound(self.pattern, QUICK_STEPS)
-        steps = None if ways is None else ways * max(1, len(self.pattern))
-        self._quick_match = steps is not None and steps <= QUICK_STEPS
-        self._quick_span = -1 if steps is None else QUICK_STEPS // steps
-        """The longest span a search may run over without a timeout (-1: none); tested in
-        ``search`` and ``finditer`` themselves (a frame costs about what the test does)."""
+        bound = growth(self.pattern, QUICK_STEPS)
+        self._quick_match_span = _longest_quick(bound, len(self.pattern), 0)
+        """The longest span ``match``/``fullmatch`` may run over without a timeout (-1: none)."""
+        self._quick_span = _longest_quick(bound, len(self.pattern), 1)
+        """The longest span a search may run over without a timeout (-1: none). Both are
+        tested in the methods themselves (a frame costs about what the test does)."""
 
     def _quick_call(self, method: Callable[..., Any], empty: Any, args: tuple[Any, ...]) -> Any:
         """``method(*args)`` without a timeout, for a call the pattern and its span bound; its
@@ -165,7 +166,8 @@ class TimedPattern:
               **kwargs: Any) -> regex.Match[str] | None:
         if kwargs:
             return self._call(self._match, None, (string, pos, endpos), kwargs)
-        if self._quick_match:
+        end = len(string) if endpos is None or endpos < 0 else endpos  # a short span:
+        if end - (pos if pos is not None and pos > 0 else 0) <= self._quick_match_span:
             return self._quick_call(self._match, None, (string, pos, endpos))
         return self._call(self._match, None, (string, pos, endpos, None, False))
 
@@ -173,7 +175,8 @@ class TimedPattern:
                   **kwargs: Any) -> regex.Match[str] | None:
         if kwargs:
             return self._call(self._fullmatch, None, (string, pos, endpos), kwargs)
-        if self._quick_match:
+        end = len(string) if endpos is None or endpos < 0 else endpos  # a short span:
+        if end - (pos if pos is not None and pos > 0 else 0) <= self._quick_match_span:
             return self._quick_call(self._fullmatch, None, (string, pos, endpos))
         return self._call(self._fullmatch, None, (string, pos, endpos, None, False))
 
@@ -200,6 +203,26 @@ class TimedPattern:
 
     def __repr__(self) -> str:
         return f"TimedPattern({self.pattern!r}, {self.name!r})"
+
+
+def _longest_quick(bound: tuple[int, int] | None, size: int, places: int) -> int:
+    """The longest span ``n`` for which ``ways × size × n ** (degree + places)`` — the steps
+    a call trying ``pattern`` at up to ``n ** places`` places can take, ``bound`` being its
+    :func:`~lawgov_ie.rules.backtracking.growth` — stays within :data:`QUICK_STEPS`; -1 when
+    not even an empty span does (or no bound is known)."""
+    if bound is None:
+        return -1
+    ways, degree = bound
+    per_step = ways * max(1, size)
+    if per_step > QUICK_STEPS:
+        return -1
+    power = degree + places
+    if power == 0:
+        return sys.maxsize
+    span = int((QUICK_STEPS / per_step) ** (1 / power)) + 1
+    while span > 0 and per_step * span ** power > QUICK_STEPS:
+        span -= 1
+    return span
 
 
 def compile_rule(pattern: str, name: str, flags: int = 0) -> regex.Pattern[str]:

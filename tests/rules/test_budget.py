@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import regex
 
-from lawgov_ie.rules.backtracking import ways_bound
+from lawgov_ie.rules.backtracking import growth, ways_bound
 from lawgov_ie.rules.budget import (
     PatternTimeoutWarning,
     compile_rule,
@@ -75,6 +75,15 @@ def test_calls_without_a_timeout_still_count_against_the_budget() -> None:
 ])
 def test_ways_bound_counts_the_ways_at_one_place(pattern: str, ways: int | None) -> None:
     assert ways_bound(pattern) == ways
+
+
+@pytest.mark.parametrize("pattern, bound", [
+    (r"\d{1,3}件", (3, 0)), (r"\d+件", (2, 1)), (r"[^，]*[0-9]+件", (4, 2)),
+    (r"(?:[0-9]*、){0,2}", (7, 2)), (r"(?:ab)+", None), (r"(a)\1", None),
+])
+def test_growth_is_the_ways_at_one_place_by_the_span(pattern: str,
+                                                     bound: tuple[int, int] | None) -> None:
+    assert growth(pattern) == bound
 
 
 @pytest.mark.parametrize("pattern", [r"(a)\1", r"(?P<x>a)(?P=x)", r"(?i)abc", r"a(?x) b",
