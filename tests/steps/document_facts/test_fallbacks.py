@@ -59,11 +59,11 @@ def test_a_department_after_the_titles_year() -> None:
 
 
 def test_a_short_first_paragraph_names_the_body_and_the_year() -> None:
-    meta = _meta("法治政府建设情况的报告\n2023年，柳城街道党工委、办事处在上级的领导下，"
-                 "坚持依法行政，现将工作开展情况报告如下：\n一、主要工作\n南安市柳城街道开展普法12场。\n")
-    assert (meta.place, meta.fact_sources["place"]) == ("柳城街道", "first sentence")
+    meta = _meta("法治政府建设情况的报告\n2023年，溪美街道党工委、办事处在上级的领导下，"
+                 "坚持依法行政，现将工作开展情况报告如下：\n一、主要工作\n南安市溪美街道开展普法12场。\n")
+    assert (meta.place, meta.fact_sources["place"]) == ("溪美街道", "first sentence")
     assert (meta.year, meta.fact_sources["year"]) == (2023, "opening")
-    assert (meta.county, meta.township) == ("南安市", "柳城街道")
+    assert (meta.county, meta.township) == ("南安市", "溪美街道")
 
 
 def test_the_place_of_a_rule_of_law_slogan() -> None:
@@ -98,6 +98,6 @@ def test_a_department_that_does_not_name_itself_gets_no_town() -> None:
 
 
 def test_a_year_written_without_its_unit_before_yilai() -> None:
-    meta = _meta("2023以来，在县委、县政府的领导下，本人切实履行推进法治建设第一责任人职责，"
+    meta = _meta("2023以来，在县委、县政府的领导下，我把推进依法行政当作分内之事，"
                  "现将履职情况汇报如下：\n一、履职情况\n")
     assert (meta.year, meta.fact_sources["year"]) == (2023, "opening")

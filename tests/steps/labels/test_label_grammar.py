@@ -181,8 +181,8 @@ CLASSES: list[Row] = [
     # a place or body as the subject is no part of the label (the entities step names it)
     ("湖滨街道持有执法证人员42人。", "42人", 42, "人", "exact", "count", "持有执法证人员"),
     # a verb before 会 is part of a noun (学习会, 推进会)
-    ("召开局务会9次、理论学习中心组学习会6次。", "6次", 6, "次", "exact", "count",
-     "理论学习中心组学习会"),
+    ("召开局务会9次、党组中心组学习会6次。", "6次", 6, "次", "exact", "count",
+     "党组中心组学习会"),
     # the noun after the number ends at 赴/前往; 在 and 中 are trimmed at the end
     ("选派18名同志赴省城参加培训。", "18名", 18, "名", "exact", "count", "同志"),
     ("年度网络学习时长在40学时以上。", "40学时以上", 40, "学时", "more_than", "measure",
