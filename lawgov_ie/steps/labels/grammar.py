@@ -49,6 +49,10 @@ _DOCUMENT_END = frozenset("证书卡册牌照件班案")
 _JOIN_OR_PLACE = frozenset("并上中内")
 #: Words that end in 上/中/内 without being a locative: 开展集中学习 keeps 集中
 _NOT_PLACE = ("集中", "其中", "以上", "以内")
+#: the longest people noun with its modifier kept before a rate name (行政机关负责人)
+_PEOPLE_MODIFIED = 7
+#: a determiner before people, no part of a rate name (各部门负责人, 全体干部)
+_DETERMINER = regex.compile(r"各|全体|所有|全部")
 #: 组织干部参加培训: the verb the people join in with (dropped with them)
 _JOINED = regex.compile(r"参加|参与|进行")
 
@@ -360,6 +364,21 @@ class ClauseGrammar:
         """Whether an adverbial phrase of two or more characters (通过…, 按照…) opens here."""
         found = self.adverbial.match(text, offset) if self.adverbial is not None else None
         return found is not None and found.end() - found.start() >= 2
+
+    def people_before(self, text: str, floor: int, at: int) -> int:
+        """执法人员持证上岗率: where the people noun that the subject trim cut off right before
+        ``at`` starts (its short modifier kept: 领导干部, 行政机关负责人), else ``at``. A rate
+        name is a noun, so the people it is about belong to it; the trim is for a subject
+        before a verb phrase (执法人员参加培训20次 → 参加培训)."""
+        found = self.people_end.search(text, floor, at) if self.people_end is not None else None
+        if found is None or at <= floor:
+            return at
+        stretch = text[floor:at]
+        if at - floor <= _PEOPLE_MODIFIED and not self._verbs(text, floor, at) \
+                and not any(mark in stretch for mark in "的、，,（(“"):
+            determiner = _DETERMINER.match(text, floor, at)  # 各部门负责人 → 部门负责人
+            return determiner.end() if determiner is not None else floor
+        return found.start()
 
     def is_subject(self, text: str, begin: int, end: int) -> bool:
         """Whether the stretch is a subject alone (新华乡, 各村): a head noun and no verb."""

@@ -38,6 +38,7 @@ LabelRole = Literal[
     "manner",  # opens a predicate after a noun subject, verb or not (事项网上办件, 平均得分)
     "pivot",  # a verb whose object is the next verb's subject (聘请律师参与…, 指导仲裁委受理…)
     "respective",  # A和B分别为X和Y: the figures after it go to the items before it in turn
+    "closing_total",  # 合计, 共计 after a list of parts: the total is labelled by the list's topic
 ]
 
 

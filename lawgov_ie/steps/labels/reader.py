@@ -34,6 +34,13 @@ _SPACE = frozenset(" \t\u3000\u00a0")
 _MAX_BEFORE = 40
 _MAX_AFTER = 24
 _LONG_LIST = 24
+#: between two parts of a list closed by a total (满意80条，基本满意12条)
+_PART_GAP = regex.compile(r"\s*[，,、；;]\s*")
+#: a quoted name alone, and one that opens a part's label with the part's own words after it
+_QUOTED_NAME = regex.compile(r"“[^“”，,。；;]{2,20}”")
+_QUOTED_TOPIC = regex.compile(r"“[^“”，,。；;]{2,20}”(?=\p{Han}{2})")
+#: the end of a topic clause that is no part of the topic (办件评价中, 在受理的信访件里)
+_TOPIC_END = regex.compile(r"(?:当中|之中|中|里|方面)\s*$")
 _HAN_OR_QUOTE = regex.compile(r"[\p{Han}“‘《「]")
 _RATE_JOIN = r"(?:、|和|及(?!时)|与)"  # 及时 is no conjunction
 _RATE_ITEM = regex.compile(rf"(?:(?!{_RATE_JOIN}).)+?率")
@@ -82,6 +89,7 @@ class _Cues:
     etc_generic: regex.Pattern[str] | None
     change: regex.Pattern[str] | None
     respective: regex.Pattern[str] | None
+    closing_total: regex.Pattern[str] | None
 
 
 def _compile(alternatives: list[str], template: str, name: str) -> regex.Pattern[str] | None:
@@ -142,6 +150,7 @@ class LabelReader:
             etc_generic=get("etc_generic", r"(?:{})"),
             change=get("change", r"(?:{})"),
             respective=get("respective", r"(?:{})\s*$"),
+            closing_total=get("closing_total", r"\s*[，,；;]\s*(?:{})\s*(?:[:：为是达]\s*)?"),
         )
 
     @classmethod
@@ -439,7 +448,10 @@ class LabelReader:
             return [self._trim(text, s, e) for s, e in shared]
         begin, end = self._cut(text, begin, end)
         begin, end = self._trim(text, begin, end)
+        floor = begin
         begin, end = self._trim(text, *self.grammar.head(text, begin, end))
+        if record.kind == "rate" and _NAMED_RATE.search(text[begin:end]) is not None:
+            begin = self.grammar.people_before(text, floor, begin)  # 执法人员持证上岗率
         if end - begin > _LONG_OF:
             of = text.rfind("的", begin, end)
             if of != -1 and end - of > 3 and not _matches(cues.etc_generic, text[of + 1:end]) \
@@ -657,6 +669,7 @@ class LabelReader:
         index = index if index is not None else TextIndex(text)
         at = 0
         respective: dict[int, Span] = {}
+        labelled: list[RecordDraft] = []
         while at < len(order):
             if order[at] not in respective:
                 respective.update(self._respective(text, [records[i] for i in order[at:]],
@@ -670,8 +683,11 @@ class LabelReader:
             if all(r.label for r in group):
                 previous = group[-1]
                 continue
+            topic = self._closing_total(text, group[0], labelled, index)
             if order[at - len(group)] in respective:
                 spans = [respective[order[at - len(group)]]]
+            elif topic is not None:
+                spans = [topic]
             else:
                 spans = [s for s in self.label_spans(text, group[0], previous, stops, starts, index,
                                                               names)
@@ -688,8 +704,64 @@ class LabelReader:
                 target.label = text[spans[-1][0]:spans[-1][1]]
                 target.label_start, target.label_end = spans[-1]
             previous = group[0]
+            labelled.append(group[0])
         self._distribute(text, [records[i] for i in order])
         return extra
+
+    def _closing_total(self, text: str, record: RecordDraft, before: Sequence[RecordDraft],
+                       index: TextIndex) -> Span | None:
+        """办件评价中，满意80条，基本满意12条，合计92条: a total after its parts has no label of
+        its own, and the last part's label is not what it counts. Its label is the topic the
+        list is about: the clause before the first part, up to the head after its last 的 (a
+        trailing 中/里/方面 dropped), else that clause's verb and object. None when the
+        record does not close a list of at least two parts of its unit in one sentence."""
+        closing = self.cues.closing_total
+        if closing is None or record.implicit or record.kind != "count" or not before:
+            return None
+        parts: list[RecordDraft] = []
+        cursor = record.start
+        gap = closing
+        for part in reversed(before):
+            if part.unit != record.unit or part.implicit or part.label_start is None \
+                    or part.label_start < part.end - _MAX_BEFORE or part.end > cursor \
+                    or gap.fullmatch(text, part.end, cursor) is None:
+                break
+            parts.append(part)
+            cursor = part.label_start
+            gap = _PART_GAP
+        if len(parts) < 2:
+            return None
+        first = parts[-1]
+        named = _QUOTED_TOPIC.search(text, cursor, first.start)
+        if named is not None and first.label_end is not None \
+                and not self.grammar.verbs_in(text, cursor, named.start()) \
+                and not any("“" in (part.label or "") for part in parts[:-1]):
+            # “办件评价”满意410条，基本满意37条，合计447条: a quoted name opening the first
+            # part is the topic; the part keeps what follows it, like the other parts
+            first.label_start = named.end()
+            first.label = text[named.end():first.label_end]
+            return named.start() + 1, named.end() - 1
+        sentence = index.sentence_bounds(record.start)[0]
+        comma = cursor - 1
+        while comma > sentence and text[comma].isspace():
+            comma -= 1
+        if comma <= sentence or text[comma] not in "，,：:":
+            return None
+        begin = max(index.clause_bounds(comma)[0], sentence)
+        topic_end = comma
+        while (found := _TOPIC_END.search(text, begin, topic_end)) is not None:
+            topic_end = found.start()
+            if text[begin] in "在于":  # 在办件评价中: a locative frame around the topic
+                begin += 1
+        of = text.rfind("的", begin, topic_end)
+        if of != -1:
+            begin = of + 1
+        else:
+            begin, topic_end = self.grammar.head(text, *self._cut(text, begin, topic_end))
+        begin, topic_end = self._trim(text, begin, topic_end)
+        if _QUOTED_NAME.fullmatch(text, begin, topic_end) is not None:
+            begin, topic_end = begin + 1, topic_end - 1  # a name alone: its quotes only mark it
+        return (begin, topic_end) if topic_end - begin >= 2 else None
 
     @staticmethod
     def _distribute(text: str, ordered: Sequence[RecordDraft]) -> None:

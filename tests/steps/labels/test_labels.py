@@ -128,3 +128,62 @@ def test_bad_cue_line_names_file_line_and_field(tmp_path: Path) -> None:
     message = str(caught.value)
     assert f"{bad}:1: field 'role'" in message
     assert f"{bad}:2: field 'rate'" in message
+
+
+@pytest.mark.parametrize(("text", "total", "value", "unit", "label", "last_part"), [
+    ("在本年度办件评价中，满意410条，基本满意37条，合计447条。",
+     "447条", 447, "条", "办件评价", "基本满意"),
+    ("司法所接到的求助件里，来电58件，来访21件，现场求助9件，共计88件。",
+     "88件", 88, "件", "求助件", "现场求助"),
+    ("全年审结行政复议案件，决定维持26件、决定撤销4件，总计30件。",
+     "30件", 30, "件", "审结行政复议案件", "决定撤销"),
+])
+def test_a_closing_total_takes_the_topic_of_its_parts(nlp_char: Language, text: str, total: str,
+                                                      value: float, unit: str, label: str,
+                                                      last_part: str) -> None:
+    # the total after 合计/共计/总计 has no label of its own: the clause before the parts names
+    # what they are kinds of (its head after 的, without 中/里), never the last part
+    report = report_of(nlp_char, text)
+    found = record(report, total)
+    assert (found.value, found.unit, found.label) == (value, unit, label)
+    parts = [r for r in report.records if r.text != total]
+    assert parts[-1].label == last_part
+
+
+def test_a_quoted_topic_opening_the_first_part_labels_the_total(nlp_char: Language) -> None:
+    text = "本季度“掌上评”很满意210条，较满意45条，合计255条，满意率100%。"
+    report = report_of(nlp_char, text)
+    total = record(report, "255条")
+    assert (total.value, total.unit, total.label) == (255, "条", "掌上评")
+    assert [record(report, t).label for t in ("210条", "45条")] == ["很满意", "较满意"]
+    clause = record(report_of(nlp_char, "对窗口的“好差评”中，很满意90条，满意8条，共计98条。"),
+                    "98条")
+    assert clause.label == "好差评"
+    # parts that each name a quoted activity keep their names: no topic opens the list
+    listed = report_of(nlp_char, "开展“法治进村”活动12场，“法治进校”活动8场，合计20场。")
+    assert record(listed, "12场").label == "开展“法治进村”活动"
+
+
+def test_a_total_after_parts_of_another_unit_keeps_the_usual_label(nlp_char: Language) -> None:
+    text = "举办讲座6场，发放手册900册，合计覆盖群众1200人次。"
+    found = record(report_of(nlp_char, text), "1200人次")
+    assert (found.value, found.unit, found.label) == (1200, "人次", "覆盖群众")
+
+
+@pytest.mark.parametrize(("text", "quantity", "value", "label"), [
+    ("全镇综合执法人员持证上岗率达100%。", "100%", 100, "综合执法人员持证上岗率"),
+    ("机关领导干部参加年度学法考试参考率为98.5%。", "98.5%", 98.5,
+     "机关领导干部参加年度学法考试参考率"),
+    ("各部门负责人出庭应诉率100%，", "100%", 100, "部门负责人出庭应诉率"),
+])
+def test_people_before_a_rate_name_stay_in_it(nlp_char: Language, text: str, quantity: str,
+                                              value: float, label: str) -> None:
+    # a rate name is a noun: the subject trim that drops people before a verb phrase
+    # (执法人员参加培训20次 → 参加培训) does not cut the people the rate is about
+    found = record(report_of(nlp_char, text), quantity)
+    assert (found.value, found.unit, found.label) == (value, "%", label)
+
+
+def test_people_before_a_counted_verb_phrase_still_go(nlp_char: Language) -> None:
+    found = record(report_of(nlp_char, "今年镇执法人员参加业务培训15次。"), "15次")
+    assert found.label == "参加业务培训"
