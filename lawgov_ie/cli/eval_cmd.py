@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lawgov_ie.api import extract
+from lawgov_ie.cli.options import add_reading_options
 from lawgov_ie.evaluation.gold import check_gold, document_text, read_docs_dir, read_gold_dir
 from lawgov_ie.evaluation.scoring import (
     evaluate,
@@ -30,10 +31,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--docs", metavar="DIR", default=None,
                         help="folder of <id>.json documents with 'id' and 'text' (default: each "
                              "gold file's 'source')")
-    parser.add_argument("--segmenter", choices=["pkuseg", "char"], default="char",
-                        help="char (default): the fast reading; pkuseg: segment words first")
-    parser.add_argument("--patterns", action="append", default=None, metavar="DIR",
-                        help="extra pattern files or folders merged over the bundled ones")
+    add_reading_options(parser)
     parser.add_argument("--errors", action="store_true",
                         help="also list each miss, false hit and label disagreement, and the "
                              "indicator confusion table (gold id → predicted id counts)")

@@ -26,6 +26,7 @@ from typing import Any
 
 from lawgov_ie.api import DEFAULT_MAX_CHARS, PARALLEL_FROM, REPORTS, item_size, make_reader
 from lawgov_ie.batch import Failed, read_all
+from lawgov_ie.cli.options import add_reading_options
 from lawgov_ie.cli.progress import Progress
 from lawgov_ie.errors import InputError, LawgovError
 from lawgov_ie.io.corpus import CorpusDocument, CorpusFile, documents, find_files
@@ -74,12 +75,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--resume", action="store_true",
                         help="keep the reports a killed earlier run left for OUT (jsonl) and "
                              "read only the other documents")
-    parser.add_argument("--segmenter", choices=["pkuseg", "char"], default="char",
-                        help="char (default): the fast reading, no word segmentation; pkuseg: "
-                             "segment words first (same records, slower)")
-    parser.add_argument("--patterns", action="append", default=None, metavar="DIR",
-                        help="extra pattern files or folders merged over the bundled ones "
-                             "(may be given more than once)")
+    add_reading_options(parser)
     parser.add_argument("--join-continued", action="store_true",
                         help="join a file whose report stops without its signature block with "
                              "the next file when that one opens no report of its own (default: "

@@ -12,6 +12,7 @@ import argparse
 import sys
 from typing import Any
 
+from lawgov_ie.cli.options import add_reading_options
 from lawgov_ie.dataset.inputs import read_inputs
 
 
@@ -20,11 +21,7 @@ def add_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="report files, folders or globs; extract JSONL files; folders of "
                              "Parquet tables (documents/, records/)")
-    parser.add_argument("--segmenter", choices=["pkuseg", "char"], default="char",
-                        help="char (default): the fast reading, no word segmentation; pkuseg: "
-                             "segment words first (same records, slower)")
-    parser.add_argument("--patterns", action="append", default=None, metavar="DIR",
-                        help="for text inputs: extra pattern files or folders")
+    add_reading_options(parser, "for text inputs: extra pattern files or folders")
 
 
 def add_parser(subparsers: Any) -> None:

@@ -17,6 +17,7 @@ import sys
 from typing import Any
 
 from lawgov_ie.api import extract
+from lawgov_ie.cli.options import add_reading_options
 from lawgov_ie.errors import InputError
 from lawgov_ie.io.corpus import documents
 from lawgov_ie.io.page import render_page
@@ -44,11 +45,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--join-continued", action="store_true",
                         help="join a file whose report stops without its signature block with "
                              "the next file when that one opens no report of its own")
-    parser.add_argument("--segmenter", choices=["pkuseg", "char"], default="char",
-                        help="char (default): the fast reading, no word segmentation; pkuseg: "
-                             "segment words first (same records, slower)")
-    parser.add_argument("--patterns", action="append", default=None, metavar="DIR",
-                        help="extra pattern files or folders merged over the bundled ones")
+    add_reading_options(parser)
     parser.set_defaults(run=run)
 
 

@@ -265,12 +265,17 @@ def _with_new_townships(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> 
     # a township the data has under another unit word (X镇 that was X乡, 鹤龙街 for 鹤龙街道)
     names.update(name for name in written if not name.endswith("乡")
                  and not gaz.lookup(name) and gaz.lookup_renamed(name))
+    added.extend(_written(names, text))
+    return _longest([*chosen, *added]) if added else chosen
+
+
+def _written(names: set[str], text: str) -> Iterator[_Candidate]:
+    """A candidate (no gazetteer places) everywhere each of ``names`` is written in ``text``."""
     for name in names:
         start = text.find(name)
         while start >= 0:
-            added.append(_Candidate(start, start + len(name), ()))
+            yield _Candidate(start, start + len(name), ())
             start = text.find(name, start + len(name))
-    return _longest([*chosen, *added]) if added else chosen
 
 
 def _with_zones(chosen: list[_Candidate], text: str) -> list[_Candidate]:
@@ -287,11 +292,7 @@ def _with_zones(chosen: list[_Candidate], text: str) -> list[_Candidate]:
     names.update(m.group("name") for m in _after(_OPENING_QUOTE, _QUOTED_ZONE, text)
                  if not _GENERIC_STEM.match(m.group("stem"))
                  and not _COMMON_STEM.match(m.group("stem")))
-    for name in names:
-        start = text.find(name)
-        while start >= 0:
-            added.append(_Candidate(start, start + len(name), ()))
-            start = text.find(name, start + len(name))
+    added.extend(_written(names, text))
     return _longest([*chosen, *added]) if added else chosen
 
 
