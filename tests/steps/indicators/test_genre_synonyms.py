@@ -52,7 +52,7 @@ CLASSES = [
     ("收到群众反映问题36件，办结率97.2%。", "97.2%", "services.completion_rate"),
     ("组织全体干部开展法律知识专题测试2次。", "2次", "training.sessions"),
     ("领导干部下访接待群众，现场解决涉法问题17个。", "17个", "petition.cases"),
-    ("组织23名执法人员参加行政执法资格考试。", "23名", "enforcement.officers"),
+    ("安排23名执法人员报考执法资格考试。", "23名", "enforcement.officers"),
     ("18名干部参加执法资格考试，通过率94%。", "94%", "training.exam_rate"),
     # a problems section lists shortcomings, not achievements
     ("三、存在的问题和不足\n（一）矛盾纠纷化解压力大\n部分积案时间跨度长，仍有3件未办结。\n",
@@ -65,7 +65,7 @@ CLASSES = [
 
 SYNONYMS = [
     # study
-    ("党组理论学习中心组专题学习习近平法治思想5次。", "5次", "study.sessions"),
+    ("局党组中心组集中学习习近平法治思想5次。", "5次", "study.sessions"),
     ("坚持常务会议会前学法，全年学法12次。", "12次", "study.sessions"),
     ("开展“党组会前学法”11期。", "11期", "study.sessions"),
     # training
@@ -141,7 +141,7 @@ SYNONYMS = [
 
 MORE = [
     # more phrasings per id, and generic words that must type nothing
-    ("全年召开政府常务会议会前学法9次。", "9次", "study.sessions"),
+    ("本年度政府常务会会前学法9次。", "9次", "study.sessions"),
     ("党委理论学习中心组开展法治专题研讨3次。", "3次", "study.sessions"),
     ("组织领导干部旁听庭审2次。", "2次", "training.sessions"),
     ("举办“法治大讲堂”面向机关干部授课5期。", "5期", "training.sessions"),
@@ -155,7 +155,7 @@ MORE = [
     ("出具合法性审查意见书45份。", "45份", "legal_review.documents"),
     ("对拟出台的政策措施开展公平竞争审查12件。", "12件", "legal_review.documents"),
     ("合同合法性审查率100%。", "100%", "legal_review.review_rate"),
-    ("重大行政决策事项目录共6项，已全部完成。", "6项", "decisions.major"),
+    ("年度重大行政决策目录共列事项6项，均已办结。", "6项", "decisions.major"),
     ("经政府常务会议集体讨论决定重大事项11项。", "11项", "decisions.major"),
     ("以政府办名义发文78件。", "78件", "documents.issued"),
     ("制发行政规范性文件3件，均按要求报送备案。", "3件", "normative_docs.issued"),
@@ -220,7 +220,7 @@ MORE = [
     ("受理投诉举报43件。", "43件", None),
     # reviews named by their object; agreements are contracts
     ("审查招商引资协议9份。", "9份", "legal_review.contracts"),
-    ("规范性文件合法性审查5件。", "5件", "legal_review.documents"),
+    ("对规范性文件开展合法性审查5件。", "5件", "legal_review.documents"),
     ("规范性文件备案审查3件。", "3件", "normative_docs.issued"),
     ("化解信访积案5件。", "5件", "petition.cases"),
     ("开展诉前调解案件42件。", "42件", "mediation.disputes"),
@@ -296,7 +296,7 @@ IN_CONTEXT = [
     ("收到法院司法建议2件。", "2件", None),
     ("收到检察建议1件。", "1件", None),
     ("行政机关败诉案件2件。", "2件", "litigation.cases"),
-    ("二、推进严格规范公正文明执法\n全年共出动执法人员860人次，"
+    ("二、规范公正文明执法\n全年共出动执法人员860人次，"
      "检查经营户1300户次。\n", "1300户次", "enforcement.inspections"),
     ("四、化解社会矛盾纠纷\n全年共受理各类纠纷96件，调解成功94件。"
      "\n", "96件", "mediation.disputes"),

@@ -92,7 +92,7 @@ def test_every_phrasing_is_read(reader: QuantityReader, text: str, expected: lis
 
 
 NOT_RECORDS = [
-    "2023年以来，我镇深入学习贯彻党的二十大和二十届三中全会精神。",
+    "2023年以来，我镇认真学习二十届三中全会精神。",
     "根据《某市法治政府建设实施纲要（2021—2025年）》要求，今年6月完成。",
     "某府办〔2024〕15号文件精神。",
     "“十四五”时期是关键时期。",
