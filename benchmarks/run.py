@@ -542,6 +542,13 @@ def render(r: dict[str, Any]) -> str:
         f" (built in the background); char load() {load['char']:.2f} s wall"
         f"  {'met' if load_cpu <= GOAL_LOAD_S else 'NOT met'}",
     ]
+    jobs = r.get("parallel", {}).get("jobs", {})
+    pairs = [(s, jobs[f"{s}_jobs1"], jobs[f"{s}_jobs2"]) for s in ("char", "pkuseg")
+             if f"{s}_jobs2" in jobs]
+    if pairs:
+        lines.append("  lawgov-ie extract --jobs 2 / --jobs 1, wall clock, start-up included: "
+                     + "; ".join(f"{s} {one['wall'] / two['wall']:.2f}x ({one['chars']:,} chars)"
+                                 for s, one, two in pairs))
     compiled_total = sum(sum(r[f"staged_{s}"]["compilations_during_run"].values())
                          for s in ("pkuseg", "char"))
     lines.append(f"  no per-document pattern compilation: {compiled_total} compilations"
