@@ -563,3 +563,66 @@ def growth(pattern: str, limit: int = 1_000_000) -> tuple[int, int] | None:
         return max(ways, 1), body[1] * node.high
 
     return of_alternatives(alternatives)
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z^-]*[a-zA-Z][a-zA-Z^-]*[:)]")  # (?i), (?x), (?i:…)
+_CLASS_SPECIAL = frozenset("\\^-[]&|~")  # escapes, negation, ranges, nesting, set operations
+
+
+def _literals(charset: str) -> frozenset[str] | None:
+    """The characters a one-character item matches when it names them one by one — a plain
+    character, an escaped mark (``\\.``), or a set of plain characters (``[，,]``) — else None
+    (a class, a range, a negated set: not worth spelling out)."""
+    if len(charset) == 1:
+        return None if charset == "." else frozenset(charset)
+    if len(charset) == 2 and charset[0] == "\\" and not charset[1].isalnum():
+        return frozenset(charset[1])
+    if charset.startswith("[") and charset.endswith("]") and len(charset) > 2 \
+            and not _CLASS_SPECIAL.intersection(charset[1:-1]):
+        return frozenset(charset[1:-1])
+    return None
+
+
+def needed_chars(pattern: str) -> frozenset[str] | None:
+    """Characters at least one of which stands in every match of ``pattern`` (a text holding
+    none of them cannot match it, wherever it is searched), or None when none is known: for
+    each alternative, the characters of an item it must match at least once — a plain
+    character or a set of them (``中``, ``[，,]``), or a group whose every alternative has such
+    characters; items it may skip (``?``, ``*``, ``{0,n}``) and look-arounds (outside the
+    match) do not count. None for patterns whose items do not match one of their own
+    characters: inline flags (``(?i)``), fuzzy matching, back references, conditionals."""
+    if _FUZZY.search(pattern) or _INLINE_FLAGS.search(pattern) or "\\L<" in pattern \
+            or "(?(" in pattern or re.search(r"\\[1-9]|\\[gk][<{']|\(\?P=", pattern):
+        return None
+    try:
+        alternatives = _Scanner(pattern).parse()
+    except (IndexError, ValueError):
+        return None
+
+    def of_sequence(sequence: list[Node]) -> frozenset[str] | None:
+        best: frozenset[str] | None = None
+        for node in sequence:
+            if node.nullable:
+                continue
+            found = of_node(node)
+            if found is not None and (best is None or len(found) < len(best)):
+                best = found
+        return best
+
+    def of_node(node: Node) -> frozenset[str] | None:
+        if node.kind == "char":
+            return _literals(node.charset)
+        if node.kind in ("group", "atomic"):
+            return of_alternatives(node.alternatives)
+        return None
+
+    def of_alternatives(alts: list[list[Node]]) -> frozenset[str] | None:
+        found: set[str] = set()
+        for alternative in alts:
+            own = of_sequence(alternative)
+            if own is None:
+                return None
+            found |= own
+        return frozenset(found)
+
+    return of_alternatives(alternatives) if alternatives else None

@@ -19,11 +19,18 @@ repeat of a group without a bound, no back reference), so a call on a span short
 its ways add up to at most :data:`QUICK_STEPS` is bounded by the pattern and the span alone.
 Their time still counts against the pattern's budget, checked after the call: a pattern that
 runs out is skipped from then on, having overrun by at most one such call.
+
+Most calls find nothing, and many could not: a call on a short string (at most
+:data:`SCREEN_UPTO` characters, no ``pos``/``endpos``) that holds none of the characters one of
+which every match of the pattern holds (:func:`~lawgov_ie.rules.backtracking.needed_chars`: 审
+or 办 for ``审结|办结``) is answered at once — no match, ``[]``, the string unchanged for
+``sub`` — without running the pattern, so with nothing to time or count.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -34,7 +41,7 @@ from typing import Any, cast
 
 import regex
 
-from lawgov_ie.rules.backtracking import growth
+from lawgov_ie.rules.backtracking import growth, needed_chars
 
 BUDGET_SECONDS = 1.0
 """What one pattern may spend on one document, in seconds (matching ~100k characters takes a
@@ -44,6 +51,16 @@ sound pattern milliseconds)."""
 QUICK_STEPS = 1_000_000
 """The most steps (ways at a place × the pattern's length × places) a call may be bounded by to
 run without ``regex``'s timeout: milliseconds at worst."""
+
+
+SCREEN_UPTO = 24
+"""The longest string a call is screened on for the characters its pattern needs
+(:func:`~lawgov_ie.rules.backtracking.needed_chars`) before the pattern runs: a string with none
+of them cannot match, and is answered at once. The screen reads every character (about 25 ns
+one), cheaper than a call up to about this length."""
+
+# Flags under which a pattern's characters stand for others (case folding, verbose layout)
+_CHARACTER_FLAGS = regex.IGNORECASE | regex.VERBOSE | regex.LOCALE
 
 
 class PatternTimeoutWarning(UserWarning):
@@ -83,31 +100,37 @@ class TimedPattern:
         self._fullmatch = self.compiled.fullmatch
         self._findall = self.compiled.findall
         self._sub = self.compiled.sub
+        self._compiled_finditer = self.compiled.finditer
         bound = growth(self.pattern, QUICK_STEPS)
         self._quick_match_span = _longest_quick(bound, len(self.pattern), 0)
         """The longest span ``match``/``fullmatch`` may run over without a timeout (-1: none)."""
         self._quick_span = _longest_quick(bound, len(self.pattern), 1)
         """The longest span a search may run over without a timeout (-1: none). Both are
         tested in the methods themselves (a frame costs about what the test does)."""
+        needs = needed_chars(self.pattern) if not self.flags & _CHARACTER_FLAGS else None
+        self._needs = needs or frozenset()
+        """Characters one of which stands in every match (:func:`needed_chars`)."""
+        self._screen_upto = SCREEN_UPTO if needs else -1
+        """The longest string a call without pos/endpos is screened on for ``_needs``."""
 
-    def _quick_call(self, method: Callable[..., Any], empty: Any, args: tuple[Any, ...]) -> Any:
-        """``method(*args)`` without a timeout, for a call the pattern and its span bound; its
-        time is added to the pattern's budget after it, and a pattern past its budget is
-        skipped from then on."""
-        budget = _CURRENT.get()
-        if budget is None:
-            return method(*args)
+    def _quick(self, method: Callable[..., Any], empty: Any, budget: _Budget, string: Any,
+               pos: Any, endpos: Any) -> Any:
+        """``method(string, pos, endpos)`` without a timeout, for a call the pattern and its
+        span bound, under a document's ``budget``: its time is added to the pattern's after it,
+        and a pattern past its budget answers ``empty`` from then on. ``budget.spent`` says both
+        what a pattern spent and whether it was given up (then it holds infinity): one dict read
+        before the call, one write after, and no ``try`` (a call that raises is not counted)."""
+        spent = budget.spent
         name = self.name
-        if name in budget.skipped:
+        before = spent.get(name, 0.0)
+        if before > budget.seconds:
             return empty
         started = perf_counter()
-        try:
-            return method(*args)
-        finally:
-            spent = budget.spent
-            total = spent[name] = spent.get(name, 0.0) + perf_counter() - started
-            if total > budget.seconds:
-                self._give_up(budget)
+        found = method(string, pos, endpos)
+        total = spent[name] = before + (perf_counter() - started)
+        if total > budget.seconds:
+            self._give_up(budget)
+        return found
 
     def _call(self, method: Callable[..., Any], empty: Any, args: tuple[Any, ...],
               kwargs: dict[str, Any] | None = None) -> Any:
@@ -147,62 +170,129 @@ class TimedPattern:
         seconds = budget.seconds if budget is not None else BUDGET_SECONDS
         if budget is not None:
             budget.skipped.add(self.name)
+            budget.spent[self.name] = math.inf
         warnings.warn(f"the pattern {self.name} took more than {seconds:g} s on one document "
                       "and was skipped there; rewrite it (lawgov-ie patterns check, "
                       "docs/patterns.md)", PatternTimeoutWarning, stacklevel=4)
 
     # search, match, fullmatch: (string, pos, endpos, concurrent, partial, timeout);
-    # finditer: (string, pos, endpos, overlapped, concurrent, partial, timeout)
+    # finditer: (string, pos, endpos, overlapped, concurrent, partial, timeout). The options
+    # are named in the signatures (a ``**kwargs`` dict costs each call more than the test):
+    # a call that gives one goes to _call with it. Else a short string without any of the
+    # characters the pattern needs is answered at once; a call on a span short enough goes
+    # to _quick (the span is the string, unless pos or endpos are given), else to _call.
     def search(self, string: str, pos: int | None = None, endpos: int | None = None,
-               **kwargs: Any) -> regex.Match[str] | None:
-        if kwargs:
-            return self._call(self._search, None, (string, pos, endpos), kwargs)
-        end = len(string) if endpos is None or endpos < 0 else endpos  # a short span:
-        if end - (pos if pos is not None and pos > 0 else 0) <= self._quick_span:
-            return self._quick_call(self._search, None, (string, pos, endpos))
+               concurrent: bool | None = None, partial: bool = False,
+               timeout: float | None = None) -> regex.Match[str] | None:
+        if concurrent is not None or partial or timeout is not None:
+            return self._call(self._search, None, (string, pos, endpos),
+                              _options(concurrent, partial))
+        if pos is None and endpos is None:
+            span = len(string)
+            if span <= self._screen_upto and self._needs.isdisjoint(string):
+                return None
+        else:
+            span = _span(string, pos, endpos)
+        if span <= self._quick_span:
+            budget = _CURRENT.get()
+            if budget is None:
+                return self._search(string, pos, endpos)
+            return self._quick(self._search, None, budget, string, pos, endpos)
         return self._call(self._search, None, (string, pos, endpos, None, False))
 
     def match(self, string: str, pos: int | None = None, endpos: int | None = None,
-              **kwargs: Any) -> regex.Match[str] | None:
-        if kwargs:
-            return self._call(self._match, None, (string, pos, endpos), kwargs)
-        end = len(string) if endpos is None or endpos < 0 else endpos  # a short span:
-        if end - (pos if pos is not None and pos > 0 else 0) <= self._quick_match_span:
-            return self._quick_call(self._match, None, (string, pos, endpos))
+              concurrent: bool | None = None, partial: bool = False,
+              timeout: float | None = None) -> regex.Match[str] | None:
+        if concurrent is not None or partial or timeout is not None:
+            return self._call(self._match, None, (string, pos, endpos),
+                              _options(concurrent, partial))
+        if pos is None and endpos is None:
+            span = len(string)
+            if span <= self._screen_upto and self._needs.isdisjoint(string):
+                return None
+        else:
+            span = _span(string, pos, endpos)
+        if span <= self._quick_match_span:
+            budget = _CURRENT.get()
+            if budget is None:
+                return self._match(string, pos, endpos)
+            return self._quick(self._match, None, budget, string, pos, endpos)
         return self._call(self._match, None, (string, pos, endpos, None, False))
 
     def fullmatch(self, string: str, pos: int | None = None, endpos: int | None = None,
-                  **kwargs: Any) -> regex.Match[str] | None:
-        if kwargs:
-            return self._call(self._fullmatch, None, (string, pos, endpos), kwargs)
-        end = len(string) if endpos is None or endpos < 0 else endpos  # a short span:
-        if end - (pos if pos is not None and pos > 0 else 0) <= self._quick_match_span:
-            return self._quick_call(self._fullmatch, None, (string, pos, endpos))
+                  concurrent: bool | None = None, partial: bool = False,
+                  timeout: float | None = None) -> regex.Match[str] | None:
+        if concurrent is not None or partial or timeout is not None:
+            return self._call(self._fullmatch, None, (string, pos, endpos),
+                              _options(concurrent, partial))
+        if pos is None and endpos is None:
+            span = len(string)
+            if span <= self._screen_upto and self._needs.isdisjoint(string):
+                return None
+        else:
+            span = _span(string, pos, endpos)
+        if span <= self._quick_match_span:
+            budget = _CURRENT.get()
+            if budget is None:
+                return self._fullmatch(string, pos, endpos)
+            return self._quick(self._fullmatch, None, budget, string, pos, endpos)
         return self._call(self._fullmatch, None, (string, pos, endpos, None, False))
 
     def findall(self, string: str, *args: Any, **kwargs: Any) -> list[Any]:
         return self._call(self._findall, [], (string, *args), kwargs)
 
     def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> str:
-        return self._call(self._sub, string, (repl, string, *args), kwargs)
+        if args or kwargs:
+            return self._call(self._sub, string, (repl, string, *args), kwargs)
+        span = len(string)
+        if span <= self._screen_upto and self._needs.isdisjoint(string):
+            return string
+        if span <= self._quick_span:  # (repl, string, count): sub tries every place
+            budget = _CURRENT.get()
+            if budget is None:
+                return self._sub(repl, string)
+            return self._quick(self._sub, string, budget, repl, string, 0)
+        return self._call(self._sub, string, (repl, string), {})
 
     def finditer(self, string: str, pos: int | None = None, endpos: int | None = None,
-                 overlapped: bool = False, **kwargs: Any) -> Iterator[regex.Match[str]]:
+                 overlapped: bool = False, concurrent: bool | None = None,
+                 partial: bool = False, timeout: float | None = None
+                 ) -> Iterator[regex.Match[str]]:
         """The matches, found within the budget (none if it runs out while they are found)."""
-        if kwargs:
+        if overlapped or concurrent is not None or partial or timeout is not None:
             return iter(self._call(self._finditer, [], (string, pos, endpos, overlapped),
-                                   kwargs))
-        end = len(string) if endpos is None or endpos < 0 else endpos  # a short span:
-        if end - (pos if pos is not None and pos > 0 else 0) <= self._quick_span:
-            return iter(self._quick_call(self._finditer, [], (string, pos, endpos, overlapped)))
-        return iter(self._call(self._finditer, [], (string, pos, endpos, overlapped, None,
-                                                    False)))
+                                   _options(concurrent, partial)))
+        if pos is None and endpos is None:
+            span = len(string)
+            if span <= self._screen_upto and self._needs.isdisjoint(string):
+                return iter(())
+        else:
+            span = _span(string, pos, endpos)
+        if span <= self._quick_span:
+            budget = _CURRENT.get()
+            if budget is None:
+                return iter(list(self._compiled_finditer(string, pos, endpos)))
+            return iter(self._quick(self._finditer, [], budget, string, pos, endpos))
+        return iter(self._call(self._finditer, [], (string, pos, endpos, False, None, False)))
 
     def _finditer(self, *args: Any, **kwargs: Any) -> list[regex.Match[str]]:
-        return list(self.compiled.finditer(*args, **kwargs))
+        return list(self._compiled_finditer(*args, **kwargs))
 
     def __repr__(self) -> str:
         return f"TimedPattern({self.pattern!r}, {self.name!r})"
+
+
+def _options(concurrent: bool | None, partial: bool) -> dict[str, Any]:
+    """The options a caller gave, as keywords for _call (which sets the timeout itself: a
+    caller's own timeout gives way to the budget's)."""
+    return {"concurrent": concurrent, "partial": partial}
+
+
+def _span(string: str, pos: int | None, endpos: int | None) -> int:
+    """The length of the span a call with ``pos`` and ``endpos`` reads (as ``regex`` takes
+    them: None or a negative end is the string's end, None or a negative start its start)."""
+    end = len(string) if endpos is None or endpos < 0 else endpos
+    return end - (pos if pos is not None and pos > 0 else 0)
 
 
 def _longest_quick(bound: tuple[int, int] | None, size: int, places: int) -> int:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import regex
 
-from lawgov_ie.rules.backtracking import growth, ways_bound
+from lawgov_ie.rules.backtracking import growth, needed_chars, ways_bound
 from lawgov_ie.rules.budget import (
     PatternTimeoutWarning,
     compile_rule,
@@ -101,3 +101,41 @@ def test_a_union_matches_where_any_of_its_patterns_matches() -> None:
             expected = any(regex.match(p, text[at:]) if "(?<=" not in p
                            else regex.compile(p).match(text, at) for p in patterns)
             assert (union.match(text, at) is not None) == bool(expected), (text, at)
+
+
+@pytest.mark.parametrize("pattern, needs", [
+    ("审结|办结", {"审", "办"}), (r"(?<=[（(，,])\s*(?:含|内含)", {"含", "内"}),
+    (r"[一二三]、", {"、"}), (r"近[两二三0-9]+年", {"近"}), (r"\d+件", {"件"}),
+    (r"(?:甲|乙)?类\.", {"类"}), (r"[，,]\s*合计", {"合"}), (r"^(?:占|所占)", {"占", "所"}),
+    (r"\d+", None), (r"[^，]+件?", None), (r"a{0,3}", None), (r"(?:案件)?", None),
+    (r"(?i)abc", None), (r"a(?i:b)", None), (r"(?:名称){e<=1}", None), (r"(a)\1", None),
+    (r"(?(1)a|b)", None), (r".", None),
+])
+def test_needed_chars_are_those_one_of_which_every_match_holds(pattern: str,
+                                                               needs: set[str] | None) -> None:
+    assert needed_chars(pattern) == (frozenset(needs) if needs is not None else None)
+
+
+@pytest.mark.parametrize("text", ["维持8件", "撤销", "", "审", "其中审结10件", "abc"])
+@pytest.mark.parametrize("pattern", [r"\d+件|审结", r"(?<=[（(，,])含", r"[，,]\s*合计"])
+def test_a_short_string_without_the_needed_characters_answers_as_the_compiled_one(
+        pattern: str, text: str) -> None:
+    compiled = regex.compile(pattern)
+    timed = compile_rule(pattern, "test 'screen'")
+    for budget in (None, 1.0):
+        with document_budget(budget) if budget else warnings.catch_warnings():
+            for method in ("search", "match", "fullmatch", "finditer", "findall"):
+                assert _spans(getattr(timed, method)(text)) == \
+                    _spans(getattr(compiled, method)(text)), (method, text)
+            assert timed.sub("#", text) == compiled.sub("#", text)
+
+
+def test_a_screened_call_does_not_run_the_pattern_nor_spend_its_budget() -> None:
+    bounded = compile_rule(r"[0-9]{1,3}件", "not_record 'screened'")
+    with warnings.catch_warnings(record=True) as caught, document_budget(0.0):
+        warnings.simplefilter("always")
+        assert [bounded.search("维持撤销") for _ in range(100)] == [None] * 100
+        assert not caught  # nothing ran, nothing was spent
+        assert bounded.search("维持8件") is not None  # ran: over a budget of nothing, given up
+        assert [w for w in caught if issubclass(w.category, PatternTimeoutWarning)]
+        assert bounded.search("维持8件") is None
