@@ -33,7 +33,13 @@ from lawgov_ie.steps.entities.entities_patterns import (
     OrgWordsPattern,
     PersonWordsPattern,
 )
-from lawgov_ie.steps.entities.grammar import OrgGrammar, PersonGrammar, PlaceChain, stop_words
+from lawgov_ie.steps.entities.grammar import (
+    OrgGrammar,
+    PersonGrammar,
+    PlaceChain,
+    alternation,
+    stop_words,
+)
 
 
 @dataclass(frozen=True)
@@ -108,8 +114,7 @@ class EntityRules:
         for trim in trims:
             for label in trim.labels:
                 trim_words.setdefault(label, set()).update(w for w in trim.words if w)
-        trim_patterns = {label: regex.compile("|".join(regex.escape(w) for w in
-                                                       sorted(words, key=len, reverse=True)))
+        trim_patterns = {label: regex.compile(alternation(words))
                          for label, words in trim_words.items()}
         self.regexes: list[_RegexRule] = []
         self.matcher = Matcher(vocab)
@@ -131,11 +136,9 @@ class EntityRules:
         for label, words in phrases.items():
             # tried only around their last two characters (宪法, 罚法, 条例), not everywhere;
             # literal alternations, which the standard re scans faster than the regex module
-            ends = sorted({w[-2:] for w in words}, key=len, reverse=True)
             self.regexes.append(_RegexRule(
-                label, re.compile("|".join(re.escape(w) for w in
-                                           sorted(words, key=len, reverse=True))), None,
-                re.compile("|".join(re.escape(w) for w in ends)), max(map(len, words)), 0))
+                label, re.compile(alternation(words)), None,
+                re.compile(alternation(w[-2:] for w in words)), max(map(len, words)), 0))
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet, vocab: Vocab, token_rules: bool = True,
