@@ -151,6 +151,7 @@ class Gazetteer:
                 if short != place.name:
                     self._by_short.setdefault(short, []).append(number)
         self._keys = sorted(set(self._by_name) | set(self._by_short))
+        self._named: dict[int, tuple[str, tuple[Place, ...], tuple[Place, ...]]] = {}
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA,
             store_patterns=False)
@@ -202,14 +203,22 @@ class Gazetteer:
     # search ----------------------------------------------------------------------------------
     def hits(self, text: str) -> Iterator[PlaceHit]:
         """Every occurrence of a name of the gazetteer, overlapping ones included, by end."""
+        named = self._named
         for number, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            key = self._keys[number]
-            full = self._by_name.get(key)
+            key, full, short = named.get(number) or self._name_of(number)
             if full:
-                yield PlaceHit(start, end, key, tuple(self.places[i] for i in full), False)
-            short = self._by_short.get(key)
+                yield PlaceHit(start, end, key, full, False)
             if short:
-                yield PlaceHit(start, end, key, tuple(self.places[i] for i in short), True)
+                yield PlaceHit(start, end, key, short, True)
+
+    def _name_of(self, number: int) -> tuple[str, tuple[Place, ...], tuple[Place, ...]]:
+        """The automaton's key ``number``: its name and the places of that full name and of
+        that short name, kept once asked (a text names the same few places again and again)."""
+        key = self._keys[number]
+        found = (key, tuple(self.places[i] for i in self._by_name.get(key, ())),
+                 tuple(self.places[i] for i in self._by_short.get(key, ())))
+        self._named[number] = found
+        return found
 
     def find(self, text: str) -> list[PlaceHit]:
         """Non-overlapping hits in text order: full names before short ones, then longer ones,

@@ -44,6 +44,7 @@ _CLASSIFIERS = frozenset("个家所支座名")
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,3}届")  # 十二届 in 十二届县委, 县十八届人大
 _ORDINAL_BEFORE = re.compile(r"第?[一二三四五六七八九十]{1,3}届$")
 _CONJUNCTIONS = frozenset("、和及与")
+_ALL_HAN = regex.compile(r"\p{Han}+")
 _HAN_RUN_BEFORE = regex.compile(r"\p{Han}*\Z")  # searched from _MAX_STEM before a suffix
 _COUNTED = regex.compile(r"[ ]?[0-9０-９一二两三四五六七八九十百几多]+[ ]?[个家所支座]")
 
@@ -556,6 +557,8 @@ class PersonGrammar:
         self.end_words = frozenset(words.get("name_end", ()))
         self.end_prefixes = tuple(self.end_words)
         self.start_words = frozenset(words.get("name_start", ()))
+        self.before_suffixes = tuple(self.before_words)  # for one str.endswith call
+        self.start_suffixes = tuple(self.start_words)
         self.not_names = tuple(words.get("not_name", ()))
         before = alternation(words.get("post_before", ()))
         after = alternation(words.get("post_after", ()))
@@ -565,6 +568,8 @@ class PersonGrammar:
         self.after_re = re.compile(after) if after else None
         posts = alternation((*words.get("post_before", ()), *words.get("post_after", ())))
         self.post_re = re.compile(posts) if posts else None
+        self.longest_post = max(map(len, (*words.get("post_before", ()),
+                                          *words.get("post_after", ()))), default=0)
         names = "((?:\\p{Han}{2,3}[ \\t、，,]*)+)"  # 签发人：X Y
         self.line_re = (regex.compile(f"(?:{line})[ \\t]*[:：][ \\t]*{names}(?=\\n|$)")
                         if line else None)
@@ -600,7 +605,7 @@ class PersonGrammar:
             if start < 0 or end > len(text):
                 continue
             name = text[start:end]
-            if not all(_is_han(c) for c in name) or any(c in self.not_in_name for c in name):
+            if not self.not_in_name.isdisjoint(name) or not _ALL_HAN.fullmatch(name):
                 continue
             if self.stops.starting_at(text, start) or name[:2] in self.before_words \
                     or name.startswith(self.not_names) or self._post_inside(text, start, end):
@@ -622,14 +627,18 @@ class PersonGrammar:
     def _post_inside(self, text: str, start: int, end: int) -> bool:
         """Whether a post begins inside ``text[start:end]`` (任副主 in 主任任副主任: the
         characters run into the next post, they are no name)."""
-        return any(self._post_at(text, at) for at in range(start + 1, end))
+        if self.post_re is None or end - start < 2:
+            return False
+        # a post starting before ``end`` fits before end - 1 + its length
+        found = self.post_re.search(text, start + 1, end - 1 + self.longest_post)
+        return found is not None and found.start() < end
 
     def _edge_after(self, text: str, end: int) -> float:
         if end == len(text) or not _is_han(text[end]):
             return 2.0
-        if any(text.startswith(w, end) for w in self.after_words) or self._post_at(text, end):
+        if self._post_at(text, end):  # post_after words are posts
             return 2.0  # 李雪萍律师; 镇长X副镇长Y: the next post in a list
-        if any(text.startswith(w, end) for w in self.end_words):
+        if text.startswith(self.end_prefixes, end):
             return 1.5
         word = self.stops.starting_at(text, end)
         if word is None:
@@ -639,10 +648,9 @@ class PersonGrammar:
     def _edge_before(self, text: str, start: int) -> float:
         if start == 0 or not _is_han(text[start - 1]):
             return 2.0
-        if any(text.endswith(w, 0, start) for w in self.before_words):
+        if text.endswith(self.before_suffixes, 0, start):
             return 2.0
-        if text[start - 1] in self.body_ends \
-                or any(text.endswith(w, 0, start) for w in self.start_words):
+        if text[start - 1] in self.body_ends or text.endswith(self.start_suffixes, 0, start):
             return 1.5  # X律师事务所李某律师: right after a body's name; 学习X总书记
         word = self.stops.ending_at(text, start)
         if word is None:

@@ -18,6 +18,7 @@ _WRITTEN_TOWNSHIP = regex.compile(
     r"(?:^|(?<=[\s，,。；;：:、（(“\"《]|年|在|由|对))(?P<name>(?P<stem>\p{Han}{2,4}?)"
     r"(?P<unit>街道|镇|乡|街))(?!化|区|村|社区|\p{Han}?[镇乡街])", regex.MULTILINE)
 _UNIT_START = regex.compile(r"[街镇乡]")  # the first character of _WRITTEN_TOWNSHIP's units
+_BOUNDARY_CHARS = frozenset("，,。；;：:、（(“\"《年在由对")  # its look-behind's, but \s
 # Stems of words, not names: 小城镇, 特色小镇, 步行街, 全乡, 各街道.
 _NOT_A_TOWNSHIP = regex.compile(r"^(?:全|各|本|我|该|其|此|每|小城|特色|重点|建制|中心|示范|集镇"
                                 r"|商业|步行|美食|老街|城乡|乡镇)|[城乡镇街村]$")
@@ -43,14 +44,20 @@ def _written(text: str) -> list[regex.Match[str]]:
     """``_WRITTEN_TOWNSHIP.finditer(text)``, tried only two to four characters before a unit
     word's first character (where its matches start), not at every character: the same
     matches, about 5× faster."""
-    starts = sorted({at for unit in _UNIT_START.finditer(text)
-                     for at in range(max(0, unit.start() - 4), unit.start() - 1)})
     found: list[regex.Match[str]] = []
     last = 0  # where the last match ended: a scan goes on from there
-    for at in starts:
-        if at >= last and (match := _WRITTEN_TOWNSHIP.match(text, at)) is not None:
-            found.append(match)
-            last = match.end()
+    tried = 0  # every start before this was tried
+    for unit in _UNIT_START.finditer(text):
+        for at in range(max(tried, last, unit.start() - 4), unit.start() - 1):
+            # the look-behind's characters (\s: str.isspace is true for all of them), a cheap
+            # test before the match
+            if at and text[at - 1] not in _BOUNDARY_CHARS and not text[at - 1].isspace():
+                continue
+            if (match := _WRITTEN_TOWNSHIP.match(text, at)) is not None:
+                found.append(match)
+                last = match.end()
+                break
+        tried = max(tried, unit.start() - 1)
     return found
 
 
