@@ -34,7 +34,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import ahocorasick_rs
@@ -73,7 +73,7 @@ class Place:
     city: str | None = None
     county: str | None = None
 
-    @property
+    @cached_property  # a pure function of the fields, asked for again and again
     def parents(self) -> tuple[str, ...]:
         """Names of the places above it, outermost first."""
         chain = (self.province, self.city, self.county)[:LEVELS.index(self.level)]
@@ -86,7 +86,7 @@ class Place:
         return other.name in self.parents and other.level != self.level and (
             other.level == "province" or other.province == self.province)
 
-    @property
+    @cached_property
     def short(self) -> str:
         return short_name(self.name, self.level)
 

@@ -423,9 +423,9 @@ class OrgGrammar:
         level lies two characters or more before it."""
         if low > 0 and _is_han(text[low - 1]):
             return False  # a stem longer than _MAX_STEM: the name may start before ``low``
-        if any(suffix_at - size >= low and text[suffix_at - size:suffix_at] in self.stems
-               for size in self.stem_sizes):
-            return False
+        for size in self.stem_sizes:
+            if suffix_at - size >= low and text[suffix_at - size:suffix_at] in self.stems:
+                return False
         return suffix_at - 2 <= low or self.level_re.search(text, low, suffix_at - 2) is None
 
     def _inner_place(self, text: str, start: int, high: int) -> int:

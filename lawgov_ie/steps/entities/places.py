@@ -23,7 +23,7 @@ A chain of places each inside the one before it is one span (晋江市英林镇,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -150,17 +150,19 @@ def find_gpes(text: str, places: Gazetteer | None = None,
     hits = list(gaz.hits(text)) if hits is None else hits
     # the places the text names in full: a short name of one of them (or of a place above one)
     # is that place, also in running text (宝鸡 in a text that names 宝鸡市 or 陈仓区)
-    named = [p for h in hits if not h.short and not _weak(h) for p in h.places]
-    accepted = [h for h in hits if _accepted(h, text, named)
+    weak = _weak_names(hits)
+    strong = [h for h in hits if not h.short and h.text not in weak]
+    named = [p for h in strong for p in h.places]
+    accepted = [h for h in hits if _accepted(h, text, named, weak)
                 and not _COMMITTEE.match(text, h.end)]
     accepted += [h for h in hits if is_bare_county(h, text)]  # 浚县, 佳县 where a name stands
     chosen = _longest(_Candidate(h.start, h.end, h.places) for h in accepted)
-    chosen = _with_weak_children(chosen, [h for h in hits if not h.short and _weak(h)])
+    chosen = _with_weak_children(chosen, [h for h in hits if not h.short and h.text in weak])
     chosen = _with_new_townships(chosen, text, gaz)
     chosen = _with_zones(chosen, text)
     chosen = _with_villages(chosen, text, gaz)
     chosen = _with_abbreviations(chosen, text, gaz, named)
-    chosen = _with_own_stems(chosen, text, hits)
+    chosen = _with_own_stems(chosen, text, strong)
     chosen = _with_village_stems(chosen, text, gaz)
     branded = _brand_spans(text)
     return [EntityInfo(GPE, c.start, c.end, text[c.start:c.end]) for c in _chains(chosen)
@@ -199,10 +201,24 @@ def _weak(hit: PlaceHit) -> bool:
     return all(p.short == p.name for p in hit.places)
 
 
-def _accepted(hit: PlaceHit, text: str, named: Sequence[Place] = ()) -> bool:
+def _weak_names(hits: Iterable[PlaceHit]) -> set[str]:
+    """The full names among ``hits`` that are :func:`_weak` (each name asked once)."""
+    weak: set[str] = set()
+    seen: set[str] = set()
+    for hit in hits:
+        if not hit.short and hit.text not in seen:
+            seen.add(hit.text)
+            if _weak(hit):
+                weak.add(hit.text)
+    return weak
+
+
+def _accepted(hit: PlaceHit, text: str, named: Sequence[Place],
+              weak: Collection[str]) -> bool:
+    """``weak``: :func:`_weak_names` of the text's hits."""
     if not hit.short:
         # 促进乡镇建设: the unit word opens a compound (乡镇, 镇村, 县区), no 促进乡
-        return not _weak(hit) and text[hit.end - 1:hit.end + 1] not in _UNIT_COMPOUNDS
+        return hit.text not in weak and text[hit.end - 1:hit.end + 1] not in _UNIT_COMPOUNDS
     if len(hit.text) < 2 or (hit.end < len(text) and text[hit.end] in _UNIT_CHARS):
         return False  # 南昌 of 南昌县市场: a full name's stem
     before = text[max(0, hit.start - 3):hit.start]
@@ -223,12 +239,20 @@ def _accepted(hit: PlaceHit, text: str, named: Sequence[Place] = ()) -> bool:
 
 
 def _longest(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, longer ones winning (then earlier ones), in text order."""
+    ordered = sorted(candidates, key=lambda c: (c.start - c.end, c.start))
     chosen: list[_Candidate] = []
-    spans: list[tuple[int, int]] = []
-    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if not any(cand.start < end and start < cand.end for start, end in spans):
-            chosen.append(cand)
-            spans.append((cand.start, cand.end))
+    taken = bytearray(max((c.end for c in ordered), default=0) + 1)  # 1: a character taken
+    spans: list[tuple[int, int]] = []  # for an empty candidate (none is made; kept exact)
+    for cand in ordered:
+        if cand.start < cand.end:
+            if taken.find(1, cand.start, cand.end) >= 0:
+                continue
+            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+        elif any(start < cand.start < end for start, end in spans):
+            continue
+        chosen.append(cand)
+        spans.append((cand.start, cand.end))
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -254,7 +278,7 @@ def _with_new_townships(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> 
         if match and not _NOT_A_STEM.search(match.group()) and not _knows_part(gaz, match[0]):
             added.append(_Candidate(match.start(), match.end(), ()))
     names = set()
-    for match in _SUBJECT.finditer(text, 0, min(len(text), _HEAD)):
+    for match in _subjects(text):
         name = match.group("name")
         if not _NOT_A_STEM.search(name) and not gaz.lookup(name):
             names.add(name)
@@ -267,6 +291,20 @@ def _with_new_townships(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> 
                  and not gaz.lookup(name) and gaz.lookup_renamed(name))
     added.extend(_written(names, text))
     return _longest([*chosen, *added]) if added else chosen
+
+
+def _subjects(text: str) -> Iterator[regex.Match[str]]:
+    """``_SUBJECT.finditer(text, 0, _HEAD)``, tried only where its ``^`` can match (a line's
+    start), not at every character: the same matches, about twice as fast."""
+    end = min(len(text), _HEAD)
+    at = last = 0  # last: where the last match ended (a scan goes on from there)
+    while at < end:
+        if at >= last and (match := _SUBJECT.match(text, at, end)) is not None:
+            yield match
+            last = match.end()
+        at = text.find("\n", at, end) + 1
+        if at == 0:
+            return
 
 
 def _written(names: set[str], text: str) -> Iterator[_Candidate]:
@@ -371,10 +409,11 @@ def _plain_stem(stem: str) -> bool:
 def _with_own_stems(chosen: list[_Candidate], text: str,
                     hits: Sequence[PlaceHit]) -> list[_Candidate]:
     """The short name of a town or county the text names in full at least twice (its own, as a
-    rule): 在虎邱建立, 兴国平安模范团, 湖上“枫桥经验”; never right before a unit word."""
+    rule): 在虎邱建立, 兴国平安模范团, 湖上“枫桥经验”; never right before a unit word.
+    ``hits``: the text's full names that are not :func:`_weak`."""
     counts: dict[str, int] = {}
     for hit in hits:  # also inside an organisation's name (兴国县委, 虎邱镇司法所)
-        if not hit.short and not _weak(hit) and hit.places[0].level in ("township", "county"):
+        if hit.places[0].level in ("township", "county"):
             counts[hit.text] = counts.get(hit.text, 0) + 1
     stems = {short_name(name, level): name for name, level in
              ((n, "township" if n.endswith(_TOWN_ENDINGS) else "county")

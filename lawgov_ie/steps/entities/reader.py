@@ -51,6 +51,9 @@ class _RegexRule:
     before: int = 0  # with anchor: how far before a hit a match may start …
     after: int = 0  # … and how far after it a match may reach
 
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        return (match.span() for match in self.finditer(text))
+
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         """The rule's matches in ``text``: everywhere, or only around its anchor's hits."""
         if self.anchor is None:
@@ -79,6 +82,51 @@ class _RegexRule:
                 low = max(last, low - max(self.before, 1))
             if widen_high:
                 high = min(len(text), high + max(self.after, 1))
+
+
+@dataclass(frozen=True)
+class _PhraseRule:
+    """Literal phrases of one label, found where a scan of their alternation (longest first)
+    finds them, from one scan for their last two characters (宪法, 罚法, 条例): each hit is
+    checked backwards against the phrases that end so, not every phrase at every character."""
+
+    label: str
+    by_end: dict[str, tuple[str, ...]]  # last two characters (one, for a one-character phrase)
+    ends: re.Pattern[str]  # … of every phrase
+    trim: None = None  # phrases are never cut
+    anchor: None = None
+
+    @classmethod
+    def of(cls, label: str, phrases: Sequence[str]) -> _PhraseRule:
+        by_end: dict[str, list[str]] = {}
+        for phrase in set(phrases):
+            if phrase:
+                by_end.setdefault(phrase[-2:], []).append(phrase)
+        return cls(label, {end: tuple(sorted(words, key=len, reverse=True))
+                           for end, words in by_end.items()},
+                   re.compile(alternation(by_end) or "(?!)"))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the phrases stand: leftmost first, the longest at a place, none overlapping."""
+        by_end = self.by_end
+        found: list[tuple[int, int]] = []  # every place a phrase stands
+        for hit in self.ends.finditer(text):
+            at = hit.start()
+            # a two-character hit hides one that starts on its second character
+            for end_at in (at, at + 1) if hit.end() - at == 2 else (at,):
+                for tail in {text[end_at:end_at + 2], text[end_at]}:
+                    for phrase in by_end.get(tail, ()):
+                        start = end_at + len(tail) - len(phrase)
+                        if start >= 0 and text.startswith(phrase, start):
+                            found.append((start, end_at + len(tail)))
+        found.sort(key=lambda span: (span[0], span[0] - span[1]))
+        chosen: list[tuple[int, int]] = []
+        last = 0  # where the last phrase taken ends
+        for start, end in found:
+            if start >= last:
+                chosen.append((start, end))
+                last = end
+        return chosen
 
 
 def _windows(anchor: regex.Pattern[str] | re.Pattern[str], text: str, before: int,
@@ -116,7 +164,7 @@ class EntityRules:
                 trim_words.setdefault(label, set()).update(w for w in trim.words if w)
         trim_patterns = {label: regex.compile(alternation(words))
                          for label, words in trim_words.items()}
-        self.regexes: list[_RegexRule] = []
+        self.regexes: list[_RegexRule | _PhraseRule] = []
         self.matcher = Matcher(vocab)
         self.has_token_rules = False
         phrases: dict[str, list[str]] = {}
@@ -134,11 +182,7 @@ class EntityRules:
                 self.matcher.add(pattern.label + "\t" + pattern.id, [pattern.tokens])
                 self.has_token_rules = True
         for label, words in phrases.items():
-            # tried only around their last two characters (宪法, 罚法, 条例), not everywhere;
-            # literal alternations, which the standard re scans faster than the regex module
-            self.regexes.append(_RegexRule(
-                label, re.compile(alternation(words)), None,
-                re.compile(alternation(w[-2:] for w in words)), max(map(len, words)), 0))
+            self.regexes.append(_PhraseRule.of(label, words))
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet, vocab: Vocab, token_rules: bool = True,
@@ -157,11 +201,15 @@ class EntityRules:
         orgs = self.orgs if place_chain is None else self.orgs.with_place_chain(place_chain)
         found = []
         for rule in self.regexes:
-            for match in rule.finditer(text):
-                start = _trimmed_start(rule, text, match.start(), match.end())
-                if start is not None and match.end() > start:
-                    found.append(EntityInfo(rule.label, start, match.end(),
-                                            text[start:match.end()]))
+            label = rule.label
+            for start, end in rule.spans(text):
+                if isinstance(rule, _RegexRule) and rule.trim is not None:
+                    cut = _trimmed_start(rule.trim, rule.pattern, text, start, end)
+                    if cut is None:
+                        continue
+                    start = cut
+                if end > start:
+                    found.append(EntityInfo(label, start, end, text[start:end]))
         found.extend(orgs.find(text))
         found.extend(self.persons.find(text))
         return found
@@ -179,17 +227,16 @@ class EntityRules:
         return longest_first(found)
 
 
-def _trimmed_start(rule: _RegexRule, text: str, start: int, end: int) -> int | None:
+def _trimmed_start(trim: regex.Pattern[str], pattern: regex.Pattern[str] | re.Pattern[str],
+                   text: str, start: int, end: int) -> int | None:
     """Where an open-class match really starts: right after the last trim word in it that
     leaves a match of the rule (so 和 in 和平镇人民政府 is no cut: 平镇人民政府 is too short a
     name); ``None`` when no cut leaves one (a shorter rule, such as a phrase, may still find the
     name)."""
-    if rule.trim is None:
-        return start
-    cuts = sorted({m.end() for m in rule.trim.finditer(text, start, end, overlapped=True)
+    cuts = sorted({m.end() for m in trim.finditer(text, start, end, overlapped=True)
                    if m.end() < end}, reverse=True)
     for cut in cuts:
-        if rule.pattern.fullmatch(text, cut, end):
+        if pattern.fullmatch(text, cut, end):
             return cut
     return None if cuts else start
 
