@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
+from lawgov_ie.doc_view import set_entities
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.rules.saved import PatternComponent
 from lawgov_ie.steps.entities.known_places import KnownPlaces
@@ -37,9 +37,7 @@ class EntityRuler(PatternComponent):
         doc._.lawgov_entities = found
         if not doc._.lawgov_views:
             return doc
-        spans = [doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
-                 for e in found]
-        doc.ents = filter_spans([span for span in spans if span is not None])
+        set_entities(doc, [(e.start, e.end, e.label) for e in found])
         return doc
 
 
