@@ -127,6 +127,9 @@ def _nations() -> regex.Pattern[str]:
     return regex.compile("(?:" + "|".join(map(regex.escape, names)) + ")+$")
 
 
+_KEEP = 4  # documents whose hits Gazetteer.hits keeps …
+_KEEP_FROM = 200  # … when they have this many characters or more (a name asked alone is not)
+
 # A township's unit word as raised since the data (撤乡设镇, 撤镇设街道): new unit, old ones; and
 # a street written X街 that the data calls X街道 (广州's 鹤龙街).
 _RENAMED_UNITS = (("镇", ("乡",)), ("街道", ("镇", "乡")), ("街", ("街道",)))
@@ -152,6 +155,7 @@ class Gazetteer:
                     self._by_short.setdefault(short, []).append(number)
         self._keys = sorted(set(self._by_name) | set(self._by_short))
         self._named: dict[int, tuple[str, tuple[Place, ...], tuple[Place, ...]]] = {}
+        self._kept: dict[int, tuple[str, tuple[PlaceHit, ...]]] = {}  # id(text) -> its hits
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA,
             store_patterns=False)
@@ -202,7 +206,21 @@ class Gazetteer:
 
     # search ----------------------------------------------------------------------------------
     def hits(self, text: str) -> Iterator[PlaceHit]:
-        """Every occurrence of a name of the gazetteer, overlapping ones included, by end."""
+        """Every occurrence of a name of the gazetteer, overlapping ones included, by end.
+
+        The hits of the last few documents are kept (the entities and the document facts both
+        ask for a document's): a text of :data:`_KEEP_FROM` characters or more is scanned once
+        while it is among them."""
+        if len(text) < _KEEP_FROM:
+            return self._hits(text)
+        kept = self._kept.get(id(text))  # the text is kept too: its id is not reused
+        if kept is None or kept[0] is not text:
+            recent = self._kept if len(self._kept) < _KEEP else {}  # one swap: thread-safe
+            kept = recent[id(text)] = (text, tuple(self._hits(text)))
+            self._kept = recent
+        return iter(kept[1])
+
+    def _hits(self, text: str) -> Iterator[PlaceHit]:
         named = self._named
         for number, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
             key, full, short = named.get(number) or self._name_of(number)

@@ -35,7 +35,7 @@ from lawgov_ie.text.gazetteer import Gazetteer, Place, PlaceHit, gazetteer, shor
 
 GPE = "GPE"
 _HAN = regex.compile(r"\p{Han}")
-_ALL_HAN = regex.compile(r"\p{Han}+")
+_HAN_TAIL = regex.compile(r"\p{Han}*\Z")  # the Han run that ends where the search ends
 # Words a short name stands after: 法治海淀, 依法治区 … 建设法治广州, 来陕考察 (1 char: not read).
 _SHORT_FRAME = regex.compile(r"(?:法治|依法治|来|赴|到)$")
 _SHORT_FRAME_AFTER = regex.compile(r"[^\p{Han}]|建设|和|与|及|的|$")
@@ -169,14 +169,17 @@ def find_gpes(text: str, places: Gazetteer | None = None,
             if not _in_brand(c, text, branded) and not _KINDS_AFTER.match(text, c.end)]
 
 
-def _after(opening: regex.Pattern[str], pattern: regex.Pattern[str],
-           text: str) -> Iterator[regex.Match[str]]:
+def _after(opening: regex.Pattern[str], pattern: regex.Pattern[str], text: str,
+           needs: str = "", reach: int = 0) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text)`` for a pattern that opens with a look-behind asking for
     ``opening`` and whose matches cannot hold another place right after ``opening`` (one
     character; or no quote inside a quoted name): tried only right after each hit of
     ``opening`` — a scan for a few literals, where ``regex`` tries the look-behind at every
-    character."""
+    character. ``needs``: a character every match holds within ``reach`` characters of its
+    start, tested first (a cheap test before the match)."""
     for hit in opening.finditer(text):
+        if needs and needs not in text[hit.end():hit.end() + reach]:
+            continue
         match = pattern.match(text, hit.end())
         if match is not None:
             yield match
@@ -327,7 +330,7 @@ def _with_zones(chosen: list[_Candidate], text: str) -> list[_Candidate]:
             if match:
                 added.append(_Candidate(match.start(), match.end(), ()))
     names = {m.group("name") for m in _FIELD_PLACE.finditer(text, 0, min(len(text), _HEAD))}
-    names.update(m.group("name") for m in _after(_OPENING_QUOTE, _QUOTED_ZONE, text)
+    names.update(m.group("name") for m in _after(_OPENING_QUOTE, _QUOTED_ZONE, text, "区", 13)
                  if not _GENERIC_STEM.match(m.group("stem"))
                  and not _COMMON_STEM.match(m.group("stem")))
     added.extend(_written(names, text))
@@ -339,6 +342,8 @@ def _with_abbreviations(chosen: list[_Candidate], text: str, gaz: Gazetteer,
     """One-character short names in their frames (依法治藏, 来陕考察, 来宝考察), when the text names
     a place of that province (or, for a city's first character, that city) in full."""
     added: list[_Candidate] = []
+    if not named:
+        return chosen  # a one-character name counts only when the text names its place
     for match in _after(_ONE_CHAR_AFTER, _ONE_CHAR, text):
         char = match.group()
         province = _PROVINCE_ABBREVIATION.get(char)
@@ -353,11 +358,17 @@ def _with_villages(chosen: list[_Candidate], text: str, gaz: Gazetteer) -> list[
     """Villages and communities: the longest name of the data ending at each 村 or 社区."""
     added: list[_Candidate] = []
     for unit in _VILLAGE_UNIT.finditer(text):
+        at = unit.start()
+        if at < 2 or text[at - 1] in _UNIT_CHARS:
+            continue  # every stem ends with the character before the unit
+        han = _HAN_TAIL.search(text, max(0, at - 4), at)  # the stems all Han start here on
+        low = at if han is None else han.start()
         for length in (4, 3, 2):
-            start = unit.start() - length
-            stem = text[max(0, start):unit.start()]
-            if start < 0 or not _ALL_HAN.fullmatch(stem) or _GENERIC_STEM.match(stem) or \
-                    _NOT_A_STEM.search(stem) or stem[-1] in _UNIT_CHARS:
+            start = at - length
+            if start < low:
+                continue
+            stem = text[start:at]
+            if _GENERIC_STEM.match(stem) or _NOT_A_STEM.search(stem):
                 continue
             if gaz.is_village(text[start:unit.end()]) and not (
                     stem[0] in _LEADING_WORDS and gaz.is_village(text[start + 1:unit.end()])):
