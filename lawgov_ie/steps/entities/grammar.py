@@ -140,7 +140,11 @@ class StopWords:
         return None
 
     def inside(self, text: str, low: int, high: int) -> bool:
-        return any(self.ending_at(text, at, low) for at in range(low + 1, high + 1))
+        lasts = self.lasts
+        for at in range(low + 1, min(high, len(text)) + 1):
+            if text[at - 1] in lasts and self.ending_at(text, at, low):
+                return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -323,7 +327,11 @@ class OrgGrammar:
         for match in self.name_re.finditer(text):
             if not self.words["name"].blocked(match.group("body"), text, match.end("body")):
                 found.append(self._placed(text, match.start(), match.end()))
+        not_before = self.suffix_not_before
         for match in self.suffix_re.finditer(text):
+            suffix_at, suffix_end = match.span("body")
+            if text.startswith(not_before[text[suffix_at:suffix_end]], suffix_end):
+                continue  # 办理, 处置, 队伍: no body's suffix (most matches end here)
             org = self._open(text, match)
             if org is not None:
                 found.append(org)
@@ -384,11 +392,9 @@ class OrgGrammar:
 
     def _open(self, text: str, match: re.Match[str]) -> _Org | None:
         """区湿地保护局, 桃源县规划设计院, 石门公路巡查大队: a stem before a suffix, cut at a
-        boundary."""
+        boundary (:meth:`find` has dropped a suffix one of its ``not_before`` words follows)."""
         suffix_at, suffix_end = match.span("body")
-        suffix = text[suffix_at:suffix_end]
-        if text.startswith(self.suffix_not_before[suffix], suffix_end):
-            return None
+        suffix = text[suffix_at:suffix_end]  # not followed by one of its not_before words
         low = _han_run_start(text, suffix_at)
         if suffix in self.short_suffixes and self._short_suffix_fails(text, low, suffix_at):
             return None

@@ -132,9 +132,11 @@ _MEDIA_NAMES = (r"门户网站|网站|政务网|微信公众号|公众号|微博
 _MEDIA_WORDS = r"(?:政务)?(?:" + _MEDIA_NAMES + ")"
 _QUOTED_MEDIA_WORDS = r"(?:政务)?(?:" + _MEDIA_NAMES + r"|网|微信|抖音|APP|App|app|发布)"
 _MEDIA = regex.compile(_MEDIA_WORDS)
+_MEDIA_FIRST = frozenset(word[0] for word in ("政务", *_MEDIA_NAMES.split("|")))  # a cheap test
 # A level word followed by another in brackets lists kinds (负责人和镇(街道)党委书记): the
 # characters before are no place's name.
 _KINDS_AFTER = regex.compile(r"[（(](?:街道|社区|镇|乡|村|居)[)）]")
+_KINDS_OPENING = ("（", "(")  # its first character
 _QUOTED_MEDIA = regex.compile(r"[“\"][^“”\"\n]{2,16}[”\"](?=" + _QUOTED_MEDIA_WORDS + ")")
 
 
@@ -158,7 +160,7 @@ def find_gpes(text: str, places: Gazetteer | None = None,
     strong = [h for h in hits if not h.short and h.text not in weak]
     named = [p for h in strong for p in h.places]
     accepted = [h for h in hits if _accepted(h, text, named, weak)
-                and not _COMMITTEE.match(text, h.end)]
+                and not (text.startswith("委", h.end) and _COMMITTEE.match(text, h.end))]
     accepted += [h for h in hits if is_bare_county(h, text)]  # 浚县, 佳县 where a name stands
     chosen = _longest(_Candidate(h.start, h.end, h.places) for h in accepted)
     chosen = _with_weak_children(chosen, [h for h in hits if not h.short and h.text in weak])
@@ -170,7 +172,8 @@ def find_gpes(text: str, places: Gazetteer | None = None,
     chosen = _with_village_stems(chosen, text, gaz)
     branded = _brand_spans(text)
     return [EntityInfo(GPE, c.start, c.end, text[c.start:c.end]) for c in _chains(chosen)
-            if not _in_brand(c, text, branded) and not _KINDS_AFTER.match(text, c.end)]
+            if not _in_brand(c, text, branded)
+            and not (text[c.end:c.end + 1] in _KINDS_OPENING and _KINDS_AFTER.match(text, c.end))]
 
 
 def _after(opening: regex.Pattern[str], pattern: regex.Pattern[str], text: str,
@@ -198,7 +201,7 @@ def _brand_spans(text: str) -> list[tuple[int, int]]:
 def _in_brand(cand: _Candidate, text: str, branded: Sequence[tuple[int, int]]) -> bool:
     """Whether a place's name is part of a medium's name: inside a quoted one, or written
     right before a media word (江城报, 南湖发布)."""
-    if _MEDIA.match(text, cand.end):
+    if text[cand.end:cand.end + 1] in _MEDIA_FIRST and _MEDIA.match(text, cand.end):
         return True
     return any(start < cand.start and cand.end < end for start, end in branded)
 
