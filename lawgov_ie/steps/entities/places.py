@@ -92,7 +92,8 @@ _SUBJECT = regex.compile(
     r"(?=\s*(?:19|20)[0-9]{2}\s*年|" + SUBJECT_FOLLOWER + ")", regex.MULTILINE)
 # The lines _SUBJECT may match at: its opening's first character, or no opening and a unit's
 # first character two to five characters on (a cheap scan before the match).
-_SUBJECT_LINE = re.compile(r"^[ \t\u3000#*]*(?:[根按依为12一二今在]|.{2,5}?[街镇乡新])", re.MULTILINE)
+_SUBJECT_LINE = re.compile(r"^[ \t\u3000#*]*(?:[根按依为12一二今在]|.{2,5}?[街镇乡新])",
+                           re.MULTILINE)
 _HOLDERS = ("county", "city")  # places a township the data lacks may stand right after
 _VILLAGE_UNIT = regex.compile(r"村|社区")
 _VILLAGE_ITEM = regex.compile(r"(?P<stem>\p{Han}{2,4}?)(?:村|社区)(?=[、和及，,。；;等\s）)])")

@@ -5,6 +5,8 @@ document facts (:mod:`lawgov_ie.steps.document_facts.subject`)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import regex
 
@@ -24,9 +26,27 @@ _NOT_A_TOWNSHIP = regex.compile(r"^(?:全|各|本|我|该|其|此|每|小城|特
                                 r"|商业|步行|美食|老街|城乡|乡镇)|[城乡镇街村]$")
 
 
+_KEEP_FROM = 200  # a text this long has its answers kept (the GPE rules and the document
+# facts ask the same of a document): the last text's, for each function
+_LAST: dict[str, tuple[str, Any]] = {}
+
+
+def _kept(name: str, text: str, compute: Callable[[str], Any]) -> Any:
+    """``compute(text)``, or what it gave for the same text the last time ``name`` was asked."""
+    if len(text) < _KEEP_FROM:
+        return compute(text)
+    last = _LAST.get(name)
+    if last is not None and last[0] is text:
+        return last[1]
+    answer = compute(text)
+    _LAST[name] = (text, answer)
+    return answer
+
+
 def self_references(text: str) -> list[str]:
     """The unit words of every 我X/本X in ``text``."""
-    return [m.group(1) for m in _SELF.finditer(text)]
+    return list(_kept("self_references", text,
+                      lambda t: tuple(m.group(1) for m in _SELF.finditer(t))))
 
 
 def self_unit(text: str) -> str | None:
@@ -36,8 +56,10 @@ def self_unit(text: str) -> str | None:
 
 def written_townships(text: str, units: tuple[str, ...] = TOWNSHIP_UNITS) -> set[str]:
     """Township names of ``units`` written where a word begins (no common word's stem)."""
-    return {m.group("name") for m in _written(text)
-            if m.group("unit") in units and not _NOT_A_TOWNSHIP.search(m.group("stem"))}
+    written: tuple[tuple[str, str, str], ...] = _kept("written", text, lambda t: tuple(
+        (m.group("name"), m.group("unit"), m.group("stem")) for m in _written(t)))
+    return {name for name, unit, stem in written
+            if unit in units and not _NOT_A_TOWNSHIP.search(stem)}
 
 
 def _written(text: str) -> list[regex.Match[str]]:
