@@ -19,7 +19,6 @@ as the longer reading), and the ORG starts where the place the GPE rules know st
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Sequence
 
 import regex
@@ -66,7 +65,8 @@ class KnownPlaces:
         """A place link for ``text`` alone: the gazetteer's names in it (``hits``, when the caller
         has them already) and the document's own GPEs indexed (this object is left as it is,
         so nothing of one text is kept for the next)."""
-        indexed = copy.copy(self)
+        indexed = object.__new__(type(self))  # a shallow copy (copy.copy, cheaper)
+        indexed.__dict__.update(self.__dict__)
         indexed._index(text, gpes, self.gaz.hits(text) if hits is None else hits)
         return indexed
 

@@ -56,7 +56,7 @@ _PROVINCE_ABBREVIATION = {
     "澳": "澳门特别行政区"}
 _ONE_CHAR = regex.compile(r"(?<=依法治)\p{Han}(?=[^\p{Han}]|的|工作|和|、|$)"
                           r"|(?<=[来赴])\p{Han}(?=考察|视察|调研|指导|和来|、来|[^\p{Han}])")
-_ONE_CHAR_AFTER = regex.compile(r"依法治|[来赴]")  # what _ONE_CHAR's look-behinds ask for
+_ONE_CHAR_AFTER = re.compile(r"依法治|[来赴]")  # what _ONE_CHAR's look-behinds ask for
 # A province's short name after a character it makes a word with (幸福建设 holds 福建).
 _WORD_BEFORE = frozenset(("幸福", "造福", "祝福", "浙江", "黄河", "湖南", "湖北", "江西"))
 # Names the data lacks that end in a zone's word: after a place (重庆两江新区, 兰州新区), or the
@@ -65,7 +65,7 @@ _ZONE = r"(?:新区|经济技术开发区|高新技术产业开发区|经济开�
 _ZONE_AFTER = regex.compile(r"\p{Han}{0,4}?" + _ZONE)
 # A zone named alone in quotes (设立“东湖新区”): a planned or new district's name.
 _QUOTED_ZONE = regex.compile(r"(?<=[“\"])(?P<name>(?P<stem>\p{Han}{2,4}?)" + _ZONE + r")(?=[”\"])")
-_OPENING_QUOTE = regex.compile(r"[“\"]")  # what _QUOTED_ZONE's look-behind asks for
+_OPENING_QUOTE = re.compile(r"[“\"]")  # what _QUOTED_ZONE's look-behind asks for
 _FIELD_PLACE = regex.compile(r"(?:发布机构|发文机构|发文机关|信息来源|来源)[\s\]】|:：]{0,12}"
                              r"(?P<name>\p{Han}{2,6}?" + _ZONE + r")(?=[\s|\[【]|$)",
                              regex.MULTILINE)
@@ -95,7 +95,7 @@ _SUBJECT = regex.compile(
 _SUBJECT_LINE = re.compile(r"^[ \t\u3000#*]*(?:[根按依为12一二今在]|.{2,5}?[街镇乡新])",
                            re.MULTILINE)
 _HOLDERS = ("county", "city")  # places a township the data lacks may stand right after
-_VILLAGE_UNIT = regex.compile(r"村|社区")
+_VILLAGE_UNIT = re.compile(r"村|社区")
 _VILLAGE_ITEM = regex.compile(r"(?P<stem>\p{Han}{2,4}?)(?:村|社区)(?=[、和及，,。；;等\s）)])")
 # an item before 、 that begins a list (after a comma, colon, 如, 在 …)
 _VILLAGE_BEFORE = regex.compile(r"(?<=[，,：:（(、\s]|如|例如|包括|在|对)(?P<stem>\p{Han}{2,4})"
@@ -177,7 +177,7 @@ def find_gpes(text: str, places: Gazetteer | None = None,
             and not (text[c.end:c.end + 1] in _KINDS_OPENING and _KINDS_AFTER.match(text, c.end))]
 
 
-def _after(opening: regex.Pattern[str], pattern: regex.Pattern[str], text: str,
+def _after(opening: re.Pattern[str], pattern: regex.Pattern[str], text: str,
            needs: str = "", reach: int = 0) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text)`` for a pattern that opens with a look-behind asking for
     ``opening`` and whose matches cannot hold another place right after ``opening`` (one

@@ -4,6 +4,7 @@ document facts (:mod:`lawgov_ie.steps.document_facts.subject`)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -12,14 +13,14 @@ import regex
 
 # 我镇, 本区, 我街道 (not 我市民, 本市场: the unit word ends the word, so a Han word-start follows
 # only for the units that are whole words; 我县 before 委/政府 counts, it is the same place).
-_SELF = regex.compile(r"[我本](街道|镇|乡|县|区|市|旗|街)(?!民|场|级|域|属|间|长|委员)")
+_SELF = re.compile(r"[我本](街道|镇|乡|县|区|市|旗|街)(?!民|场|级|域|属|间|长|委员)")
 TOWNSHIP_UNITS = ("镇", "乡", "街道", "街")
 _LONGER = ("化", "区", "村", "社区")  # after a township's name: a longer word
 # A township name where a word begins (after punctuation, a year, 在/由/对, a line's start).
 _WRITTEN_TOWNSHIP = regex.compile(
     r"(?:^|(?<=[\s，,。；;：:、（(“\"《]|年|在|由|对))(?P<name>(?P<stem>\p{Han}{2,4}?)"
     r"(?P<unit>街道|镇|乡|街))(?!化|区|村|社区|\p{Han}?[镇乡街])", regex.MULTILINE)
-_UNIT_START = regex.compile(r"[街镇乡]")  # the first character of _WRITTEN_TOWNSHIP's units
+_UNIT_START = re.compile(r"[街镇乡]")  # the first character of _WRITTEN_TOWNSHIP's units
 _BOUNDARY_CHARS = frozenset("，,。；;：:、（(“\"《年在由对")  # its look-behind's, but \s
 # Stems of words, not names: 小城镇, 特色小镇, 步行街, 全乡, 各街道.
 _NOT_A_TOWNSHIP = regex.compile(r"^(?:全|各|本|我|该|其|此|每|小城|特色|重点|建制|中心|示范|集镇"
