@@ -196,7 +196,14 @@ def _after(opening: re.Pattern[str], pattern: regex.Pattern[str], text: str,
 def _brand_spans(text: str) -> list[tuple[int, int]]:
     """Quoted names of media (“江城发布”公众号, “南湖政务”网站): a place's name inside one is
     part of a brand, no place."""
-    return [(m.start(), m.end()) for m in _QUOTED_MEDIA.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    last = 0  # where the last one ended: ``_QUOTED_MEDIA.finditer``, tried only at quotes
+    for quote in _OPENING_QUOTE.finditer(text):
+        if quote.start() >= last and (
+                match := _QUOTED_MEDIA.match(text, quote.start())) is not None:
+            spans.append(match.span())
+            last = match.end()
+    return spans
 
 
 def _in_brand(cand: _Candidate, text: str, branded: Sequence[tuple[int, int]]) -> bool:
