@@ -49,3 +49,29 @@ def test_a_doc_from_worker_processes_keeps_its_sentences_and_span_values(
     assert [(s.start_char, s.end_char) for s in doc.sents] == \
         doc._.lawgov_index.sentence_spans()
     assert [s._.value for s in doc.spans[SPANS_KEY]] == [r.value for r in doc._.report.records]
+
+
+def test_the_entity_view_is_what_doc_ents_would_set(nlp: Language) -> None:
+    """``set_entities`` writes the annotation ``doc.ents = filter_spans(char_spans)`` writes,
+    on every token (overlapping, space-led and unaligned spans included)."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from lawgov_ie.doc_view import set_entities
+
+    text = "晋江市 英林镇人民政府  2024年 印发《方案》。\n第二条"
+    spans = [(0, 3, "GPE"), (0, 10, "ORG"), (3, 6, "GPE"), (12, 17, "DATE"), (19, 23, "LAW"),
+             (16, 21, "X"), (27, 30, "Y"), (3, 4, "Z")]
+    annotation = []
+    for setter in ("spacy", "ours"):
+        doc = nlp.make_doc(text)
+        doc.ents = [Span(doc, 1, 2, label="OLD", kb_id="Q1")]  # annotation set before
+        if setter == "spacy":
+            made = [doc.char_span(s, e, label=label, alignment_mode="expand")
+                    for s, e, label in spans]
+            doc.ents = filter_spans([span for span in made if span is not None])
+        else:
+            set_entities(doc, spans)
+        annotation.append([(t.ent_iob_, t.ent_type_, t.ent_kb_id_) for t in doc])
+    assert annotation[0] == annotation[1]
+    assert any(iob == "B" for iob, _, _ in annotation[1])

@@ -190,3 +190,27 @@ def test_both_segmenters_find_the_same_entities(nlp: Language, nlp_char: Languag
 def test_no_bundled_rule_reads_words() -> None:
     rules = load_patterns(())
     assert [p.id for p in rules.of("entity", EntityPattern) if p.tokens is not None] == []
+
+
+# Phrases are found from their last two characters and word lists are compiled as tries: both
+# must find what a scan of the plain alternation, longest word first, finds.
+PHRASE_SETS = [["宪法", "民法典", "法典", "典"], ["行政处罚法", "处罚法", "罚法"],
+               ["法法", "立法法", "法"]]
+PHRASE_PIECES = ["宪法", "民法", "典", "行政", "处罚", "法", "立", "，", "\n", "《", "》"]
+
+
+@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_phrases_and_word_tries_find_what_a_full_scan_finds(pieces: list[str]) -> None:
+    import re
+
+    from lawgov_ie.steps.entities.grammar import alternation
+
+    text = "".join(pieces)
+    for words in PHRASE_SETS:
+        plain = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in re.compile(alternation(words)).finditer(text)] == expected
+        rules = _rules(*(EntityPattern(id=f"p{n}", label="LAW", phrase=word)
+                         for n, word in enumerate(words)))
+        assert [(e.start, e.end) for e in rules.find_in_text(text)] == expected
