@@ -73,6 +73,21 @@ _JOINED_FIGURE = regex.compile(r"\s*(?:、|和|及|与|，|,)\s*")
 _MAX_ITEM = 12
 
 
+class _Memo:
+    """What the reader worked out on one text, by the span asked about: one record's clause is
+    trimmed several times over (before and after its cut, its head, a title's end), mostly on
+    spans already trimmed, and the next record's reading meets the same clause again."""
+
+    __slots__ = ("text", "trims")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.trims: dict[Span, Span] = {}
+
+
+_NO_MEMO = _Memo("")
+
+
 @dataclass(frozen=True)
 class _Cues:
     leading: regex.Pattern[str] | None
@@ -135,6 +150,7 @@ class LabelReader:
             return _compile(by_role.get(role, []), template, f"label_cue patterns ({role})")
 
         self.grammar = ClauseGrammar(by_role)
+        self._memo = _NO_MEMO
         self.cues = _Cues(
             leading=get("leading", r"\s*(?:{})\s*"),
             trailing=get("trailing", r"\s*(?:{})\s*$"),
@@ -159,8 +175,24 @@ class LabelReader:
 
     # --- the pieces ---------------------------------------------------------------------------
 
+    def _memo_of(self, text: str) -> _Memo:
+        """The memo of ``text``, a fresh one when the text is another (each caller keeps the
+        one it got, so two texts read at once never share one)."""
+        memo = self._memo
+        if memo.text is not text:
+            memo = self._memo = _Memo(text)
+        return memo
+
     def _trim(self, text: str, start: int, end: int) -> Span:
         """Drop spaces, leading time/subject/adverb words and trailing 达/均为/共 from a span."""
+        trims = self._memo_of(text).trims
+        done = trims.get((start, end))
+        if done is None:
+            done = trims[start, end] = self._trimmed(text, start, end)
+            trims[done] = done  # what the loop ends on trims to itself
+        return done
+
+    def _trimmed(self, text: str, start: int, end: int) -> Span:
         cues = self.cues
         changed = True
         while changed and start < end:
@@ -706,6 +738,7 @@ class LabelReader:
             previous = group[0]
             labelled.append(group[0])
         self._distribute(text, [records[i] for i in order])
+        self._memo = _NO_MEMO
         return extra
 
     def _closing_total(self, text: str, record: RecordDraft, before: Sequence[RecordDraft],
