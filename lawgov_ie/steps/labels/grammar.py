@@ -57,6 +57,25 @@ _DETERMINER = regex.compile(r"各|全体|所有|全部")
 _JOINED = regex.compile(r"参加|参与|进行")
 
 
+class TextMemo:
+    """What was worked out on one text, by the span asked about. A record's clause is read by
+    several steps on mostly the same spans (it is trimmed before and after its cut, its verbs
+    are looked for by the subject, coordination and head rules), and the next record's reading
+    meets the same clause again: each answer is worked out once per document."""
+
+    __slots__ = ("text", "trims", "verbs", "stops", "befores")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.trims: dict[Span, Span] = {}
+        self.verbs: dict[Span, list[regex.Match[str]]] = {}
+        self.stops: frozenset[int] = frozenset()
+        self.befores: dict[int, Span] = {}
+
+
+_NO_TEXT = TextMemo("")
+
+
 def _alternation(words: Sequence[str]) -> str | None:
     if not words:
         return None
@@ -87,6 +106,19 @@ class ClauseGrammar:
         self.manner = compiled("manner", "(?:{})")
         self.people_unit = frozenset(by_role.get("people_unit", []))
         self.light_verb = compiled("light_verb", "(?:{})")
+        self._memo = _NO_TEXT
+
+    def memo_of(self, text: str) -> TextMemo:
+        """The memo of ``text``: a fresh one when the text is another (a caller keeps the one
+        it got, so two texts read at once never share one)."""
+        memo = self._memo
+        if memo.text is not text:
+            memo = self._memo = TextMemo(text)
+        return memo
+
+    def forget(self) -> None:
+        """Drop the memo of the last text (it is read)."""
+        self._memo = _NO_TEXT
 
     # --- before the number --------------------------------------------------------------------
 
@@ -116,8 +148,13 @@ class ClauseGrammar:
         (记录仪, 调解员, 审查表)."""
         if self.verb is None:
             return []
-        return [v for v in self.verb.finditer(text, begin, end, overlapped=True)
+        verbs = self.memo_of(text).verbs
+        done = verbs.get((begin, end))
+        if done is None:
+            done = verbs[begin, end] = [
+                v for v in self.verb.finditer(text, begin, end, overlapped=True)
                 if v.end() >= end or text[v.end()] not in _NOUN_SUFFIX]
+        return done
 
     def counts_people(self, unit: str) -> bool:
         """Whether a measure word counts people (名, 人, 位)."""

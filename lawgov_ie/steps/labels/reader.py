@@ -73,21 +73,6 @@ _JOINED_FIGURE = regex.compile(r"\s*(?:、|和|及|与|，|,)\s*")
 _MAX_ITEM = 12
 
 
-class _Memo:
-    """What the reader worked out on one text, by the span asked about: one record's clause is
-    trimmed several times over (before and after its cut, its head, a title's end), mostly on
-    spans already trimmed, and the next record's reading meets the same clause again."""
-
-    __slots__ = ("text", "trims")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.trims: dict[Span, Span] = {}
-
-
-_NO_MEMO = _Memo("")
-
-
 @dataclass(frozen=True)
 class _Cues:
     leading: regex.Pattern[str] | None
@@ -150,7 +135,6 @@ class LabelReader:
             return _compile(by_role.get(role, []), template, f"label_cue patterns ({role})")
 
         self.grammar = ClauseGrammar(by_role)
-        self._memo = _NO_MEMO
         self.cues = _Cues(
             leading=get("leading", r"\s*(?:{})\s*"),
             trailing=get("trailing", r"\s*(?:{})\s*$"),
@@ -175,17 +159,9 @@ class LabelReader:
 
     # --- the pieces ---------------------------------------------------------------------------
 
-    def _memo_of(self, text: str) -> _Memo:
-        """The memo of ``text``, a fresh one when the text is another (each caller keeps the
-        one it got, so two texts read at once never share one)."""
-        memo = self._memo
-        if memo.text is not text:
-            memo = self._memo = _Memo(text)
-        return memo
-
     def _trim(self, text: str, start: int, end: int) -> Span:
         """Drop spaces, leading time/subject/adverb words and trailing 达/均为/共 from a span."""
-        trims = self._memo_of(text).trims
+        trims = self.grammar.memo_of(text).trims
         done = trims.get((start, end))
         if done is None:
             done = trims[start, end] = self._trimmed(text, start, end)
@@ -247,6 +223,15 @@ class LabelReader:
 
     def _before(self, text: str, start: int, stops: frozenset[int]) -> Span:
         """The clause just before ``start``, back to a clause break or the previous quantity."""
+        memo = self.grammar.memo_of(text)
+        if memo.stops is not stops:
+            memo.stops, memo.befores = stops, {}
+        done = memo.befores.get(start)
+        if done is None:
+            done = memo.befores[start] = self._scan_before(text, start, stops)
+        return done
+
+    def _scan_before(self, text: str, start: int, stops: frozenset[int]) -> Span:
         begin = start
         limit = max(0, start - _MAX_BEFORE)
         while begin > limit and begin not in stops:
@@ -598,18 +583,19 @@ class LabelReader:
             return self._rate_items(text, (begin, end))
         return [(begin, end)]
 
-    def _respective(self, text: str, chain: Sequence[RecordDraft], positions: Sequence[int],
+    def _respective(self, text: str, records: Sequence[RecordDraft], positions: Sequence[int],
                     stops: frozenset[int]) -> dict[int, Span]:
         """调处率和成功率分别达到99.7%和97%: a list of items before 分别, then as many figures
         joined by 、/和: each figure is labelled by its own item, in turn (position → span).
         Nothing when the counts differ or the items are no short list."""
         cues = self.cues
-        if cues.respective is None or not chain:
+        if cues.respective is None or not positions:
             return {}
-        begin, start = self._before(text, chain[0].start, stops)
+        begin, start = self._before(text, records[positions[0]].start, stops)
         cue = cues.respective.search(text, begin, start)
         if cue is None:
             return {}
+        chain = [records[i] for i in positions]
         begin, stop = self._trim(text, begin, cue.start())
         items: list[Span] = []
         cursor = begin
@@ -704,8 +690,7 @@ class LabelReader:
         labelled: list[RecordDraft] = []
         while at < len(order):
             if order[at] not in respective:
-                respective.update(self._respective(text, [records[i] for i in order[at:]],
-                                                   order[at:], stops))
+                respective.update(self._respective(text, records, order[at:], stops))
             group = [records[order[at]]]
             while at + len(group) < len(order) and (
                     records[order[at + len(group)]].start,
@@ -738,7 +723,7 @@ class LabelReader:
             previous = group[0]
             labelled.append(group[0])
         self._distribute(text, [records[i] for i in order])
-        self._memo = _NO_MEMO
+        self.grammar.forget()
         return extra
 
     def _closing_total(self, text: str, record: RecordDraft, before: Sequence[RecordDraft],
