@@ -25,6 +25,8 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
+from lawgov_ie.steps.labels.lexicon import Lexicon, union_of
+
 Span = tuple[int, int]
 
 _LIST_JOIN = regex.compile(r"、|和|及(?!时)|与|以及")
@@ -63,12 +65,15 @@ class TextMemo:
     are looked for by the subject, coordination and head rules), and the next record's reading
     meets the same clause again: each answer is worked out once per document."""
 
-    __slots__ = ("text", "trims", "verbs", "stops", "befores")
+    __slots__ = ("befores", "stops", "text", "trailing", "trims", "verbs")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.trims: dict[Span, Span] = {}
-        self.verbs: dict[Span, list[regex.Match[str]]] = {}
+        #: by the end of a stretch: where the verbs were looked for from, and those found
+        self.verbs: dict[int, tuple[int, list[regex.Match[str]]]] = {}
+        #: by the end of a stretch: where the trailing cue was searched from, and what it found
+        self.trailing: dict[int, tuple[int, regex.Match[str] | None]] = {}
         self.stops: frozenset[int] = frozenset()
         self.befores: dict[int, Span] = {}
 
@@ -76,10 +81,15 @@ class TextMemo:
 _NO_TEXT = TextMemo("")
 
 
+def _ordered(words: Sequence[str]) -> list[str]:
+    """The alternatives in the order a pattern tries them: longer first."""
+    return sorted(words, key=len, reverse=True)
+
+
 def _alternation(words: Sequence[str]) -> str | None:
     if not words:
         return None
-    return "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
+    return "|".join(f"(?:{w})" for w in _ordered(words))
 
 
 class ClauseGrammar:
@@ -90,22 +100,27 @@ class ClauseGrammar:
             alternation = _alternation(list(by_role.get(role, [])))
             return regex.compile(template.format(alternation)) if alternation else None
 
-        self.verb = compiled("verb", "(?:{})了?")
-        self.adverbial = compiled("adverbial", "(?:{})")
+        def lexicon(role: str, ending: str = "") -> Lexicon | None:
+            pattern = compiled(role, "(?:{})" + ending + ("?" if ending else ""))
+            return None if pattern is None else Lexicon(
+                pattern, _ordered(list(by_role.get(role, []))), union_of, ending)
+
+        self.verb = lexicon("verb", "了")
+        self.adverbial = lexicon("adverbial")
         self.subject_end = compiled("subject_head", "(?r)(?:{})\\Z")
-        self.subject_start = compiled("subject_head", "(?:{})")
-        self.adverb = compiled("adverb", "(?:{})")
+        self.subject_start = lexicon("subject_head")
+        self.adverb = lexicon("adverb")
         self.adverb_end = compiled("adverb", "(?r)(?:{})\\Z")
-        self.people = compiled("people", "(?:{})")
+        self.people = lexicon("people")
         self.people_end = compiled("people", "(?r)(?:{})\\Z")
-        self.predicate = compiled("predicate", "(?:{})")
-        self.status = compiled("status", "(?:{})")
-        self.shared = compiled("shared", "(?:{})")
-        self.causative = compiled("causative", "(?:{})")
-        self.pivot = compiled("pivot", "(?:{})")
-        self.manner = compiled("manner", "(?:{})")
+        self.predicate = lexicon("predicate")
+        self.status = lexicon("status")
+        self.shared = lexicon("shared")
+        self.causative = lexicon("causative")
+        self.pivot = lexicon("pivot")
+        self.manner = lexicon("manner")
         self.people_unit = frozenset(by_role.get("people_unit", []))
-        self.light_verb = compiled("light_verb", "(?:{})")
+        self.light_verb = lexicon("light_verb")
         self._memo = _NO_TEXT
 
     def memo_of(self, text: str) -> TextMemo:
@@ -148,13 +163,26 @@ class ClauseGrammar:
         (记录仪, 调解员, 审查表)."""
         if self.verb is None:
             return []
+        # Remembered by ``end``: an overlapped search tries every place, and what it finds at
+        # one does not depend on where the search began; the verbs of a stretch are those of a
+        # longer one with the same end that start in it.
         verbs = self.memo_of(text).verbs
-        done = verbs.get((begin, end))
-        if done is None:
-            done = verbs[begin, end] = [
-                v for v in self.verb.finditer(text, begin, end, overlapped=True)
-                if v.end() >= end or text[v.end()] not in _NOUN_SUFFIX]
-        return done
+        known = verbs.get(end)
+        if known is not None and known[0] <= begin:
+            if known[0] == begin:
+                return known[1]
+            return [v for v in known[1] if v.start() >= begin]
+        stop = known[0] if known is not None else end
+        found = []
+        for verb in self.verb.finditer(text, begin, end, overlapped=True):
+            if verb.start() >= stop:
+                break
+            if verb.end() >= end or text[verb.end()] not in _NOUN_SUFFIX:
+                found.append(verb)
+        if known is not None:
+            found.extend(known[1])
+        verbs[end] = (begin, found)
+        return found
 
     def counts_people(self, unit: str) -> bool:
         """Whether a measure word counts people (名, 人, 位)."""
@@ -395,7 +423,7 @@ class ClauseGrammar:
 
     def is_verb(self, text: str, begin: int, end: int) -> bool:
         """Whether the stretch is one main verb alone (印发了): it needs its object."""
-        return self.verb is not None and self.verb.fullmatch(text, begin, end) is not None
+        return self.verb is not None and self.verb.is_whole_at(text, begin, end)
 
     def opens_adverbial(self, text: str, offset: int) -> bool:
         """Whether an adverbial phrase of two or more characters (通过…, 按照…) opens here."""
@@ -425,7 +453,7 @@ class ClauseGrammar:
 
     def is_causative(self, text: str, begin: int, end: int) -> bool:
         """Whether the stretch is one verb that sets people to work (组织, 邀请) alone."""
-        return self.causative is not None and self.causative.fullmatch(text, begin, end) is not None
+        return self.causative is not None and self.causative.is_whole_at(text, begin, end)
 
     def predicate_after(self, text: str, offset: int, limit: int) -> Span | None:
         """另2件尚未作出判决 → 尚未作出判决; 累计40人次参加培训 → 参加培训: the predicate

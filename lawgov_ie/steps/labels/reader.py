@@ -17,14 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 import regex
 
 from lawgov_ie.doc_data import RecordDraft
-from lawgov_ie.rules.budget import compile_rule
+from lawgov_ie.rules.budget import compile_rule, compile_union
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.labels.grammar import ClauseGrammar
 from lawgov_ie.steps.labels.labels_patterns import LabelCuePattern
+from lawgov_ie.steps.labels.lexicon import Lexicon
 from lawgov_ie.text.index import TextIndex
 
 # Characters that end a clause for the label scan (、 is handled apart: it may join list items).
@@ -77,31 +79,46 @@ _MAX_ITEM = 12
 class _Cues:
     leading: regex.Pattern[str] | None
     trailing: regex.Pattern[str] | None
-    cut_after: regex.Pattern[str] | None
-    causative: regex.Pattern[str] | None
-    light_verb: regex.Pattern[str] | None
-    bare: regex.Pattern[str] | None
-    share: regex.Pattern[str] | None
-    after_reject: regex.Pattern[str] | None
-    after_stop: regex.Pattern[str] | None
+    cut_after: Lexicon | None
+    causative: Lexicon | None
+    light_verb: Lexicon | None
+    bare: Lexicon | None
+    share: Lexicon | None
+    after_reject: Lexicon | None
+    after_stop: Lexicon | None
     negation: regex.Pattern[str] | None
-    generic_head: regex.Pattern[str] | None
-    etc_generic: regex.Pattern[str] | None
-    change: regex.Pattern[str] | None
-    respective: regex.Pattern[str] | None
+    generic_head: Lexicon | None
+    etc_generic: Lexicon | None
+    change: Lexicon | None
+    respective: Lexicon | None
     closing_total: regex.Pattern[str] | None
+
+
+def _ordered(alternatives: list[str]) -> list[str]:
+    # Longer literal alternatives first, so 今年以来 wins over 今年.
+    return sorted(alternatives, key=len, reverse=True)
 
 
 def _compile(alternatives: list[str], template: str, name: str) -> regex.Pattern[str] | None:
     if not alternatives:
         return None
-    # Longer literal alternatives first, so 今年以来 wins over 今年.
-    ordered = sorted(alternatives, key=len, reverse=True)
-    return compile_rule(template.format("|".join(f"(?:{a})" for a in ordered)), name)
+    return compile_rule(template.format("|".join(f"(?:{a})" for a in _ordered(alternatives))),
+                        name)
 
 
-def _matches(pattern: regex.Pattern[str] | None, text: str) -> bool:
-    return pattern is not None and pattern.fullmatch(text) is not None
+def _lexicon(alternatives: list[str], template: str, name: str) -> Lexicon | None:
+    """A role whose matches open with one of its alternatives (``template`` starts with them),
+    with the lexicon's exact shortcuts; its expressions alone keep the time budget."""
+    pattern = _compile(alternatives, template, name)
+    if pattern is None:
+        return None
+    return Lexicon(pattern, _ordered(alternatives),
+                   lambda expressions: cast("regex.Pattern[str] | None",
+                                            compile_union(expressions, name)))
+
+
+def _matches(lexicon: Lexicon | None, text: str) -> bool:
+    return lexicon is not None and lexicon.is_whole(text)
 
 
 def _unit_at(text: str, start: int) -> str:
@@ -134,22 +151,25 @@ class LabelReader:
         def get(role: str, template: str) -> regex.Pattern[str] | None:
             return _compile(by_role.get(role, []), template, f"label_cue patterns ({role})")
 
+        def words(role: str, template: str = r"(?:{})") -> Lexicon | None:
+            return _lexicon(by_role.get(role, []), template, f"label_cue patterns ({role})")
+
         self.grammar = ClauseGrammar(by_role)
         self.cues = _Cues(
             leading=get("leading", r"\s*(?:{})\s*"),
             trailing=get("trailing", r"\s*(?:{})\s*$"),
-            cut_after=get("cut_after", r"(?:{})"),
-            causative=get("causative", r"(?:{})"),
-            light_verb=get("light_verb", r"(?:{})"),
-            bare=get("bare", r"(?:{})"),
-            share=get("share", r"(?:{})"),
-            after_reject=get("after_reject", r"(?:{})"),
-            after_stop=get("after_stop", r"(?:{})"),
+            cut_after=words("cut_after"),
+            causative=words("causative"),
+            light_verb=words("light_verb"),
+            bare=words("bare"),
+            share=words("share"),
+            after_reject=words("after_reject"),
+            after_stop=words("after_stop"),
             negation=get("negation", r"\s*(?:{})"),
-            generic_head=get("generic_head", r"(?:{})"),
-            etc_generic=get("etc_generic", r"(?:{})"),
-            change=get("change", r"(?:{})"),
-            respective=get("respective", r"(?:{})\s*$"),
+            generic_head=words("generic_head"),
+            etc_generic=words("etc_generic"),
+            change=words("change"),
+            respective=words("respective", r"(?:{})\s*$"),
             closing_total=get("closing_total", r"\s*[，,；;]\s*(?:{})\s*(?:[:：为是达]\s*)?"),
         )
 
@@ -182,10 +202,26 @@ class LabelReader:
                 if found and found.end() > start:
                     start, changed = found.end(), True
             if cues.trailing is not None and start < end:
-                found = cues.trailing.search(text, start, end)
+                found = self._trailing(text, start, end)
                 if found and found.end() > found.start():
                     end, changed = found.start(), True
         return start, end
+
+    def _trailing(self, text: str, start: int, end: int) -> regex.Match[str] | None:
+        """``cues.trailing.search(text, start, end)``, remembered by ``end``: a search tries each
+        place from ``start`` on, and what it finds at a place does not depend on where the
+        search began, so one that began at or before ``start`` and found nothing before it has
+        the answer (the trim of a clause searches the same end again once its start moved)."""
+        assert self.cues.trailing is not None
+        trailing = self.grammar.memo_of(text).trailing
+        known = trailing.get(end)
+        if known is not None and known[0] <= start \
+                and (known[1] is None or known[1].start() >= start):
+            return known[1]
+        found = self.cues.trailing.search(text, start, end)
+        if known is None or start < known[0]:
+            trailing[end] = (start, found)
+        return found
 
     def _cut(self, text: str, start: int, end: int) -> Span:
         """What was counted within a clause: after the last 累计/共计, at 开展 after 组织 X,
@@ -634,8 +670,7 @@ class LabelReader:
     def _ends_in_light_verb(self, text: str, begin: int, end: int) -> bool:
         """开展, 走进社区开展: the stretch ends in a light verb whose object is not there."""
         light = self.cues.light_verb
-        return light is not None and end > begin and any(
-            found.end() == end for found in light.finditer(text, max(begin, end - 2), end))
+        return light is not None and end > begin and light.ends_at(text, max(begin, end - 2), end)
 
     @staticmethod
     def _closes_list(text: str, begin: int, start: int) -> bool:
