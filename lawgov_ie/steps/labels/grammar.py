@@ -21,6 +21,7 @@ Each method returns character offsets into the text given, so a label is always 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 import regex
@@ -79,6 +80,11 @@ class TextMemo:
 
 
 _NO_TEXT = TextMemo("")
+
+
+@functools.lru_cache(maxsize=1024)
+def _escaped(word: str) -> str:
+    return str(regex.escape(word))
 
 
 def _ordered(words: Sequence[str]) -> list[str]:
@@ -186,7 +192,7 @@ class ClauseGrammar:
 
     def counts_people(self, unit: str) -> bool:
         """Whether a measure word counts people (名, 人, 位)."""
-        return regex.escape(unit) in self.people_unit
+        return _escaped(unit) in self.people_unit
 
     def is_people(self, text: str, begin: int, end: int) -> bool:
         """Whether the stretch is a people noun alone, a short modifier allowed (工作人员)."""

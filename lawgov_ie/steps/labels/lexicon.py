@@ -13,7 +13,10 @@ pattern set is loaded:
   of its alternatives does). Expressions that do not stand apart (inline flags, references to
   groups) keep the role's own pattern for every answer.
 
-Everything else (``search``, ``finditer``) is the compiled pattern's, unchanged.
+- the same first characters before a search in a short stretch: when none of its characters
+  opens an alternative, nothing is found there.
+
+A found match is always the compiled pattern's own.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ _NOT_APART = regex.compile(r"\\[1-9]|\\[gk]<|\(\?P=|\(\?\(|\(\?(?!P<)[a-zA-Z^-]"
 #: An expression that opens with a plain character nothing makes optional
 _PLAIN_FIRST = regex.compile(r"([^\\\[\](){}.*+?^$|#\s])(?![*?{])")
 _ESCAPED_FIRST = regex.compile(r"\\([^\p{L}\p{N}\s])(?![*?{])")
+#: The longest stretch whose characters are looked at before a search in it (a clause)
+_SHORT = 64
 
 
 def literal(alternative: str) -> str | None:
@@ -36,26 +41,71 @@ def literal(alternative: str) -> str | None:
     return word if word and regex.escape(word) == alternative else None
 
 
-def _bar_at_top(expression: str) -> bool:
-    """Whether ``expression`` may itself be an alternation: a ``|`` outside groups, or any
-    ``|`` beside a character class (whose brackets are not read here)."""
-    if "|" not in expression:
-        return False
-    if "[" in expression:
-        return True
-    depth, escaped = 0, False
-    for char in expression:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
+def _syntax(expression: str) -> list[tuple[int, str, int]] | None:
+    """The group marks and bars of ``expression`` outside escapes and character classes: each
+    with its place and the depth of the groups around it (a ``)`` at the depth of its ``(``).
+    None when a class holds a bracket (nested sets, POSIX classes) or the groups do not
+    balance: then nothing is read from the expression."""
+    marks: list[tuple[int, str, int]] = []
+    depth, at, size = 0, 0, len(expression)
+    while at < size:
+        char = expression[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":
+            at += 1
+            if at < size and expression[at] == "^":
+                at += 1
+            if at < size and expression[at] == "]":
+                at += 1  # a ] first in a class is one of its characters
+            while at < size and expression[at] != "]":
+                if expression[at] == "[":
+                    return None
+                at += 2 if expression[at] == "\\" else 1
+            if at >= size:
+                return None
         elif char == "(":
+            marks.append((at, char, depth))
             depth += 1
         elif char == ")":
             depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
+            if depth < 0:
+                return None
+            marks.append((at, char, depth))
+        elif char == "|":
+            marks.append((at, char, depth))
+        at += 1
+    return marks if depth == 0 else None
+
+
+def _opening(expression: str) -> set[str] | None:
+    """The characters a match of ``expression`` (no literal word) can open with: after any
+    lookbehinds, a plain or escaped character, or a group of literal words, that nothing after
+    makes optional; None otherwise."""
+    marks = _syntax(expression)
+    if marks is None or _NOT_APART.search(expression) \
+            or any(char == "|" and depth == 0 for _, char, depth in marks):
+        return None
+
+    def close_of(opening: int) -> int:
+        return next(at for at, char, depth in marks if char == ")" and depth == 0 and at > opening)
+
+    at = 0
+    while expression.startswith(("(?<=", "(?<!"), at):
+        at = close_of(at) + 1  # a lookbehind reads no character of the match
+    found = _PLAIN_FIRST.match(expression, at) or _ESCAPED_FIRST.match(expression, at)
+    if found is not None:
+        return {found.group(1)}
+    if not expression.startswith("(?:", at):
+        return None
+    close = close_of(at)
+    if expression[close + 1:close + 2] in ("*", "?", "{"):
+        return None
+    words = [literal(branch) for branch in expression[at + 3:close].split("|")]
+    if any(word is None for word in words):
+        return None
+    return {word[0] for word in words if word is not None}
 
 
 def first_chars(alternatives: Iterable[str]) -> frozenset[str] | None:
@@ -64,15 +114,10 @@ def first_chars(alternatives: Iterable[str]) -> frozenset[str] | None:
     chars: set[str] = set()
     for alternative in alternatives:
         word = literal(alternative)
-        if word is not None:
-            chars.add(word[0])
-            continue
-        if _bar_at_top(alternative) or _NOT_APART.search(alternative):
+        opening = {word[0]} if word is not None else _opening(alternative)
+        if opening is None:
             return None
-        found = _PLAIN_FIRST.match(alternative) or _ESCAPED_FIRST.match(alternative)
-        if found is None:
-            return None
-        chars.add(found.group(1))
+        chars |= opening
     return frozenset(chars)
 
 
@@ -86,11 +131,9 @@ class Lexicon:
     __slots__ = (
         "apart",
         "by_first",
-        "finditer",
         "first",
         "pattern",
         "rest",
-        "search",
         "words",
     )
 
@@ -99,8 +142,6 @@ class Lexicon:
                  ending: str = "") -> None:
         """``ordered``: the alternatives in the order the pattern tries them."""
         self.pattern = pattern
-        self.search = pattern.search
-        self.finditer: Callable[..., Iterator[regex.Match[str]]] = pattern.finditer
         self.first = first_chars(ordered)
         words = [literal(a) for a in ordered]
         expressions = [a for a, w in zip(ordered, words, strict=True) if w is None]
@@ -120,6 +161,24 @@ class Lexicon:
     def _cannot_open(self, text: str, pos: int) -> bool:
         first = self.first
         return first is not None and 0 <= pos < len(text) and text[pos] not in first
+
+    def _none_opens(self, text: str, pos: int, endpos: int | None) -> bool:
+        """Whether no character of a short stretch is one a match can open with."""
+        first = self.first
+        return first is not None and endpos is not None and 0 <= pos <= endpos \
+            and endpos - pos <= _SHORT and first.isdisjoint(text[pos:endpos])
+
+    def search(self, text: str, pos: int = 0,
+               endpos: int | None = None) -> regex.Match[str] | None:
+        if self._none_opens(text, pos, endpos):
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None,
+                 overlapped: bool = False) -> Iterator[regex.Match[str]]:
+        if self._none_opens(text, pos, endpos):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos, overlapped=overlapped)
 
     def match(self, text: str, pos: int = 0,
               endpos: int | None = None) -> regex.Match[str] | None:

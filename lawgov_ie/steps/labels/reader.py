@@ -15,6 +15,7 @@ come from ``label_cue`` patterns (``patterns/labels.jsonl``):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import cast
@@ -44,6 +45,7 @@ _QUOTED_TOPIC = regex.compile(r"“[^“”，,。；;]{2,20}”(?=\p{Han}{2})")
 #: the end of a topic clause that is no part of the topic (办件评价中, 在受理的信访件里)
 _TOPIC_END = regex.compile(r"(?:当中|之中|中|里|方面)\s*$")
 _HAN_OR_QUOTE = regex.compile(r"[\p{Han}“‘《「]")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 _RATE_JOIN = r"(?:、|和|及(?!时)|与)"  # 及时 is no conjunction
 _RATE_ITEM = regex.compile(rf"(?:(?!{_RATE_JOIN}).)+?率")
 _RATE_LIST = regex.compile(rf"^{_RATE_ITEM.pattern}(?:{_RATE_JOIN}{_RATE_ITEM.pattern})+$")
@@ -119,6 +121,13 @@ def _lexicon(alternatives: list[str], template: str, name: str) -> Lexicon | Non
 
 def _matches(lexicon: Lexicon | None, text: str) -> bool:
     return lexicon is not None and lexicon.is_whole(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _han_or_quote(char: str) -> bool:
+    """Whether a character is a Chinese one or opens a quote or title (asked of one character
+    at a time, so the answer is remembered by the character)."""
+    return _HAN_OR_QUOTE.match(char) is not None
 
 
 def _unit_at(text: str, start: int) -> str:
@@ -313,7 +322,7 @@ class LabelReader:
             begin += 1
         probe = begin + 1 if begin < len(text) and text[begin] in "共计" else begin
         short = next((at for at in (probe + 1, probe + 2) if at in starts), None)
-        if short is not None and regex.fullmatch(r"\p{Han}+", text[probe:short]) \
+        if short is not None and _HAN_RUN.fullmatch(text, probe, short) \
                 and not self.grammar.is_subject(text, probe, short) \
                 and not self.grammar.counts_people(_unit_at(text, short)):
             # 6个方面20项具体任务: a one-word noun, then the figure of the items (59个单位83名
@@ -325,7 +334,7 @@ class LabelReader:
                           if at in ends), None)
             if later is not None and later < len(text):
                 begin = later + 1 if text[later] == "的" else later
-        if begin >= len(text) or not _HAN_OR_QUOTE.match(text, begin):
+        if begin >= len(text) or not _han_or_quote(text[begin]):
             return None
         if text[begin] == "的":
             begin += 1
@@ -469,7 +478,7 @@ class LabelReader:
         if at == -1:
             return None
         begin = at
-        while begin > 0 and _HAN_OR_QUOTE.match(text[begin - 1]) and at - begin < _MAX_BEFORE:
+        while begin > 0 and _han_or_quote(text[begin - 1]) and at - begin < _MAX_BEFORE:
             begin -= 1
         verbs = self.grammar.verbs_in(text, begin, at)
         if verbs:
@@ -526,9 +535,9 @@ class LabelReader:
         located = record.start > 0 and text[record.start - 1] in _LOCATIVE
         # 对35家企业…作出处罚: after 对 the whole phrase stays (the indicators step reads what
         # was done to them from it), so the head-noun stop is not taken there
+        head_stop = not located and not text.endswith("对", 0, record.start)
         found_after = self._after(text, record.end, starts, stops, record.unit,
-                                  subject_stop=not located,
-                                  head_stop=not located and not text[:record.start].endswith("对"))
+                                  subject_stop=not located, head_stop=head_stop)
         after = found_after[0] if found_after else None
         if found_after is not None and record.kind == "count" \
                 and self._closes_list(text, clause_start, record.start):
@@ -546,8 +555,6 @@ class LabelReader:
                 text, record.end, min(index.clause_bounds(record.end)[1], record.end + _MAX_AFTER))
             if predicate is not None:  # 另2件尚未作出判决, 律师100%参与复议: the predicate
                 return [predicate]
-        weak = empty or len(before) <= 2 or _matches(cues.bare, before) or unnamed_rate \
-            or self.grammar.is_verb(text, begin, end) or self._subject_then_bare(text, begin, end)
         if found_after is not None and (empty or self.grammar.is_causative(text, begin, end)) \
                 and self.grammar.is_people(text, *found_after[0]):
             # 10名工作人员成功申领执法证: people as the subject say nothing alone; what they
@@ -560,8 +567,14 @@ class LabelReader:
         if found_after is not None and unnamed_rate and not empty \
                 and text[found_after[0][0]] in "“\"":
             found_after = None  # 事项100%“网上办”: a quoted manner after a rate is no noun
-        if found_after is not None and record.kind != "money" and (weak or found_after[1]) \
+        if found_after is not None and record.kind != "money" and (
+                found_after[1] or empty or len(before) <= 2 or unnamed_rate
+                or _matches(cues.bare, before) or self.grammar.is_verb(text, begin, end)
+                or self._subject_then_bare(text, begin, end)) \
                 and not (record.kind == "rate" and _NAMED_RATE.search(before)):
+            # the noun after the number, when it ends where it should or what stands before
+            # the number is weak: nothing, a verb that says nothing alone, a subject and such
+            # a verb (asked only when a noun stands after the number)
             return [found_after[0]]
         if end - begin > _LONG_LIST and "、" in before \
                 and not (record.kind == "rate" and _RATE_LIST.match(before)):
