@@ -111,14 +111,21 @@ class ClauseGrammar:
             return None if pattern is None else Lexicon(
                 pattern, _ordered(list(by_role.get(role, []))), union_of, ending)
 
+        def ending_lexicon(role: str) -> Lexicon | None:
+            """A reverse search for a word that ends the stretch."""
+            pattern = compiled(role, "(?r)(?:{})\\Z")
+            return None if pattern is None else Lexicon(
+                pattern, _ordered(list(by_role.get(role, []))), union_of, opens=False,
+                at_end=True)
+
         self.verb = lexicon("verb", "了")
         self.adverbial = lexicon("adverbial")
-        self.subject_end = compiled("subject_head", "(?r)(?:{})\\Z")
+        self.subject_end = ending_lexicon("subject_head")
         self.subject_start = lexicon("subject_head")
         self.adverb = lexicon("adverb")
-        self.adverb_end = compiled("adverb", "(?r)(?:{})\\Z")
+        self.adverb_end = ending_lexicon("adverb")
         self.people = lexicon("people")
-        self.people_end = compiled("people", "(?r)(?:{})\\Z")
+        self.people_end = ending_lexicon("people")
         self.predicate = lexicon("predicate")
         self.status = lexicon("status")
         self.shared = lexicon("shared")
@@ -173,12 +180,17 @@ class ClauseGrammar:
         # one does not depend on where the search began; the verbs of a stretch are those of a
         # longer one with the same end that start in it.
         verbs = self.memo_of(text).verbs
+        asked = begin
         known = verbs.get(end)
         if known is not None and known[0] <= begin:
             if known[0] == begin:
                 return known[1]
             return [v for v in known[1] if v.start() >= begin]
         stop = known[0] if known is not None else end
+        if known is None:
+            # the subject and coordination rules ask from two characters in first, then
+            # from the start: read those two as well, once
+            begin = max(0, begin - 2)
         found = []
         for verb in self.verb.finditer(text, begin, end, overlapped=True):
             if verb.start() >= stop:
@@ -188,7 +200,7 @@ class ClauseGrammar:
         if known is not None:
             found.extend(known[1])
         verbs[end] = (begin, found)
-        return found
+        return [v for v in found if v.start() >= asked] if begin < asked else found
 
     def counts_people(self, unit: str) -> bool:
         """Whether a measure word counts people (名, 人, 位)."""

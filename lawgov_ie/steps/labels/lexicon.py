@@ -14,7 +14,8 @@ pattern set is loaded:
   groups) keep the role's own pattern for every answer.
 
 - the same first characters before a search in a short stretch: when none of its characters
-  opens an alternative, nothing is found there.
+  opens an alternative, nothing is found there; and for a pattern that ends every match at the
+  end of the stretch, the characters its alternatives close with.
 
 A found match is always the compiled pattern's own.
 """
@@ -28,9 +29,6 @@ import regex
 #: An expression whose answers depend on the others or on flags: inline flags (which ``regex``
 #: applies to the whole pattern), back-references, conditionals
 _NOT_APART = regex.compile(r"\\[1-9]|\\[gk]<|\(\?P=|\(\?\(|\(\?(?!P<)[a-zA-Z^-]")
-#: An expression that opens with a plain character nothing makes optional
-_PLAIN_FIRST = regex.compile(r"([^\\\[\](){}.*+?^$|#\s])(?![*?{])")
-_ESCAPED_FIRST = regex.compile(r"\\([^\p{L}\p{N}\s])(?![*?{])")
 #: The longest stretch whose characters are looked at before a search in it (a clause)
 _SHORT = 64
 
@@ -41,89 +39,213 @@ def literal(alternative: str) -> str | None:
     return word if word and regex.escape(word) == alternative else None
 
 
-def _syntax(expression: str) -> list[tuple[int, str, int]] | None:
-    """The group marks and bars of ``expression`` outside escapes and character classes: each
-    with its place and the depth of the groups around it (a ``)`` at the depth of its ``(``).
-    None when a class holds a bracket (nested sets, POSIX classes) or the groups do not
-    balance: then nothing is read from the expression."""
-    marks: list[tuple[int, str, int]] = []
-    depth, at, size = 0, 0, len(expression)
-    while at < size:
-        char = expression[at]
-        if char == "\\":
-            at += 2
-            continue
+class _Unread(Exception):
+    """A piece of an expression the edge reader does not read (flags, named groups, a
+    bracket inside a class): nothing is then known of the expression's edges."""
+
+
+#: The most characters a class range may stand for and still be read as a set
+_MAX_RANGE = 64
+#: What a piece of an expression may open with, close with (None: any character), and
+#: whether it may match nothing
+_Chars = frozenset[str] | None
+_Piece = tuple[_Chars, _Chars, bool]
+_NOTHING: _Piece = (frozenset(), frozenset(), True)
+#: ``.``, ``\\d``, ``\\p{Han}``, a negated class, an anchor: any character, as far as this
+#: reader knows (an anchor reads none, but taking it for one keeps every answer safe)
+_ANY: _Piece = (None, None, False)
+_QUANTIFIER = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+
+
+class _EdgeReader:
+    """Reads which characters a match of an expression can open or close with: a small
+    recursive reader of alternations, groups, lookarounds (which read no character of the
+    match), classes, escapes and quantifiers."""
+
+    def __init__(self, expression: str) -> None:
+        self.text = expression
+        self.at = 0
+
+    def read(self) -> _Piece:
+        piece = self._alternation()
+        if self.at != len(self.text):
+            raise _Unread(self.text)
+        return piece
+
+    def _alternation(self) -> _Piece:
+        branches = [self._sequence()]
+        while self.at < len(self.text) and self.text[self.at] == "|":
+            self.at += 1
+            branches.append(self._sequence())
+        return (_union(b[0] for b in branches), _union(b[1] for b in branches),
+                any(b[2] for b in branches))
+
+    def _sequence(self) -> _Piece:
+        atoms: list[_Piece] = []
+        while self.at < len(self.text) and self.text[self.at] not in "|)":
+            atoms.append(self._quantified(self._atom()))
+        return _edge(atoms), _edge([(b, a, e) for a, b, e in reversed(atoms)]), \
+            all(atom[2] for atom in atoms)
+
+    def _quantified(self, piece: _Piece) -> _Piece:
+        text = self.text
+        if self.at >= len(text) or text[self.at] not in "?*+{":
+            return piece
+        if text[self.at] == "{":
+            found = _QUANTIFIER.match(text, self.at)
+            if found is None:
+                raise _Unread(text)
+            least = int(found.group(1) or 0)
+            self.at = found.end()
+        else:
+            least = 1 if text[self.at] == "+" else 0
+            self.at += 1
+        if self.at < len(text) and text[self.at] in "?+":
+            self.at += 1  # lazy or possessive: the same characters
+        return piece[0], piece[1], piece[2] or least == 0
+
+    def _atom(self) -> _Piece:
+        text = self.text
+        char = text[self.at]
+        if char == "(":
+            return self._group()
         if char == "[":
+            chars = self._class()
+            return chars, chars, False
+        if char == "\\":
+            escaped, self.at = self._escaped(self.at)
+            return _ANY if escaped is None else (frozenset(escaped), frozenset(escaped), False)
+        if char in ".^$":
+            self.at += 1
+            return _ANY
+        if char in "#*+?{}]" or char.isspace():
+            raise _Unread(text)
+        self.at += 1
+        return frozenset(char), frozenset(char), False
+
+    def _escaped(self, at: int) -> tuple[str | None, int]:
+        """The character a backslash at ``at`` escapes when it is punctuation (None for any
+        other escape: ``\\d``, ``\\b``, ``\\p{Han}``), and where the escape ends."""
+        char = self.text[at + 1:at + 2]
+        if not char or char.isspace():
+            raise _Unread(self.text)
+        if not (char.isalnum() or char == "_"):
+            return char, at + 2
+        if char in "pPN" and self.text[at + 2:at + 3] == "{":
+            close = self.text.find("}", at + 2)
+            if close == -1:
+                raise _Unread(self.text)
+            return None, close + 1
+        if char in "xuU0":
+            raise _Unread(self.text)  # a character by its code: not read
+        return None, at + 2
+
+    def _group(self) -> _Piece:
+        text = self.text
+        behind = text.startswith(("(?<=", "(?<!"), self.at)
+        ahead = text.startswith(("(?=", "(?!"), self.at)
+        if behind or ahead or text.startswith("(?:", self.at):
+            self.at += 4 if behind else 3
+        elif text.startswith("(?", self.at):
+            raise _Unread(text)  # flags, named groups, conditionals: not read
+        else:
+            self.at += 1
+        piece = self._alternation()
+        if self.at >= len(text) or text[self.at] != ")":
+            raise _Unread(text)
+        self.at += 1
+        return _NOTHING if behind or ahead else piece
+
+    def _class(self) -> _Chars:
+        text = self.text
+        at = self.at + 1
+        if text[at:at + 1] in ("]", "[", ""):
+            raise _Unread(text)  # a bracket read as a character
+        negated = text[at] == "^"
+        at += negated
+        chars: set[str] | None = set()
+        while at < len(text) and text[at] != "]":
+            char = text[at]
+            if char == "[":
+                raise _Unread(text)
+            if char == "\\":
+                escaped, after = self._escaped(at)
+                if escaped is None:  # \p{Han}, \d: more than the reader lists
+                    chars, at = None, after
+                    continue
+                char, at = escaped, after - 1
+            if text[at + 1:at + 2] == "-" and text[at + 2:at + 3] not in ("]", "", "\\", "["):
+                low, high = ord(char), ord(text[at + 2])
+                if chars is not None and 0 <= high - low <= _MAX_RANGE:
+                    chars.update(chr(code) for code in range(low, high + 1))
+                else:
+                    chars = None
+                at += 3
+                continue
+            if chars is not None:
+                chars.add(char)
             at += 1
-            if at < size and expression[at] == "^":
-                at += 1
-            if at < size and expression[at] == "]":
-                at += 1  # a ] first in a class is one of its characters
-            while at < size and expression[at] != "]":
-                if expression[at] == "[":
-                    return None
-                at += 2 if expression[at] == "\\" else 1
-            if at >= size:
-                return None
-        elif char == "(":
-            marks.append((at, char, depth))
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-            marks.append((at, char, depth))
-        elif char == "|":
-            marks.append((at, char, depth))
-        at += 1
-    return marks if depth == 0 else None
+        if at >= len(text):
+            raise _Unread(text)
+        self.at = at + 1
+        return None if negated or chars is None else frozenset(chars)
 
 
-def _opening(expression: str) -> set[str] | None:
-    """The characters a match of ``expression`` (no literal word) can open with: after any
-    lookbehinds, a plain or escaped character, or a group of literal words, that nothing after
-    makes optional; None otherwise."""
-    marks = _syntax(expression)
-    if marks is None or _NOT_APART.search(expression) \
-            or any(char == "|" and depth == 0 for _, char, depth in marks):
-        return None
-
-    def close_of(opening: int) -> int:
-        return next(at for at, char, depth in marks if char == ")" and depth == 0 and at > opening)
-
-    at = 0
-    while expression.startswith(("(?<=", "(?<!"), at):
-        at = close_of(at) + 1  # a lookbehind reads no character of the match
-    found = _PLAIN_FIRST.match(expression, at) or _ESCAPED_FIRST.match(expression, at)
-    if found is not None:
-        return {found.group(1)}
-    if not expression.startswith("(?:", at):
-        return None
-    close = close_of(at)
-    if expression[close + 1:close + 2] in ("*", "?", "{"):
-        return None
-    words = [literal(branch) for branch in expression[at + 3:close].split("|")]
-    if any(word is None for word in words):
-        return None
-    return {word[0] for word in words if word is not None}
-
-
-def first_chars(alternatives: Iterable[str]) -> frozenset[str] | None:
-    """Every character a match of one of ``alternatives`` can open with; None when that is not
-    known for one of them."""
+def _union(sets: Iterable[_Chars]) -> _Chars:
     chars: set[str] = set()
-    for alternative in alternatives:
-        word = literal(alternative)
-        opening = {word[0]} if word is not None else _opening(alternative)
-        if opening is None:
+    for one in sets:
+        if one is None:
             return None
-        chars |= opening
+        chars |= one
     return frozenset(chars)
 
 
+def _edge(atoms: list[_Piece]) -> _Chars:
+    """What a sequence may open with: its atoms' first characters up to one that cannot be
+    empty."""
+    chars: set[str] = set()
+    for first, _, empty in atoms:
+        if first is None:
+            return None
+        chars |= first
+        if not empty:
+            break
+    return frozenset(chars)
+
+
+def edge_chars(alternatives: Iterable[str], ending: str = "") \
+        -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """Every character a match of one of ``alternatives`` (then, optionally, ``ending``) can
+    open with, and every one it can close with; None for both when that is not known for one
+    of them (an expression the reader does not read, one that may match nothing, or one that
+    depends on flags or groups)."""
+    pieces: list[_Piece] = []
+    for alternative in alternatives:
+        word = literal(alternative)
+        if word is not None:
+            pieces.append((frozenset(word[0]), frozenset(word[-1]), False))
+            continue
+        if _NOT_APART.search(alternative):
+            return None, None
+        try:
+            piece = _EdgeReader(alternative).read()
+        except _Unread:
+            return None, None
+        if piece[2]:
+            return None, None  # it may match nothing
+        pieces.append(piece)
+    first = _union(piece[0] for piece in pieces)
+    last = _union(piece[1] for piece in pieces)
+    return first, (None if last is None else last | frozenset(ending))
+
+
 class Lexicon:
-    """A role's compiled pattern (template ``(?:{})`` plus what ``ending`` allows after a word,
-    so that every match opens with an alternative), with the exact shortcuts above.
+    """A role's compiled pattern, with the exact shortcuts above. Its template is ``(?:{})``
+    plus what ``ending`` allows after a word, so that every match opens with an alternative;
+    or, with ``opens=False``, one whose matches need not (``\\s*(?:{})``: no first-character
+    shortcut, nor whole-stretch answers). ``at_end``: the template ends every match at the end
+    of the stretch searched, spaces allowed before it (``(?:{})\\s*$``, ``(?r)(?:{})\\Z``), so
+    a stretch that ends in a character no alternative closes with holds no match.
 
     ``union`` compiles the expressions alone as one alternation (None when they do not stand
     apart); the answers for whole stretches use it beside the set of words."""
@@ -132,6 +254,7 @@ class Lexicon:
         "apart",
         "by_first",
         "first",
+        "last",
         "pattern",
         "rest",
         "words",
@@ -139,10 +262,12 @@ class Lexicon:
 
     def __init__(self, pattern: regex.Pattern[str], ordered: Sequence[str],
                  union: Callable[[list[str]], regex.Pattern[str] | None],
-                 ending: str = "") -> None:
+                 ending: str = "", *, opens: bool = True, at_end: bool = False) -> None:
         """``ordered``: the alternatives in the order the pattern tries them."""
         self.pattern = pattern
-        self.first = first_chars(ordered)
+        first, last = edge_chars(ordered, ending)
+        self.first = first if opens else None
+        self.last = last if at_end else None
         words = [literal(a) for a in ordered]
         expressions = [a for a, w in zip(ordered, words, strict=True) if w is None]
         self.rest = union(expressions) if expressions else None
@@ -168,9 +293,15 @@ class Lexicon:
         return first is not None and endpos is not None and 0 <= pos <= endpos \
             and endpos - pos <= _SHORT and first.isdisjoint(text[pos:endpos])
 
+    def _cannot_close(self, text: str, pos: int, endpos: int | None) -> bool:
+        """Whether the stretch ends in a character (no space) no match can close with."""
+        last = self.last
+        return last is not None and endpos is not None and 0 <= pos < endpos <= len(text) \
+            and text[endpos - 1] not in last and not text[endpos - 1].isspace()
+
     def search(self, text: str, pos: int = 0,
                endpos: int | None = None) -> regex.Match[str] | None:
-        if self._none_opens(text, pos, endpos):
+        if self._none_opens(text, pos, endpos) or self._cannot_close(text, pos, endpos):
             return None
         return self.pattern.search(text, pos, endpos)
 

@@ -80,7 +80,7 @@ _MAX_ITEM = 12
 @dataclass(frozen=True)
 class _Cues:
     leading: regex.Pattern[str] | None
-    trailing: regex.Pattern[str] | None
+    trailing: Lexicon | None
     cut_after: Lexicon | None
     causative: Lexicon | None
     light_verb: Lexicon | None
@@ -108,15 +108,17 @@ def _compile(alternatives: list[str], template: str, name: str) -> regex.Pattern
                         name)
 
 
-def _lexicon(alternatives: list[str], template: str, name: str) -> Lexicon | None:
-    """A role whose matches open with one of its alternatives (``template`` starts with them),
-    with the lexicon's exact shortcuts; its expressions alone keep the time budget."""
+def _lexicon(alternatives: list[str], template: str, name: str, *, opens: bool = True,
+             at_end: bool = False) -> Lexicon | None:
+    """A role with the lexicon's exact shortcuts (see :class:`Lexicon` for ``template``,
+    ``opens`` and ``at_end``); its expressions alone keep the time budget."""
     pattern = _compile(alternatives, template, name)
     if pattern is None:
         return None
     return Lexicon(pattern, _ordered(alternatives),
                    lambda expressions: cast("regex.Pattern[str] | None",
-                                            compile_union(expressions, name)))
+                                            compile_union(expressions, name)),
+                   opens=opens, at_end=at_end)
 
 
 def _matches(lexicon: Lexicon | None, text: str) -> bool:
@@ -160,13 +162,15 @@ class LabelReader:
         def get(role: str, template: str) -> regex.Pattern[str] | None:
             return _compile(by_role.get(role, []), template, f"label_cue patterns ({role})")
 
-        def words(role: str, template: str = r"(?:{})") -> Lexicon | None:
-            return _lexicon(by_role.get(role, []), template, f"label_cue patterns ({role})")
+        def words(role: str, template: str = r"(?:{})", *, opens: bool = True,
+                  at_end: bool = False) -> Lexicon | None:
+            return _lexicon(by_role.get(role, []), template, f"label_cue patterns ({role})",
+                            opens=opens, at_end=at_end)
 
         self.grammar = ClauseGrammar(by_role)
         self.cues = _Cues(
             leading=get("leading", r"\s*(?:{})\s*"),
-            trailing=get("trailing", r"\s*(?:{})\s*$"),
+            trailing=words("trailing", r"\s*(?:{})\s*$", opens=False, at_end=True),
             cut_after=words("cut_after"),
             causative=words("causative"),
             light_verb=words("light_verb"),
@@ -178,7 +182,7 @@ class LabelReader:
             generic_head=words("generic_head"),
             etc_generic=words("etc_generic"),
             change=words("change"),
-            respective=words("respective", r"(?:{})\s*$"),
+            respective=words("respective", r"(?:{})\s*$", at_end=True),
             closing_total=get("closing_total", r"\s*[，,；;]\s*(?:{})\s*(?:[:：为是达]\s*)?"),
         )
 
