@@ -23,6 +23,7 @@ A found match is always the compiled pattern's own.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -46,14 +47,33 @@ class _Unread(Exception):
 
 #: The most characters a class range may stand for and still be read as a set
 _MAX_RANGE = 64
-#: What a piece of an expression may open with, close with (None: any character), and
-#: whether it may match nothing
 _Chars = frozenset[str] | None
-_Piece = tuple[_Chars, _Chars, bool]
-_NOTHING: _Piece = (frozenset(), frozenset(), True)
+#: Characters one of which a match holds within so many characters of its start: a few such
+#: sets, each with its reach (a match holds a character of one of them)
+Window = tuple[tuple[int, frozenset[str]], ...]
+
+
+class _Piece(NamedTuple):
+    """What a piece of an expression may open with and close with (None: any character),
+    whether it may match nothing, the most characters it matches (None: no bound), and a
+    window: characters one of which it holds within so many characters of its start."""
+
+    first: _Chars
+    last: _Chars
+    empty: bool
+    longest: int | None
+    window: Window | None
+
+
+def _chars(chars: _Chars) -> _Piece:
+    """One character of ``chars`` (None: any character)."""
+    return _Piece(chars, chars, False, 1, None if chars is None else ((0, chars),))
+
+
+_NOTHING = _Piece(frozenset(), frozenset(), True, 0, None)
 #: ``.``, ``\\d``, ``\\p{Han}``, a negated class, an anchor: any character, as far as this
 #: reader knows (an anchor reads none, but taking it for one keeps every answer safe)
-_ANY: _Piece = (None, None, False)
+_ANY = _chars(None)
 _QUANTIFIER = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
 
 
@@ -77,32 +97,40 @@ class _EdgeReader:
         while self.at < len(self.text) and self.text[self.at] == "|":
             self.at += 1
             branches.append(self._sequence())
-        return (_union(b[0] for b in branches), _union(b[1] for b in branches),
-                any(b[2] for b in branches))
+        return _either(branches)
 
     def _sequence(self) -> _Piece:
         atoms: list[_Piece] = []
         while self.at < len(self.text) and self.text[self.at] not in "|)":
             atoms.append(self._quantified(self._atom()))
-        return _edge(atoms), _edge([(b, a, e) for a, b, e in reversed(atoms)]), \
-            all(atom[2] for atom in atoms)
+        lengths = [atom.longest for atom in atoms]
+        return _Piece(_edge([(a.first, a.empty) for a in atoms]),
+                      _edge([(a.last, a.empty) for a in reversed(atoms)]),
+                      all(atom.empty for atom in atoms),
+                      None if None in lengths else sum(n for n in lengths if n is not None),
+                      _window(atoms))
 
     def _quantified(self, piece: _Piece) -> _Piece:
         text = self.text
         if self.at >= len(text) or text[self.at] not in "?*+{":
             return piece
+        most: int | None
         if text[self.at] == "{":
             found = _QUANTIFIER.match(text, self.at)
             if found is None:
                 raise _Unread(text)
             least = int(found.group(1) or 0)
+            bound = found.group(1) if found.group(2) is None else found.group(2)  # {m}, {m,n}
+            most = int(bound) if bound else None
             self.at = found.end()
         else:
             least = 1 if text[self.at] == "+" else 0
+            most = 1 if text[self.at] == "?" else None
             self.at += 1
         if self.at < len(text) and text[self.at] in "?+":
             self.at += 1  # lazy or possessive: the same characters
-        return piece[0], piece[1], piece[2] or least == 0
+        longest = None if most is None or piece.longest is None else most * piece.longest
+        return piece._replace(empty=piece.empty or least == 0, longest=longest)
 
     def _atom(self) -> _Piece:
         text = self.text
@@ -110,18 +138,17 @@ class _EdgeReader:
         if char == "(":
             return self._group()
         if char == "[":
-            chars = self._class()
-            return chars, chars, False
+            return _chars(self._class())
         if char == "\\":
             escaped, self.at = self._escaped(self.at)
-            return _ANY if escaped is None else (frozenset(escaped), frozenset(escaped), False)
+            return _ANY if escaped is None else _chars(frozenset(escaped))
         if char in ".^$":
             self.at += 1
             return _ANY
         if char in "#*+?{}]" or char.isspace():
             raise _Unread(text)
         self.at += 1
-        return frozenset(char), frozenset(char), False
+        return _chars(frozenset(char))
 
     def _escaped(self, at: int) -> tuple[str | None, int]:
         """The character a backslash at ``at`` escapes when it is punctuation (None for any
@@ -200,11 +227,11 @@ def _union(sets: Iterable[_Chars]) -> _Chars:
     return frozenset(chars)
 
 
-def _edge(atoms: list[_Piece]) -> _Chars:
+def _edge(atoms: list[tuple[_Chars, bool]]) -> _Chars:
     """What a sequence may open with: its atoms' first characters up to one that cannot be
     empty."""
     chars: set[str] = set()
-    for first, _, empty in atoms:
+    for first, empty in atoms:
         if first is None:
             return None
         chars |= first
@@ -213,37 +240,85 @@ def _edge(atoms: list[_Piece]) -> _Chars:
     return frozenset(chars)
 
 
-def edge_chars(alternatives: Iterable[str], ending: str = "") \
-        -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """Every character a match of one of ``alternatives`` (then, optionally, ``ending``) can
-    open with, and every one it can close with; None for both when that is not known for one
-    of them (an expression the reader does not read, one that may match nothing, or one that
-    depends on flags or groups)."""
+def _window(atoms: list[_Piece]) -> Window | None:
+    """A sequence's window: that of its first atom that cannot be empty, moved on by the most
+    characters the atoms before it match (None when one of those has no bound)."""
+    offset = 0
+    for atom in atoms:
+        if not atom.empty:
+            return None if atom.window is None else tuple(
+                (reach + offset, chars) for reach, chars in atom.window)
+        if atom.longest is None:
+            return None
+        offset += atom.longest
+    return None
+
+
+def _either(branches: list[_Piece]) -> _Piece:
+    """An alternation of ``branches``."""
+    lengths = [b.longest for b in branches]
+    window: dict[int, frozenset[str]] | None = {}
+    for branch in branches:
+        if branch.window is None or window is None:
+            window = None
+            continue
+        for reach, chars in branch.window:
+            window[reach] = window.get(reach, frozenset()) | chars
+    return _Piece(_union(b.first for b in branches), _union(b.last for b in branches),
+                  any(b.empty for b in branches),
+                  None if None in lengths else max(n for n in lengths if n is not None),
+                  None if window is None else tuple(sorted(window.items())))
+
+
+def _read(alternatives: Iterable[str]) -> _Piece | None:
+    """The alternation of ``alternatives`` read as one piece; None when one of them is not
+    read, may match nothing, or depends on flags or groups."""
     pieces: list[_Piece] = []
     for alternative in alternatives:
         word = literal(alternative)
         if word is not None:
-            pieces.append((frozenset(word[0]), frozenset(word[-1]), False))
+            pieces.append(_Piece(frozenset(word[0]), frozenset(word[-1]), False, len(word),
+                                 ((0, frozenset(word[0])),)))
             continue
         if _NOT_APART.search(alternative):
-            return None, None
+            return None
         try:
             piece = _EdgeReader(alternative).read()
         except _Unread:
-            return None, None
-        if piece[2]:
-            return None, None  # it may match nothing
+            return None
+        if piece.empty:
+            return None
         pieces.append(piece)
-    first = _union(piece[0] for piece in pieces)
-    last = _union(piece[1] for piece in pieces)
-    return first, (None if last is None else last | frozenset(ending))
+    return _either(pieces) if pieces else None
+
+
+def edge_chars(alternatives: Iterable[str], ending: str = "") \
+        -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """Every character a match of one of ``alternatives`` (then, optionally, ``ending``) can
+    open with, and every one it can close with; None for either when that is not known (an
+    expression the reader does not read, one that may match nothing, or one that depends on
+    flags or groups)."""
+    piece = _read(alternatives)
+    if piece is None:
+        return None, None
+    return piece.first, (None if piece.last is None else piece.last | frozenset(ending))
+
+
+def window_of(alternatives: Iterable[str]) -> Window | None:
+    """Characters one of which every match of one of ``alternatives`` holds within so many
+    characters of its start (where its first is not known: ``\\p{Han}{0,4}?(?:中心|大队)``
+    holds 中 or 大 within its first five); None when that is not known."""
+    piece = _read(alternatives)
+    return None if piece is None else piece.window
 
 
 class Lexicon:
     """A role's compiled pattern, with the exact shortcuts above. Its template is ``(?:{})``
     plus what ``ending`` allows after a word, so that every match opens with an alternative;
-    or, with ``opens=False``, one whose matches need not (``\\s*(?:{})``: no first-character
-    shortcut, nor whole-stretch answers). ``at_end``: the template ends every match at the end
+    or, with ``opens=False``, one whose matches need not (no first-character shortcut, nor
+    whole-stretch answers), unless ``spaces`` says the template is ``\\s*(?:{})…``: its
+    matches at a place that holds no space open with an alternative. ``at_end``: the template
+    ends every match at the end
     of the stretch searched, spaces allowed before it (``(?:{})\\s*$``, ``(?r)(?:{})\\Z``), so
     a stretch that ends in a character no alternative closes with holds no match.
 
@@ -257,17 +332,24 @@ class Lexicon:
         "last",
         "pattern",
         "rest",
+        "spaces",
+        "window",
         "words",
     )
 
     def __init__(self, pattern: regex.Pattern[str], ordered: Sequence[str],
                  union: Callable[[list[str]], regex.Pattern[str] | None],
-                 ending: str = "", *, opens: bool = True, at_end: bool = False) -> None:
+                 ending: str = "", *, opens: bool = True, spaces: bool = False,
+                 at_end: bool = False) -> None:
         """``ordered``: the alternatives in the order the pattern tries them."""
         self.pattern = pattern
         first, last = edge_chars(ordered, ending)
         self.first = first if opens else None
         self.last = last if at_end else None
+        self.spaces = spaces
+        #: what a match at a place holds near it (opening with an alternative, or with one
+        #: after spaces when ``spaces``)
+        self.window = window_of(ordered) if opens or spaces else None
         words = [literal(a) for a in ordered]
         expressions = [a for a, w in zip(ordered, words, strict=True) if w is None]
         self.rest = union(expressions) if expressions else None
@@ -283,9 +365,23 @@ class Lexicon:
                 if word is not None:
                     self.by_first.setdefault(word[0], []).append(word)
 
-    def _cannot_open(self, text: str, pos: int) -> bool:
-        first = self.first
-        return first is not None and 0 <= pos < len(text) and text[pos] not in first
+    def _cannot_open(self, text: str, pos: int, endpos: int | None = None) -> bool:
+        """Whether no match can start at ``pos``: the place holds no character the
+        alternatives open with, or none of the window's within its reach."""
+        window = self.window
+        if window is None or not 0 <= pos < len(text) or (self.spaces and text[pos].isspace()):
+            return False
+        for reach, chars in window:
+            if reach == 0:
+                if text[pos] in chars:
+                    return False
+                continue
+            stop = pos + reach + 1
+            if endpos is not None and 0 <= endpos < stop:
+                stop = endpos
+            if not chars.isdisjoint(text[pos:stop]):
+                return False
+        return True
 
     def _none_opens(self, text: str, pos: int, endpos: int | None) -> bool:
         """Whether no character of a short stretch is one a match can open with."""
@@ -313,13 +409,13 @@ class Lexicon:
 
     def match(self, text: str, pos: int = 0,
               endpos: int | None = None) -> regex.Match[str] | None:
-        if self._cannot_open(text, pos):
+        if self._cannot_open(text, pos, endpos):
             return None
         return self.pattern.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0,
                   endpos: int | None = None) -> regex.Match[str] | None:
-        if self._cannot_open(text, pos):
+        if self._cannot_open(text, pos, endpos):
             return None
         return self.pattern.fullmatch(text, pos, endpos)
 

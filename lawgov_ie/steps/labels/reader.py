@@ -79,7 +79,7 @@ _MAX_ITEM = 12
 
 @dataclass(frozen=True)
 class _Cues:
-    leading: regex.Pattern[str] | None
+    leading: Lexicon | None
     trailing: Lexicon | None
     cut_after: Lexicon | None
     causative: Lexicon | None
@@ -88,7 +88,7 @@ class _Cues:
     share: Lexicon | None
     after_reject: Lexicon | None
     after_stop: Lexicon | None
-    negation: regex.Pattern[str] | None
+    negation: Lexicon | None
     generic_head: Lexicon | None
     etc_generic: Lexicon | None
     change: Lexicon | None
@@ -109,16 +109,16 @@ def _compile(alternatives: list[str], template: str, name: str) -> regex.Pattern
 
 
 def _lexicon(alternatives: list[str], template: str, name: str, *, opens: bool = True,
-             at_end: bool = False) -> Lexicon | None:
+             spaces: bool = False, at_end: bool = False) -> Lexicon | None:
     """A role with the lexicon's exact shortcuts (see :class:`Lexicon` for ``template``,
-    ``opens`` and ``at_end``); its expressions alone keep the time budget."""
+    ``opens``, ``spaces`` and ``at_end``); its expressions alone keep the time budget."""
     pattern = _compile(alternatives, template, name)
     if pattern is None:
         return None
     return Lexicon(pattern, _ordered(alternatives),
                    lambda expressions: cast("regex.Pattern[str] | None",
                                             compile_union(expressions, name)),
-                   opens=opens, at_end=at_end)
+                   opens=opens, spaces=spaces, at_end=at_end)
 
 
 def _matches(lexicon: Lexicon | None, text: str) -> bool:
@@ -163,13 +163,13 @@ class LabelReader:
             return _compile(by_role.get(role, []), template, f"label_cue patterns ({role})")
 
         def words(role: str, template: str = r"(?:{})", *, opens: bool = True,
-                  at_end: bool = False) -> Lexicon | None:
+                  spaces: bool = False, at_end: bool = False) -> Lexicon | None:
             return _lexicon(by_role.get(role, []), template, f"label_cue patterns ({role})",
-                            opens=opens, at_end=at_end)
+                            opens=opens, spaces=spaces, at_end=at_end)
 
         self.grammar = ClauseGrammar(by_role)
         self.cues = _Cues(
-            leading=get("leading", r"\s*(?:{})\s*"),
+            leading=words("leading", r"\s*(?:{})\s*", opens=False, spaces=True),
             trailing=words("trailing", r"\s*(?:{})\s*$", opens=False, at_end=True),
             cut_after=words("cut_after"),
             causative=words("causative"),
@@ -178,7 +178,7 @@ class LabelReader:
             share=words("share"),
             after_reject=words("after_reject"),
             after_stop=words("after_stop"),
-            negation=get("negation", r"\s*(?:{})"),
+            negation=words("negation", r"\s*(?:{})", opens=False, spaces=True),
             generic_head=words("generic_head"),
             etc_generic=words("etc_generic"),
             change=words("change"),

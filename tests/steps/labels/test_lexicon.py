@@ -9,7 +9,7 @@ import regex
 
 from lawgov_ie.rules.files import load_patterns
 from lawgov_ie.steps.labels.labels_patterns import LabelCuePattern
-from lawgov_ie.steps.labels.lexicon import Lexicon, edge_chars, literal, union_of
+from lawgov_ie.steps.labels.lexicon import Lexicon, edge_chars, literal, union_of, window_of
 
 
 @pytest.mark.parametrize(("expression", "first", "last"), [
@@ -42,6 +42,12 @@ def test_expressions_not_read_give_no_edges(expression: str) -> None:
     assert edge_chars([expression]) == (None, None)
 
 
+def test_a_window_reaches_past_an_unread_opening() -> None:
+    assert window_of([r"\p{Han}{0,4}?(?:中心|大队)", "全年"]) == \
+        ((0, frozenset("全")), (4, frozenset("中大")))
+    assert window_of([r"\p{Han}*(?:中心)"]) is None  # no bound on what stands before
+
+
 def test_literal_words_and_expressions_apart() -> None:
     assert literal(regex.escape("办理(试行)")) == "办理(试行)"
     assert literal("办理|受理") is None
@@ -64,13 +70,14 @@ SENTENCES = [
     "在基层治理中开展专项整治，与公安部门联合查处违法行为，较去年增长了15%",
     "律师和调解员分别为12名和8名，截至年底未发生因调解不当引起的上访事件等情况。",
     "街道办 事处\t依法 受理\n投诉、举报共计 30件，其余 均已 办结了",
+    "镇综治中心受理群众来信，2023年5月至今每月组织巡查，执法大队检查商户",
 ]
 
 
 def _stretches(rng: random.Random, alternatives: list[str]) -> list[tuple[str, int, int]]:
     words = [w for w in (literal(a) for a in alternatives) if w is not None]
     texts = list(SENTENCES)
-    chars = "".join(words) + "，、 了的在为共"
+    chars = "".join(words) + "，、 了的在为共\n年3"
     for _ in range(10):
         texts.append("".join(rng.choice(words) if rng.random() < 0.5 else rng.choice(chars)
                              for _ in range(rng.randint(3, 14))) if words else "无")
@@ -79,29 +86,43 @@ def _stretches(rng: random.Random, alternatives: list[str]) -> list[tuple[str, i
             if end - begin <= 16]
 
 
-TEMPLATES = [("(?:{})", "", True, False), ("(?:{})了?", "了", True, False),
-             (r"(?:{})\s*$", "", True, True), (r"\s*(?:{})\s*$", "", False, True),
-             (r"(?r)(?:{})\Z", "", False, True)]
+#: (template, ending, opens, spaces, at_end), as the labels step compiles its roles
+TEMPLATES = [("(?:{})", "", True, False, False), ("(?:{})了?", "了", True, False, False),
+             (r"(?:{})\s*$", "", True, False, True), (r"\s*(?:{})\s*$", "", False, False, True),
+             (r"(?r)(?:{})\Z", "", False, False, True), (r"\s*(?:{})\s*", "", False, True, False),
+             (r"\s*(?:{})", "", False, True, False)]
 
 
 @pytest.mark.parametrize("role", sorted(_roles()))
 def test_lexicon_answers_what_its_pattern_answers(role: str) -> None:
     alternatives = sorted(_roles()[role], key=len, reverse=True)
-    rng = random.Random(role)
-    stretches = _stretches(rng, alternatives)
-    for template, ending, opens, at_end in TEMPLATES:
+    _same_answers(alternatives, _stretches(random.Random(role), alternatives))
+
+
+def test_a_window_answers_at_its_reach() -> None:
+    """A body named four characters on (its reach) is found; five on, the window says no."""
+    alternatives = [r"\p{Han}{0,4}?(?:中心|大队)(?=受理)", "全年"]
+    texts = ["一二三四中心受理", "一二三四五中心受理", " 二三四大队受理", "全年一二三大队受理"]
+    _same_answers(alternatives, [(text, begin, end) for text in texts
+                                 for begin in range(len(text) + 1)
+                                 for end in range(begin, len(text) + 1)])
+
+
+def _same_answers(alternatives: list[str], stretches: list[tuple[str, int, int]]) -> None:
+    for template, ending, opens, spaces, at_end in TEMPLATES:
         pattern = regex.compile(template.format("|".join(f"(?:{a})" for a in alternatives)))
-        lexicon = Lexicon(pattern, alternatives, union_of, ending, opens=opens, at_end=at_end)
+        lexicon = Lexicon(pattern, alternatives, union_of, ending, opens=opens, spaces=spaces,
+                          at_end=at_end)
         for text, begin, end in stretches:
             span = (begin, end)
             assert _span(lexicon.search(text, *span)) == _span(pattern.search(text, *span))
             assert [m.span() for m in lexicon.finditer(text, *span, overlapped=True)] == \
                 [m.span() for m in pattern.finditer(text, *span, overlapped=True)]
-            if not opens:
+            if not (opens or spaces):
                 continue
             assert _span(lexicon.match(text, *span)) == _span(pattern.match(text, *span))
             assert _span(lexicon.fullmatch(text, *span)) == _span(pattern.fullmatch(text, *span))
-            if template.startswith("(?:{})") and not at_end:
+            if opens and not at_end:
                 whole = pattern.fullmatch(text, *span) is not None
                 assert lexicon.is_whole_at(text, *span) == whole
                 assert lexicon.is_whole(text[begin:end]) == (
