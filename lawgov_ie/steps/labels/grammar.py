@@ -134,19 +134,20 @@ class ClauseGrammar:
         self.manner = lexicon("manner")
         self.people_unit = frozenset(by_role.get("people_unit", []))
         self.light_verb = lexicon("light_verb")
-        self._memo = _NO_TEXT
+        #: the memo of the text read last (``memo_of`` gives the one of a text)
+        self.memo = _NO_TEXT
 
     def memo_of(self, text: str) -> TextMemo:
         """The memo of ``text``: a fresh one when the text is another (a caller keeps the one
         it got, so two texts read at once never share one)."""
-        memo = self._memo
+        memo = self.memo
         if memo.text is not text:
-            memo = self._memo = TextMemo(text)
+            memo = self.memo = TextMemo(text)
         return memo
 
     def forget(self) -> None:
         """Drop the memo of the last text (it is read)."""
-        self._memo = _NO_TEXT
+        self.memo = _NO_TEXT
 
     # --- before the number --------------------------------------------------------------------
 
@@ -179,7 +180,8 @@ class ClauseGrammar:
         # Remembered by ``end``: an overlapped search tries every place, and what it finds at
         # one does not depend on where the search began; the verbs of a stretch are those of a
         # longer one with the same end that start in it.
-        verbs = self.memo_of(text).verbs
+        memo = self.memo
+        verbs = (memo if memo.text is text else self.memo_of(text)).verbs
         asked = begin
         known = verbs.get(end)
         if known is not None and known[0] <= begin:

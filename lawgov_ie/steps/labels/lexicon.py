@@ -330,6 +330,7 @@ class Lexicon:
         "by_first",
         "first",
         "last",
+        "opening",
         "pattern",
         "rest",
         "spaces",
@@ -350,6 +351,9 @@ class Lexicon:
         #: what a match at a place holds near it (opening with an alternative, or with one
         #: after spaces when ``spaces``)
         self.window = window_of(ordered) if opens or spaces else None
+        #: the window when it is the first character alone (no spaces before it)
+        self.opening = self.window[0][1] if self.window is not None and not spaces \
+            and len(self.window) == 1 and self.window[0][0] == 0 else None
         words = [literal(a) for a in ordered]
         expressions = [a for a, w in zip(ordered, words, strict=True) if w is None]
         self.rest = union(expressions) if expressions else None
@@ -395,27 +399,36 @@ class Lexicon:
         return last is not None and endpos is not None and 0 <= pos < endpos <= len(text) \
             and text[endpos - 1] not in last and not text[endpos - 1].isspace()
 
+    # The methods below are asked thousands of times a document: the cheap tests for the
+    # common case (a first character at reach 0) are written out in them.
+
     def search(self, text: str, pos: int = 0,
                endpos: int | None = None) -> regex.Match[str] | None:
-        if self._none_opens(text, pos, endpos) or self._cannot_close(text, pos, endpos):
+        if endpos is not None and ((self.first is not None and self._none_opens(text, pos, endpos))
+                                   or (self.last is not None
+                                       and self._cannot_close(text, pos, endpos))):
             return None
         return self.pattern.search(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None,
                  overlapped: bool = False) -> Iterator[regex.Match[str]]:
-        if self._none_opens(text, pos, endpos):
+        if self.first is not None and endpos is not None and self._none_opens(text, pos, endpos):
             return iter(())
         return self.pattern.finditer(text, pos, endpos, overlapped=overlapped)
 
     def match(self, text: str, pos: int = 0,
               endpos: int | None = None) -> regex.Match[str] | None:
-        if self._cannot_open(text, pos, endpos):
+        opening = self.opening
+        if opening is not None:
+            if 0 <= pos < len(text) and text[pos] not in opening:
+                return None
+        elif self.window is not None and self._cannot_open(text, pos, endpos):
             return None
         return self.pattern.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0,
                   endpos: int | None = None) -> regex.Match[str] | None:
-        if self._cannot_open(text, pos, endpos):
+        if self.window is not None and self._cannot_open(text, pos, endpos):
             return None
         return self.pattern.fullmatch(text, pos, endpos)
 

@@ -194,7 +194,8 @@ class LabelReader:
 
     def _trim(self, text: str, start: int, end: int) -> Span:
         """Drop spaces, leading time/subject/adverb words and trailing 达/均为/共 from a span."""
-        trims = self.grammar.memo_of(text).trims
+        memo = self.grammar.memo
+        trims = (memo if memo.text is text else self.grammar.memo_of(text)).trims
         done = trims.get((start, end))
         if done is None:
             done = trims[start, end] = self._trimmed(text, start, end)
@@ -325,7 +326,7 @@ class LabelReader:
         while begin < len(text) and text[begin] in _SPACE:
             begin += 1
         probe = begin + 1 if begin < len(text) and text[begin] in "共计" else begin
-        short = next((at for at in (probe + 1, probe + 2) if at in starts), None)
+        short = probe + 1 if probe + 1 in starts else probe + 2 if probe + 2 in starts else None
         if short is not None and _HAN_RUN.fullmatch(text, probe, short) \
                 and not self.grammar.is_subject(text, probe, short) \
                 and not self.grammar.counts_people(_unit_at(text, short)):
