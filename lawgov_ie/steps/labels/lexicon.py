@@ -315,8 +315,9 @@ def window_of(alternatives: Iterable[str]) -> Window | None:
 class Lexicon:
     """A role's compiled pattern, with the exact shortcuts above. Its template is ``(?:{})``
     plus what ``ending`` allows after a word, so that every match opens with an alternative;
-    or, with ``opens=False``, one whose matches need not (no first-character shortcut, nor
-    whole-stretch answers), unless ``spaces`` says the template is ``\\s*(?:{})…``: its
+    or, with ``opens=False``, one whose matches need not but hold one (no shortcut at the
+    place a match starts, nor whole-stretch answers: a short stretch with none of the first
+    characters still holds no match), unless ``spaces`` says the template is ``\\s*(?:{})…``: its
     matches at a place that holds no space open with an alternative. ``at_end``: the template
     ends every match at the end
     of the stretch searched, spaces allowed before it (``(?:{})\\s*$``, ``(?r)(?:{})\\Z``), so
@@ -345,7 +346,7 @@ class Lexicon:
         """``ordered``: the alternatives in the order the pattern tries them."""
         self.pattern = pattern
         first, last = edge_chars(ordered, ending)
-        self.first = first if opens else None
+        self.first = first  # a match of any template here holds one of the alternatives
         self.last = last if at_end else None
         self.spaces = spaces
         #: what a match at a place holds near it (opening with an alternative, or with one
@@ -422,13 +423,19 @@ class Lexicon:
         if opening is not None:
             if 0 <= pos < len(text) and text[pos] not in opening:
                 return None
-        elif self.window is not None and self._cannot_open(text, pos, endpos):
+        elif self.window is not None:
+            if self._cannot_open(text, pos, endpos):
+                return None
+        elif self.first is not None and endpos is not None and self._none_opens(text, pos, endpos):
             return None
         return self.pattern.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0,
                   endpos: int | None = None) -> regex.Match[str] | None:
-        if self.window is not None and self._cannot_open(text, pos, endpos):
+        if self.window is not None:
+            if self._cannot_open(text, pos, endpos):
+                return None
+        elif self.first is not None and endpos is not None and self._none_opens(text, pos, endpos):
             return None
         return self.pattern.fullmatch(text, pos, endpos)
 

@@ -93,7 +93,7 @@ class _Cues:
     etc_generic: Lexicon | None
     change: Lexicon | None
     respective: Lexicon | None
-    closing_total: regex.Pattern[str] | None
+    closing_total: Lexicon | None
 
 
 def _ordered(alternatives: list[str]) -> list[str]:
@@ -159,9 +159,6 @@ class LabelReader:
         for cue in cues:
             by_role.setdefault(cue.role, []).extend(cue.alternatives())
 
-        def get(role: str, template: str) -> regex.Pattern[str] | None:
-            return _compile(by_role.get(role, []), template, f"label_cue patterns ({role})")
-
         def words(role: str, template: str = r"(?:{})", *, opens: bool = True,
                   spaces: bool = False, at_end: bool = False) -> Lexicon | None:
             return _lexicon(by_role.get(role, []), template, f"label_cue patterns ({role})",
@@ -183,7 +180,8 @@ class LabelReader:
             etc_generic=words("etc_generic"),
             change=words("change"),
             respective=words("respective", r"(?:{})\s*$", at_end=True),
-            closing_total=get("closing_total", r"\s*[，,；;]\s*(?:{})\s*(?:[:：为是达]\s*)?"),
+            closing_total=words("closing_total",
+                                r"\s*[，,；;]\s*(?:{})\s*(?:[:：为是达]\s*)?", opens=False),
         )
 
     @classmethod
