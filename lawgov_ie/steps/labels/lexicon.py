@@ -1,23 +1,25 @@
 """A role's words compiled once, with exact answers that need no regex where the words allow.
 
-The labels step asks its lexicons two kinds of question thousands of times a document: does a
-word of the role start right here (``match`` at one place), and is this stretch one of the
-role's words as a whole (``fullmatch``). Both have cheap exact answers worked out when the
-pattern set is loaded:
+The labels step asks its lexicons thousands of questions a document: does a word of the role
+start right here (``match``), is there one in this clause (``search``, ``finditer``), is this
+stretch one of the role's words as a whole (``fullmatch``). Cheap exact answers are worked out
+when the pattern set is loaded, by reading each alternative (a literal word, or an expression:
+alternations, groups, lookarounds, classes, escapes and quantifiers are read; ``\\p{Han}``,
+``.``, a negated class stand for any character; flags and back-references leave the role to
+its regex alone):
 
-- each alternative's first character, when it is a literal word or an expression that opens
-  with a plain character: a place whose character no alternative starts with cannot match, so
-  the regex is not run there;
+- the characters its matches open with, and a window where a match first reads characters it
+  does not know (``\\p{Han}{0,10}?(?:中心|大队)`` holds 中 or 大 within its first eleven): a place
+  that holds none of them starts no match, so the regex is not run there;
+- the same first characters for a short stretch: a match anywhere in it holds one of them;
+- the characters its matches close with, for a template that ends every match at the end of
+  the stretch (``(?:{})\\s*$``): a stretch that ends in none of them (and no space) holds none;
 - the literal words as a set: a stretch is a whole word when it is in the set, or when it
-  matches one of the expressions as a whole (an alternation matches a string as a whole when one
-  of its alternatives does). Expressions that do not stand apart (inline flags, references to
-  groups) keep the role's own pattern for every answer.
+  matches one of the expressions as a whole (an alternation matches a string as a whole when
+  one of its alternatives does).
 
-- the same first characters before a search in a short stretch: when none of its characters
-  opens an alternative, nothing is found there; and for a pattern that ends every match at the
-  end of the stretch, the characters its alternatives close with.
-
-A found match is always the compiled pattern's own.
+A found match is always the compiled pattern's own; ``tests/steps/labels/test_lexicon.py``
+checks every shortcut against it.
 """
 
 from __future__ import annotations
@@ -417,25 +419,26 @@ class Lexicon:
             return iter(())
         return self.pattern.finditer(text, pos, endpos, overlapped=overlapped)
 
+    def _none_at(self, text: str, pos: int, endpos: int | None) -> bool:
+        """Whether no match can start at ``pos`` (and end by ``endpos``)."""
+        if self.window is not None:
+            return self._cannot_open(text, pos, endpos)
+        return self.first is not None and endpos is not None \
+            and self._none_opens(text, pos, endpos)
+
     def match(self, text: str, pos: int = 0,
               endpos: int | None = None) -> regex.Match[str] | None:
         opening = self.opening
         if opening is not None:
             if 0 <= pos < len(text) and text[pos] not in opening:
                 return None
-        elif self.window is not None:
-            if self._cannot_open(text, pos, endpos):
-                return None
-        elif self.first is not None and endpos is not None and self._none_opens(text, pos, endpos):
+        elif self._none_at(text, pos, endpos):
             return None
         return self.pattern.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0,
                   endpos: int | None = None) -> regex.Match[str] | None:
-        if self.window is not None:
-            if self._cannot_open(text, pos, endpos):
-                return None
-        elif self.first is not None and endpos is not None and self._none_opens(text, pos, endpos):
+        if self._none_at(text, pos, endpos):
             return None
         return self.pattern.fullmatch(text, pos, endpos)
 
