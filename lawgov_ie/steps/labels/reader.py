@@ -635,18 +635,20 @@ class LabelReader:
             return self._rate_items(text, (begin, end))
         return [(begin, end)]
 
-    def _respective(self, text: str, records: Sequence[RecordDraft], positions: Sequence[int],
-                    stops: frozenset[int]) -> dict[int, Span]:
+    def _respective(self, text: str, records: Sequence[RecordDraft], order: Sequence[int],
+                    at: int, stops: frozenset[int]) -> dict[int, Span]:
         """调处率和成功率分别达到99.7%和97%: a list of items before 分别, then as many figures
         joined by 、/和: each figure is labelled by its own item, in turn (position → span).
-        Nothing when the counts differ or the items are no short list."""
+        The figures are the records at ``order[at:]``. Nothing when the counts differ or the
+        items are no short list."""
         cues = self.cues
-        if cues.respective is None or not positions:
+        if cues.respective is None or at >= len(order):
             return {}
-        begin, start = self._before(text, records[positions[0]].start, stops)
+        begin, start = self._before(text, records[order[at]].start, stops)
         cue = cues.respective.search(text, begin, start)
         if cue is None:
             return {}
+        positions = order[at:]
         chain = [records[i] for i in positions]
         begin, stop = self._trim(text, begin, cue.start())
         items: list[Span] = []
@@ -741,7 +743,7 @@ class LabelReader:
         labelled: list[RecordDraft] = []
         while at < len(order):
             if order[at] not in respective:
-                respective.update(self._respective(text, records, order[at:], stops))
+                respective.update(self._respective(text, records, order, at, stops))
             group = [records[order[at]]]
             while at + len(group) < len(order) and (
                     records[order[at + len(group)]].start,
