@@ -591,6 +591,19 @@ def needed_chars(pattern: str) -> frozenset[str] | None:
     characters; items it may skip (``?``, ``*``, ``{0,n}``) and look-arounds (outside the
     match) do not count. None for patterns whose items do not match one of their own
     characters: inline flags (``(?i)``), fuzzy matching, back references, conditionals."""
+    return _needed(pattern, False)
+
+
+def needed_strings(pattern: str) -> frozenset[str] | None:
+    """Texts at least one of which stands in every match of ``pattern``, as
+    :func:`needed_chars` finds characters, but taking for each alternative its longest run of
+    plain characters it must match in a row (``调解`` of ``(?:人民)?调解[^，]*``): what an
+    Aho–Corasick automaton can look for in one pass for many patterns. None when none is known."""
+    return _needed(pattern, True)
+
+
+def _needed(pattern: str, runs: bool) -> frozenset[str] | None:
+    """:func:`needed_strings` (``runs``), else :func:`needed_chars`."""
     if _FUZZY.search(pattern) or _INLINE_FLAGS.search(pattern) or "\\L<" in pattern \
             or "(?(" in pattern or re.search(r"\\[1-9]|\\[gk][<{']|\(\?P=", pattern):
         return None
@@ -599,14 +612,33 @@ def needed_chars(pattern: str) -> frozenset[str] | None:
     except (IndexError, ValueError):
         return None
 
+    def rank(found: frozenset[str]) -> tuple[int, int]:
+        """Longer texts first (rarer), then fewer of them."""
+        return min(map(len, found)), -len(found)
+
     def of_sequence(sequence: list[Node]) -> frozenset[str] | None:
         best: frozenset[str] | None = None
-        for node in sequence:
-            if node.nullable:
-                continue
-            found = of_node(node)
-            if found is not None and (best is None or len(found) < len(best)):
+        run = ""  # plain characters the sequence matches once each, in a row
+
+        def consider(found: frozenset[str] | None) -> None:
+            nonlocal best
+            if found is not None and (best is None or rank(found) > rank(best)):
                 best = found
+
+        for node in sequence:
+            if node.kind in ("look", "empty"):
+                continue  # no width: the characters around it stand together
+            own = None if node.nullable else of_node(node)
+            if runs and own is not None and len(own) == 1 and node.kind == "char" \
+                    and node.low == node.high == 1:
+                run += next(iter(own))
+                continue
+            if run:
+                consider(frozenset([run]))
+                run = ""
+            consider(own)
+        if run:
+            consider(frozenset([run]))
         return best
 
     def of_node(node: Node) -> frozenset[str] | None:

@@ -33,12 +33,14 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any, cast
 
 import regex
 
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.rules.budget import compile_rule
 from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.rules.screen import Screen
 from lawgov_ie.steps.indicators.indicators_patterns import (
     IndicatorOpenPattern,
     IndicatorOtherPartPattern,
@@ -106,6 +108,7 @@ class _Rule:
     sentence_excludes: regex.Pattern[str] | None
     sections: regex.Pattern[str] | None
     priority: int
+    rank: int = 0  # its place among the lines (its bit in IndicatorRules' trigger screen)
 
     @classmethod
     def of(cls, pattern: IndicatorPattern) -> _Rule:
@@ -174,7 +177,8 @@ class IndicatorRules:
                  topics: Sequence[IndicatorTopicPattern] = (),
                  open_words: Sequence[IndicatorOpenPattern] = (),
                  other_parts: Sequence[IndicatorOtherPartPattern] = ()) -> None:
-        self.rules = [_Rule.of(i) for i in indicators]
+        self.rules = [replace(_Rule.of(i), rank=k) for k, i in enumerate(indicators)]
+        self._triggers = Screen([r.trigger for r in self.rules])
         self.other_parts = [(frozenset(o.totals), _any(o.alternatives(), f"indicator_other_part "
                                                                          f"{o.id!r}"))
                             for o in other_parts]
@@ -183,6 +187,7 @@ class IndicatorRules:
         # where each topic's words stand in a text, for one document (for_document): every
         # figure of a sentence asks of the same sentence
         self._words_in: dict[tuple[int, str], list[tuple[int, int]]] | None = None
+        self._open_of: dict[str, bool] | None = None  # is_open of the labels of one document
         self.open = _any([a for o in open_words for a in o.alternatives()],
                          "indicator_open patterns")
         units = {u for r in self.rules for u in r.units} | \
@@ -191,10 +196,17 @@ class IndicatorRules:
         self._rules_by_unit = {u: [r for r in self.rules if not r.units or u in r.units]
                                for u in units}
         self._any_unit_rules = [r for r in self.rules if not r.units]
+        self._bits_by_unit = {u: sum(1 << r.rank for r in rules)
+                              for u, rules in self._rules_by_unit.items()}
+        self._any_unit_bits = sum(1 << r.rank for r in self._any_unit_rules)
         self._topics_by_unit = {u: [t for t in self.topics if t.units is None or u in t.units]
                                 for u in units}
         self._any_unit_topics = [t for t in self.topics if t.units is None]
         self._anywhere = [t for t in self.topics if t.reach == _REACH["anywhere"]]
+
+    def _rule_bits(self, unit: str) -> int:
+        """The lines a record of ``unit`` can fit, as a bit mask (bit k: line k)."""
+        return self._bits_by_unit.get(unit, self._any_unit_bits)
 
     def _rules_for(self, unit: str) -> list[_Rule]:
         return self._rules_by_unit.get(unit, self._any_unit_rules)
@@ -217,9 +229,17 @@ class IndicatorRules:
 
     # one record, its own words -----------------------------------------------------------
     def is_open(self, label: str) -> bool:
-        """Whether the label says nothing of what was counted (only open words)."""
+        """Whether the label says nothing of what was counted (only open words); worked out
+        once per label in a document (for_document)."""
+        if self._open_of is not None:
+            found = self._open_of.get(label)
+            if found is not None:
+                return found
         rest = self.open.sub("", label) if self.open is not None else label
-        return not _FILLER.sub("", rest)
+        found = not _FILLER.sub("", rest)
+        if self._open_of is not None:
+            self._open_of[label] = found
+        return found
 
     def strengths(self, record: RecordDraft) -> tuple[int, ...]:
         """Every topic line's :meth:`_Topic.strength` for the record's label, unit and kind (in
@@ -237,7 +257,12 @@ class IndicatorRules:
     def by_label(self, record: RecordDraft, text: str, context: Context) -> str | None:
         """The id of the best ``indicator`` line whose trigger is in ``text``, or None."""
         best: tuple[int, str] | None = None
-        for rule in self._rules_for(record.unit):
+        # the lines of the unit whose trigger may match, in file order (bit k: line k)
+        lines = self._triggers.possible(text) & self._rule_bits(record.unit)
+        while lines:
+            lowest = lines & -lines
+            lines ^= lowest
+            rule = self.rules[lowest.bit_length() - 1]
             if not rule.fits(record, text, context):
                 continue
             score = rule.priority
@@ -396,6 +421,7 @@ class IndicatorRules:
         the same time do not share it)."""
         rules = copy.copy(self)
         rules._words_in = {}
+        rules._open_of = {}
         return rules
 
 
@@ -444,16 +470,14 @@ class _Document:
         self.records = records
         self.index = index
         self.order = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
-        self.contexts: dict[int, Context] = {}
+        self.contexts: dict[int, _RecordContext] = {}
+        # what records of one sentence, or under one path of headings, share
+        self._sentences: dict[tuple[int, int], tuple[str, str, str]] = {}
+        self._headings: dict[tuple[int, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.decided: dict[int, Decision | None] = {}
         self.previous = _neighbours(records, self.order)
         self.next = _neighbours(records, self.order[::-1])
-        self.open_labels: dict[str, bool] = {}  # IndicatorRules.is_open, once per label
-
-    def is_open(self, label: str) -> bool:
-        if label not in self.open_labels:
-            self.open_labels[label] = self.rules.is_open(label)
-        return self.open_labels[label]
+        self.is_open = rules.is_open  # once per label (the rules are the document's own)
 
     def run(self) -> None:
         for i in self.order:
@@ -462,35 +486,60 @@ class _Document:
             self.records[i].indicator_source = decision.source if decision else None
 
     def context(self, i: int) -> Context:
-        if i not in self.contexts:
-            record = self.records[i]
-            text = self.index.text
-            begin, finish = self.index.clause_bounds(record.start, record.end)
-            before, after = self.previous[i], self.next[i]
-            if before is not None and self.records[before].end > begin:
-                begin = min(self.records[before].end, record.start)
-            if after is not None and self.records[after].start < finish:
-                finish = max(self.records[after].start, record.end)
-            s_begin, s_end = self.index.sentence_bounds(record.start, record.end)
-            path = self.index.section_path(record.start)
-            linked = ""
-            if s_begin and text[s_begin - 1] in _LINKED:
-                l_begin, _ = self.index.sentence_bounds(s_begin - 1)
-                linked = text[l_begin:s_begin]
-            line = text.rfind("\n", 0, s_begin) + 1
-            first, full = s_begin, 0
-            for _ in range(4 * _EARLIER):  # the items of a list (ended by ；) count as one
-                if first <= line or full == _EARLIER:
-                    break
-                full += text[first - 1] not in _LINKED
-                first = max(line, self.index.sentence_bounds(first - 1)[0])
-            self.contexts[i] = Context(
-                clause=text[begin:finish], sentence=text[s_begin:s_end],
-                at=record.start - s_begin,
-                sections=tuple(s.title for s in path), linked=linked,
-                section_kinds=tuple(s.kind for s in path),
-                earlier=text[first:s_begin])
-        return self.contexts[i]
+        found = self.contexts.get(i)
+        if found is None:
+            found = self.contexts[i] = _RecordContext(self, i)
+        return found
+
+    def clause_of(self, i: int) -> str:
+        """The words of record ``i``'s clause that belong to it: from the figure before it to
+        the figure after it."""
+        record = self.records[i]
+        begin, finish = self.index.clause_bounds(record.start, record.end)
+        before, after = self.previous[i], self.next[i]
+        if before is not None and self.records[before].end > begin:
+            begin = min(self.records[before].end, record.start)
+        if after is not None and self.records[after].start < finish:
+            finish = max(self.records[after].start, record.end)
+        return self.index.text[begin:finish]
+
+    def sentence_of(self, i: int) -> tuple[str, int, str, str]:
+        """Record ``i``'s sentence, where the figure stands in it, its ``linked`` and
+        ``earlier`` sentences (:class:`Context`)."""
+        record = self.records[i]
+        bounds = self.index.sentence_bounds(record.start, record.end)
+        sentence = self._sentences.get(bounds)
+        if sentence is None:
+            sentence = self._sentences[bounds] = self._sentence(*bounds)
+        return sentence[0], record.start - bounds[0], sentence[1], sentence[2]
+
+    def headings_of(self, i: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The titles and kinds of the headings above record ``i``, outermost first."""
+        path = self.index.section_path(self.records[i].start)
+        key = tuple(map(id, path))
+        found = self._headings.get(key)
+        if found is None:
+            found = self._headings[key] = (tuple(s.title for s in path),
+                                           tuple(s.kind for s in path))
+        return found
+
+    def _sentence(self, s_begin: int, s_end: int) -> tuple[str, str, str]:
+        """A sentence's text, the sentence before it when that ended with a semicolon
+        (``linked``), and the sentences of its paragraph before it (``earlier``): the same for
+        every record in it."""
+        text = self.index.text
+        linked = ""
+        if s_begin and text[s_begin - 1] in _LINKED:
+            l_begin, _ = self.index.sentence_bounds(s_begin - 1)
+            linked = text[l_begin:s_begin]
+        line = text.rfind("\n", 0, s_begin) + 1
+        first, full = s_begin, 0
+        for _ in range(4 * _EARLIER):  # the items of a list (ended by ；) count as one
+            if first <= line or full == _EARLIER:
+                break
+            full += text[first - 1] not in _LINKED
+            first = max(line, self.index.sentence_bounds(first - 1)[0])
+        return text[s_begin:s_end], linked, text[first:s_begin]
 
     def decision(self, i: int) -> Decision | None:
         """The decision of record ``i``, deciding first, without recursion, the records it may
@@ -499,8 +548,12 @@ class _Document:
         own decision waits (a cycle of links) gives no structural evidence."""
         if i in self.decided:
             return self.decided[i]
+        first = self._sources(i)
+        if all(s in self.decided for s in first):  # in text order, the usual case
+            found = self.decided[i] = self._decide(i)
+            return found
         waiting = {i}
-        stack = [(i, iter(self._sources(i)))]
+        stack = [(i, iter(first))]
         while stack:
             j, sources = stack[-1]
             source = next((s for s in sources if s not in self.decided and s not in waiting),
@@ -511,20 +564,24 @@ class _Document:
                 continue
             stack.pop()
             waiting.discard(j)
-            record = self.records[j]
-            context = self.context(j)
-            # in a section about shortfalls (存在的问题和不足) a figure is typed by its own words
-            # and its structure only, never by the topic of its sentence or heading (积案仍有3件
-            # 未办结 under a heading about disputes counts no disputes handled)
-            self.decided[j] = (
-                self._named_part(record)
-                or self.rules.own_words(record, context)
-                or self._total(record)
-                or self._rate(record)
-                or (None if _UNTYPED_SECTIONS.intersection(context.section_kinds)
-                    else self.rules.surroundings(record, context, self._before(j),
-                                                 self._carried(j))))
+            self.decided[j] = self._decide(j)
         return self.decided[i]
+
+    def _decide(self, j: int) -> Decision | None:
+        """Record ``j``'s decision, the records it may take its id from decided (or waiting)."""
+        record = self.records[j]
+        context = self.context(j)
+        # in a section about shortfalls (存在的问题和不足) a figure is typed by its own words
+        # and its structure only, never by the topic of its sentence or heading (积案仍有3件
+        # 未办结 under a heading about disputes counts no disputes handled)
+        return (
+            self._named_part(record)
+            or self.rules.own_words(record, context)
+            or self._total(record)
+            or self._rate(record)
+            or (None if _UNTYPED_SECTIONS.intersection(context.section_kinds)
+                else self.rules.surroundings(record, context, self._before(j),
+                                             self._carried(j))))
 
     def _sources(self, i: int) -> list[int]:
         """The records whose decisions record ``i``'s may use."""
@@ -602,3 +659,55 @@ class _Document:
         if there != here and not (there[1] == here[0] and self.index.text[here[0] - 1] in _LINKED):
             return None
         return self.decided.get(before)
+
+
+class _RecordContext(Context):
+    """The :class:`Context` of a record of a document, each part worked out when first read:
+    most records are decided by their label, and read none of it (or only the sentence, for
+    a line with ``sentence`` words)."""
+
+    def __init__(self, document: _Document, i: int) -> None:
+        parts = self.__dict__  # the dataclass is frozen: the parts are kept beside its fields
+        parts["_document"], parts["_i"] = document, i
+
+    def _part(self, name: str) -> Any:
+        parts = self.__dict__
+        if name not in parts:
+            document: _Document = parts["_document"]
+            i: int = parts["_i"]
+            if name == "clause":
+                parts["clause"] = document.clause_of(i)
+            elif name in ("sections", "section_kinds"):
+                parts["sections"], parts["section_kinds"] = document.headings_of(i)
+            else:
+                parts["sentence"], parts["at"], parts["linked"], parts["earlier"] = \
+                    document.sentence_of(i)
+        return parts[name]
+
+    @property
+    def clause(self) -> str:
+        return cast(str, self._part("clause"))
+
+    @property
+    def sentence(self) -> str:
+        return cast(str, self._part("sentence"))
+
+    @property
+    def at(self) -> int | None:
+        return cast(int, self._part("at"))
+
+    @property
+    def linked(self) -> str:
+        return cast(str, self._part("linked"))
+
+    @property
+    def earlier(self) -> str:
+        return cast(str, self._part("earlier"))
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        return cast(tuple[str, ...], self._part("sections"))
+
+    @property
+    def section_kinds(self) -> tuple[str, ...]:
+        return cast(tuple[str, ...], self._part("section_kinds"))

@@ -1,0 +1,42 @@
+"""The screen lets through every pattern that matches a text, and holds back those whose needed
+texts are not in it."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from lawgov_ie.rules.backtracking import needed_strings
+from lawgov_ie.rules.screen import Screen
+
+PATTERNS = [r"(?:人民)?调解[^，]*", r"审结|办结", r"^(?!.*(?:纠纷|矛盾)).*(?:复议|诉讼)", r"\d+件",
+            r"(?i)abc", r"[，,]\s*合计", r"中(?![心国])上"]
+TEXTS = ["人民调解纠纷20件", "审结案件", "办理行政复议", "矛盾纠纷复议", "ABC", "甲3件，合计5件",
+         "中上", "中心上", "其他", "", "结案", "调 解"]
+
+
+@pytest.mark.parametrize("pattern, needs", [
+    (r"(?:人民)?调解[^，]*", {"调解"}), ("审结|办结", {"审结", "办结"}),
+    (r"中(?![心国])上", {"中上"}), (r"[，,]\s*合计", {"合计"}), (r"^(?:占|所占)", {"占", "所占"}),
+    (r"学习.{0,20}(?:法律|法规)", {"学习"}), (r"\d+件", {"件"}), (r"\d+", None),
+    (r"(?:案件)?", None), (r"(?i)abc", None), (r"(a)\1", None),
+])
+def test_needed_strings_are_runs_one_of_which_every_match_holds(
+        pattern: str, needs: set[str] | None) -> None:
+    assert needed_strings(pattern) == (frozenset(needs) if needs is not None else None)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_screen_lets_through_every_pattern_that_matches(text: str) -> None:
+    screen = Screen([regex.compile(p) for p in PATTERNS])
+    possible = screen.possible(text)
+    for number, pattern in enumerate(PATTERNS):
+        if regex.search(pattern, text):
+            assert possible >> number & 1, (pattern, text)
+
+
+def test_the_screen_holds_back_patterns_whose_needed_texts_are_absent() -> None:
+    screen = Screen([regex.compile(p) for p in PATTERNS] + [None])
+    possible = screen.possible("其他")
+    assert possible == 1 << 4  # (?i)abc: what it needs is not known (case folds), always tried
+    assert screen.possible("受理复议3件") == 1 << 2 | 1 << 3 | 1 << 4
