@@ -11,6 +11,7 @@ the step finds is unchanged. A pattern whose needed texts are not known is alway
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import ahocorasick_rs
@@ -35,6 +36,8 @@ class Screen:
 
     def __init__(self, patterns: Sequence[regex.Pattern[str] | None]) -> None:
         self.always = 0  # the patterns whose needed texts are not known
+        self.size = len(patterns)
+        self.number = {id(p): k for k, p in enumerate(patterns) if p is not None}
         keys: dict[str, int] = {}
         self._masks: list[int] = []  # for each key, the patterns that need it
         for number, pattern in enumerate(patterns):
@@ -60,3 +63,67 @@ class Screen:
             for key, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
                 mask |= masks[key]
         return mask
+
+    def spots(self, text: str) -> Spots:
+        """Where in ``text`` the texts each pattern needs stand: for many searches of parts of
+        one document."""
+        return Spots(self, text)
+
+
+class Spots:
+    """Where the texts the patterns of a :class:`Screen` need start in one text, found in one
+    pass: whether a pattern may match inside a part of the text is then a look-up."""
+
+    def __init__(self, screen: Screen, text: str) -> None:
+        self._number = screen.number
+        self._starts: list[list[int] | None] = [
+            None if screen.always >> k & 1 else [] for k in range(screen.size)]
+        if screen._automaton is None:
+            return
+        masks = screen._masks
+        for key, start, _ in screen._automaton.find_matches_as_indexes(text, overlapping=True):
+            mask = masks[key]
+            while mask:
+                lowest = mask & -mask
+                mask ^= lowest
+                found = self._starts[lowest.bit_length() - 1]
+                if found is not None:
+                    found.append(start)  # in order of the key's end: sorted below
+        for found in self._starts:
+            if found:
+                found.sort()
+
+    def starts(self, *patterns: regex.Pattern[str] | None) -> list[int] | None:
+        """Where the texts any of ``patterns`` needs start, sorted (None: one of them is not the
+        screen's, or its needs are not known, so it may match anywhere); with
+        :func:`holds`, whether any of them may match in a part of the text, in one look-up."""
+        found: set[int] = set()
+        for pattern in patterns:
+            if pattern is None:
+                continue
+            number = self._number.get(id(pattern))
+            own = self._starts[number] if number is not None else None
+            if own is None:
+                return None
+            found.update(own)
+        return sorted(found)
+
+    def may_match(self, pattern: regex.Pattern[str], start: int, end: int) -> bool:
+        """Whether ``pattern`` (one of the screen's) may match inside ``text[start:end]``: some
+        text it needs starts there (a necessary condition; an unknown pattern always may)."""
+        number = self._number.get(id(pattern))
+        if number is None:
+            return True
+        found = self._starts[number]
+        if found is None:
+            return True
+        at = bisect_left(found, start)
+        return at < len(found) and found[at] < end
+
+
+def holds(starts: list[int] | None, start: int, end: int) -> bool:
+    """Whether one of ``starts`` (:meth:`Spots.starts`) lies in ``[start, end)``; True for None."""
+    if starts is None:
+        return True
+    at = bisect_left(starts, start)
+    return at < len(starts) and starts[at] < end

@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from lawgov_ie.rules.backtracking import needed_strings
-from lawgov_ie.rules.screen import Screen
+from lawgov_ie.rules.screen import Screen, holds
 
 PATTERNS = [r"(?:人民)?调解[^，]*", r"审结|办结", r"^(?!.*(?:纠纷|矛盾)).*(?:复议|诉讼)", r"\d+件",
             r"(?i)abc", r"[，,]\s*合计", r"中(?![心国])上"]
@@ -40,3 +40,19 @@ def test_the_screen_holds_back_patterns_whose_needed_texts_are_absent() -> None:
     possible = screen.possible("其他")
     assert possible == 1 << 4  # (?i)abc: what it needs is not known (case folds), always tried
     assert screen.possible("受理复议3件") == 1 << 2 | 1 << 3 | 1 << 4
+
+
+def test_spots_say_where_a_pattern_may_match_in_a_part_of_a_text() -> None:
+    patterns = [regex.compile(p) for p in PATTERNS]
+    text = "人民调解纠纷20件，审结案件5件，其中上年审结3件；办理行政复议2件，合计7件。中上"
+    spots = Screen(patterns).spots(text)
+    for pattern in patterns:
+        for start in range(len(text)):
+            for end in range(start, len(text) + 1):
+                if pattern.search(text[start:end]):
+                    assert spots.may_match(pattern, start, end), (pattern.pattern, start, end)
+                    assert holds(spots.starts(*patterns), start, end)
+    assert not spots.may_match(patterns[1], 0, 9)  # 审结 first stands at 10
+    assert spots.may_match(patterns[1], 0, 12)
+    assert spots.starts(patterns[1]) == [10, 21]
+    assert not holds(spots.starts(patterns[1]), 11, 21) and holds(None, 11, 21)

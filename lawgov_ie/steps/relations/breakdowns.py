@@ -61,6 +61,7 @@ import regex
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.models import PartPosition, PartsSum, RelationEvidence
 from lawgov_ie.rules.budget import compile_rule
+from lawgov_ie.rules.screen import Screen, holds
 from lawgov_ie.steps.relations.figures import MAX_REACH, PEOPLE, Figures, same_family
 from lawgov_ie.steps.relations.periods import YEAR
 from lawgov_ie.steps.relations.relations_patterns import (
@@ -220,6 +221,9 @@ class Breakdowns:
                             for p in part_labels]
         self.status_words = [parts for _, relation, _, parts in self.part_labels
                              if relation == "status"]
+        # which part_label lines' total and part words may match a label (bit k: line k)
+        self._totals = Screen([total for _, _, total, _ in self.part_labels])
+        self._parts = Screen([parts for _, _, _, parts in self.part_labels])
 
     def siblings(self, label: str, others: Sequence[str]) -> bool:
         """Whether ``label`` and the first of ``others`` open with two different outcomes or
@@ -228,11 +232,27 @@ class Breakdowns:
         same word: a total and its outcome may)."""
         if not label or not others:
             return False
-        for _, _, total, parts in self.part_labels:
+        # the lines whose part words may match both labels: the others cannot answer True
+        lines = self._parts.possible(label) & self._parts.possible(others[0])
+        while lines:
+            lowest = lines & -lines
+            lines ^= lowest
+            _, _, total, parts = self.part_labels[lowest.bit_length() - 1]
             if total.pattern == "." or total.search(label):
                 continue
             mine, theirs = parts.match(label), parts.match(others[0])
             if mine and theirs and mine.group() != theirs.group():
+                return True
+        return False
+
+    def named_alike(self, a: str, b: str) -> bool:
+        """Whether one ``part_label`` line's part words stand in both labels (维持, 撤销)."""
+        lines = self._parts.possible(a) & self._parts.possible(b)
+        while lines:
+            lowest = lines & -lines
+            lines ^= lowest
+            parts = self.part_labels[lowest.bit_length() - 1][3]
+            if parts.search(a) and parts.search(b):
                 return True
         return False
 
@@ -252,7 +272,13 @@ class Breakdowns:
         whole, label = total.label or "", part.label or ""
         if not label or label == whole:
             return None
-        for pattern_id, relation, total_words, part_words in self.part_labels:
+        # the lines whose words may match both labels, in file order: the first that does wins
+        lines = self._totals.possible(whole) & self._parts.possible(label)
+        while lines:
+            lowest = lines & -lines
+            lines ^= lowest
+            pattern_id, relation, total_words, part_words = \
+                self.part_labels[lowest.bit_length() - 1]
             if total_words.search(whole) and part_words.search(label):
                 return f"{relation}:{pattern_id}"
         head = _common_suffix(whole, label)
@@ -286,7 +312,16 @@ class _Run:
         # pair of labels again and again (each list is tried from several totals)
         self._relations: dict[tuple[str, str], str | None] = {}
         self._siblings: dict[tuple[str, str], bool] = {}
+        self._years: dict[int, bool] = {}  # _year_before of each record asked about
+        self._next_alike: list[int] | None = None  # _alike_ahead's table, built when first asked
+        self._limits: dict[tuple[int, int], list[int]] = {}  # _scope_limits by its arguments
+        self._concluded: dict[int, bool] = {}  # _is_concluded of each record asked about
+        self._pendings: dict[int, bool] = {}  # _pending of each record asked about
         words: dict[int, list[int]] = {}  # clause start -> where its comparison words end
+        spots = figures.spots
+        self._cue_starts = spots.starts(rules.breakdown, rules.total, rules.total_if_sums) \
+            if spots is not None else None
+        compared = spots.starts(rules.compared) if spots is not None else None
         for record_index in figures.order:
             cue = self._cue_of(record_index)
             if cue is not None:
@@ -296,13 +331,24 @@ class _Run:
                 clause, clause_end = self.index.clause_bounds(record.start)
                 if clause not in words:
                     words[clause] = [m.end() for m in
-                                     rules.compared.finditer(self.text, clause, clause_end)]
+                                     rules.compared.finditer(self.text, clause, clause_end)] \
+                        if holds(compared, clause, clause_end) else []
                 ends = words[clause]
                 at = bisect_right(ends, record.start)
                 if at and ends[at - 1] > record.start - MAX_REACH:
                     self.compared.add(record_index)
 
     # --- shared ---------------------------------------------------------------------------
+
+    def _year_before(self, record_index: int) -> bool:
+        """Whether a year (2022年) stands in the figure's lead (:meth:`Figures.lead`)."""
+        found = self._years.get(record_index)
+        if found is None:
+            floor, lead = self.figures.lead(record_index)
+            found = self._years[record_index] = \
+                self.figures.may_match(YEAR, floor, floor + len(lead)) \
+                and YEAR.search(lead) is not None
+        return found
 
     def _label_relation(self, total: int, part: int) -> str | None:
         """:meth:`Breakdowns.label_relation` of two records, worked out once per pair of labels."""
@@ -324,6 +370,8 @@ class _Run:
         breakdown cue before a total cue in one lead wins (其中，甲类案件共计593件: the 共计 says
         "in all" of the part, which the 其中 opens)."""
         floor, lead = self.figures.lead(record_index)
+        if not holds(self._cue_starts, floor, floor + len(lead)):
+            return None  # no cue word can stand there
         best: _Cue | None = None
         opening: _Cue | None = None
         for role, pattern in (("breakdown", self.rules.breakdown), ("total", self.rules.total),
@@ -401,6 +449,12 @@ class _Run:
         """Where a list from ``offset`` may end: the end of its scope, then, while that end is a
         semicolon, the end of the next one (at most ``most`` semicolons, within
         :data:`MAX_REACH`)."""
+        found = self._limits.get((offset, most))
+        if found is None:
+            found = self._limits[(offset, most)] = self._find_scope_limits(offset, most)
+        return list(found)
+
+    def _find_scope_limits(self, offset: int, most: int) -> list[int]:
         limits = []
         end = self.index.scope_end(offset)
         hard = offset + MAX_REACH
@@ -461,8 +515,7 @@ class _Run:
             return True
         if any(marker in a and marker in b for marker in _CATEGORY_MARKERS):
             return True  # 咨询类诉求, 举报类: kinds named by one category word
-        return any(parts.search(a) and parts.search(b)
-                   for _, _, _, parts in self.rules.part_labels)
+        return self.rules.named_alike(a, b)
 
     def _position(self, total: int, first: int) -> bool:
         """Whether a list whose first part is ``first`` starts within two clauses after
@@ -489,7 +542,7 @@ class _Run:
             limits, named = self._list_limits(first, cue, open_list)
         # the items of each unit family go to the total of that family
         families: dict[int, list[int]] = {}  # first item of a family -> its items
-        other_year = YEAR.search(self.figures.lead(first)[1]) is None
+        other_year = not self._year_before(first)
         for item in [first, *self.figures.after(first, limits[-1])]:
             if item != first and item in self.cues:
                 inner = self.cues[item]
@@ -499,7 +552,7 @@ class _Run:
                     break  # a total closes the list (合计), or another list opens
             if not self._free(item):
                 continue
-            if item != first and other_year and YEAR.search(self.figures.lead(item)[1]):
+            if item != first and other_year and self._year_before(item):
                 continue  # （2023年15件）: the same figure of another year, no part
             head = next((h for h in families if self._alike(h, item)), None)
             families.setdefault(item if head is None else head, []).append(item)
@@ -769,6 +822,24 @@ class _Run:
                     continue
                 self._forward_list(record_index, by_labels)
 
+    def _alike_ahead(self, total: int) -> bool:
+        """Whether a figure of ``total``'s kind and unit, not implicit, stands among the
+        :data:`_MAX_UNCUED` after it: else no list follows it (:meth:`_forward_items` reads no
+        other), whatever is linked by then."""
+        if self._next_alike is None:  # for each place in text order, the next place of a
+            # figure of its kind and unit that is not implicit (len(order): none)
+            order, records = self.figures.order, self.records
+            self._next_alike = [len(order)] * len(order)
+            seen: dict[tuple[str, str], int] = {}
+            for at in range(len(order) - 1, -1, -1):
+                record = records[order[at]]
+                key = (record.kind, record.unit)
+                self._next_alike[at] = seen.get(key, len(order))
+                if not record.implicit:
+                    seen[key] = at
+        at = self.figures.position[total]
+        return self._next_alike[at] - at <= _MAX_UNCUED
+
     def _forward_items(self, total: int, limit: int) -> list[int]:
         items: list[int] = []
         value = self.records[total].value
@@ -777,7 +848,7 @@ class _Run:
                 continue
             if not self._free(other) or other in self.cues or self.records[other].value > value:
                 break  # linked already, opens or closes a list of its own, or no part of it
-            if YEAR.search(self.figures.lead(other)[1]):
+            if self._year_before(other):
                 break  # 2022年受理25件: a figure of another year, no category
             if self._is_concluded(total) and self._pending(other):
                 continue
@@ -789,7 +860,7 @@ class _Run:
 
     def _forward_list(self, total: int, by_labels: bool) -> None:
         record = self.records[total]
-        if total in self.compared:
+        if total in self.compared or not self._alike_ahead(total):
             return
         colon = self.text[record.end:record.end + 2].lstrip(" \t\u3000")[:1] in ("：", ":")
         # 办理案件20件：维持12件；撤销5件: a colon after the total opens a list over its
@@ -908,7 +979,9 @@ class _Run:
         for record_index in self.figures.order:
             if not self._free(record_index) or self.records[record_index].value <= 0:
                 continue
-            lead = self.figures.lead(record_index)[1]
+            floor, lead = self.figures.lead(record_index)
+            if not self.figures.may_match(pattern, floor, floor + len(lead)):
+                continue
             opener = None
             for match in pattern.finditer(lead):
                 opener = match
@@ -934,7 +1007,7 @@ class _Run:
             if not self._same_unit(other, first) or self.records[other].implicit:
                 continue
             if not self._free(other) or other in self.cues \
-                    or YEAR.search(self.figures.lead(other)[1]):
+                    or self._year_before(other):
                 break
             items.append(other)
         if len(items) < 2:
@@ -1019,15 +1092,23 @@ class _Run:
 
     def _pending(self, item: int) -> bool:
         """Whether a figure counts items still being handled (正在审理, 3件尚未办结)."""
-        record = self.records[item]
-        end = self.index.clause_bounds(record.start)[1]
-        return any(words.search(record.label or "") or words.match(self.text, record.end, end)
-                   for words in self.rules.status_words)
+        found = self._pendings.get(item)
+        if found is None:
+            record = self.records[item]
+            end = self.index.clause_bounds(record.start)[1]
+            found = self._pendings[item] = any(
+                words.search(record.label or "") or words.match(self.text, record.end, end)
+                for words in self.rules.status_words)
+        return found
 
     def _is_concluded(self, item: int) -> bool:
         """Whether a figure counts concluded cases (审结, 办结)."""
-        words = self.rules.concluded
-        return words is not None and words.search(self.records[item].label or "") is not None
+        found = self._concluded.get(item)
+        if found is None:
+            words = self.rules.concluded
+            found = self._concluded[item] = \
+                words is not None and words.search(self.records[item].label or "") is not None
+        return found
 
     def _concluded_before(self, items: Sequence[int], named: Sequence[int]) -> int | None:
         """The figure of concluded cases (审结, 办结) among ``items`` before the first ``named``

@@ -15,6 +15,7 @@ import regex
 
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.models import RelationEvidence
+from lawgov_ie.rules.screen import Spots
 from lawgov_ie.text.index import TextIndex
 
 # Units that count the same things: a part in 起 may belong to a total in 件.
@@ -43,16 +44,23 @@ class Figures:
     text: str
     index: TextIndex
     records: Sequence[RecordDraft]
+    spots: Spots | None = None  # where the texts the cue patterns need stand (may_match)
     order: list[int] = field(init=False)  # record indexes in text order
     starts: list[int] = field(init=False)
     position: dict[int, int] = field(init=False)  # record index -> place in ``order``
     evidence: dict[tuple[int, str], RelationEvidence] = field(default_factory=dict)
+    _leads: dict[tuple[int, int], tuple[int, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.order = sorted(range(len(self.records)),
                             key=lambda i: (self.records[i].start, self.records[i].end))
         self.starts = [self.records[i].start for i in self.order]
         self.position = {index: at for at, index in enumerate(self.order)}
+
+    def may_match(self, pattern: regex.Pattern[str], start: int, end: int) -> bool:
+        """Whether a cue pattern may match inside ``text[start:end]`` (:class:`Spots`: a
+        necessary condition, so a False skips a search that would find nothing)."""
+        return self.spots is None or self.spots.may_match(pattern, start, end)
 
     def between(self, start: int, end: int) -> list[int]:
         """Indexes of the records starting in ``[start, end)``, in text order."""
@@ -78,12 +86,15 @@ class Figures:
     def lead(self, index: int, size: int = 40) -> tuple[int, str]:
         """The text between the record before ``index`` (or ``size`` characters back, whichever
         is nearer) and ``index``: where its cue words stand. Returns (offset, text)."""
-        record = self.records[index]
-        at = self.position[index]
-        floor = max(0, record.start - size)
-        if at > 0:
-            floor = max(floor, self.records[self.order[at - 1]].end)
-        return floor, self.text[floor:record.start]
+        found = self._leads.get((index, size))
+        if found is None:
+            record = self.records[index]
+            at = self.position[index]
+            floor = max(0, record.start - size)
+            if at > 0:
+                floor = max(floor, self.records[self.order[at - 1]].end)
+            found = self._leads[(index, size)] = (floor, self.text[floor:record.start])
+        return found
 
     def crosses_heading(self, a: int, b: int) -> bool:
         """Whether a section heading starts between records ``a`` and ``b``."""

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from lawgov_ie.doc_data import RecordDraft
+from lawgov_ie.rules.screen import Spots, holds
 from lawgov_ie.steps.relations.relations_patterns import RelationCuePattern, alternation
 from lawgov_ie.text.index import TextIndex
 
@@ -29,29 +30,51 @@ class Periods:
         self.span = alternation(cues, "period_span")
         self.not_moving = alternation(cues, "period_not")
 
-    def period_of(self, index: TextIndex, record: RecordDraft, year: int | None) -> int | None:
-        """The year ``record`` is about: the last time word before it in its sentence decides."""
+    def patterns(self) -> list[regex.Pattern[str] | None]:
+        """The patterns :meth:`period_of` searches windows of a document with (for a
+        :class:`~lawgov_ie.rules.screen.Screen`)."""
+        return [YEAR, self.previous, self.span, self.not_moving]
+
+    def period_of(self, index: TextIndex, record: RecordDraft, year: int | None,
+                  spots: Spots | None = None, starts: list[int] | None = None) -> int | None:
+        """The year ``record`` is about: the last time word before it in its sentence decides.
+        ``spots``: where the texts the patterns need stand in the document (a window holding
+        none of one pattern's is not searched with it); ``starts``: those of all the patterns
+        (:meth:`Spots.starts`), to skip a window none may match in at once."""
+        if spots is not None and not holds(starts, record.start - _MAX_SENTENCE, record.start):
+            return year  # no time word can stand in the window (it starts after this)
         begin = index.sentence_bounds(record.start)[0]
         start = max(begin, record.start - _MAX_SENTENCE)
+        if spots is not None and not holds(starts, start, record.start):
+            return year
+
+        def may(pattern: regex.Pattern[str] | None) -> bool:
+            return pattern is not None and (
+                spots is None or spots.may_match(pattern, start, record.start))
+
+        years, previous, span = may(YEAR), year is not None and may(self.previous), \
+            may(self.span)
+        if not (years or previous or span):
+            return year
         window = index.text[start:record.start]
         found: list[tuple[int, int | None]] = []  # (position, period)
         not_spans = ([m.span() for m in self.not_moving.finditer(window)]
-                     if self.not_moving else [])
+                     if self.not_moving and previous and may(self.not_moving) else [])
 
         def negated(at: int) -> bool:
             return any(a <= at < b for a, b in not_spans)
 
-        for match in YEAR.finditer(window):
+        for match in YEAR.finditer(window) if years else ():
             written = int(match.group("year"))
             if match.group("since"):
                 found.append((match.start(), year if year == written else None))
             else:
                 found.append((match.start(), written))
-        if self.previous is not None and year is not None:
+        if previous and self.previous is not None and year is not None:
             for match in self.previous.finditer(window):
                 if not negated(match.start()):
                     found.append((match.start(), year - 1))
-        if self.span is not None:
+        if span and self.span is not None:
             for match in self.span.finditer(window):
                 found.append((match.start(), None))
         if not found:

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.rules.files import PatternSet
+from lawgov_ie.rules.screen import Screen
 from lawgov_ie.steps.relations.breakdowns import Breakdowns
 from lawgov_ie.steps.relations.checks import breakdown_checks, rate_checks
 from lawgov_ie.steps.relations.figures import Figures
-from lawgov_ie.steps.relations.periods import Periods
+from lawgov_ie.steps.relations.periods import YEAR, Periods
 from lawgov_ie.steps.relations.rates import Rates
 from lawgov_ie.steps.relations.relations_patterns import (
     PartLabelPattern,
@@ -32,16 +33,24 @@ class RelationFinder:
         self.breakdowns = Breakdowns(cues, patterns.of("part_label", PartLabelPattern))
         self.rates = Rates(patterns.of("rate_link", RateLinkPattern), alternation(cues, "share"))
         self.periods = Periods(cues)
+        rules = self.breakdowns
+        # the cue patterns searched in windows of every document: where the texts they need
+        # stand is found once per document
+        self.screen = Screen([rules.breakdown, rules.total, rules.total_if_sums, rules.compared,
+                              rules.opens_list, *self.periods.patterns()])
 
     def relate(self, index: TextIndex, records: Sequence[RecordDraft], year: int | None) -> None:
         """Fill ``part_of``, ``rate_of``, ``evidence``, ``checks`` and ``period`` of every
         record in place (``index`` is the document's text index)."""
-        figures = Figures(index.text, index, records)
+        figures = Figures(index.text, index, records, self.screen.spots(index.text))
         groups = self.breakdowns.find(figures)
         findings = self.rates.find(figures)
         breakdown_checks(records, groups)
         rate_checks(records, findings)
         for (record_index, _link), evidence in sorted(figures.evidence.items()):
             records[record_index].evidence.append(evidence)
+        spots = figures.spots
+        starts = spots.starts(YEAR, self.periods.previous, self.periods.span) \
+            if spots is not None else None
         for record in records:
-            record.period = self.periods.period_of(index, record, year)
+            record.period = self.periods.period_of(index, record, year, spots, starts)
