@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from lawgov_ie.doc_data import EntityInfo, RecordDraft, SectionInfo
 from lawgov_ie.models import DocumentMeta, Entity, Record, Report, Section
@@ -21,40 +22,69 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
     ordered = sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end))
     # each record is numbered r1, r2 … in text order; its links name those numbers
     ids = {index: f"r{number}" for number, index in enumerate(ordered, start=1)}
+    # The records, entities and sections are built without validating again what the steps
+    # made (_built): every value has the type its field asks for (float() and bool() where a
+    # step may give an int), the lists are new, the checks and evidence are models the steps
+    # validated (tests/steps/report: the report equals its validated copy).
     out: list[Record] = []
+    headings: dict[tuple[int, ...], tuple[list[str], str]] = {}  # titles and kind, by path
+    sentences: dict[tuple[int, int], str] = {}
     for index in ordered:
         draft = records[index]
         path = index_.section_path(draft.start)
+        key = tuple(map(id, path))
+        heading = headings.get(key)
+        if heading is None:
+            heading = headings[key] = ([s.title for s in path], path[-1].kind if path else "other")
+        bounds = index_.sentence_bounds(draft.start, draft.end)  # (shared by its records)
+        sentence = sentences.get(bounds)
+        if sentence is None:
+            sentence = sentences[bounds] = written[bounds[0]:bounds[1]].strip()
         part_of = ids.get(draft.part_of) if draft.part_of is not None else None
         rate_of = ([ids[i] for i in draft.rate_of]
                    if draft.rate_of and all(i in ids for i in draft.rate_of) else None)
-        out.append(Record(
-            id=ids[index], value=draft.value, unit=draft.unit, kind=draft.kind,  # type: ignore[arg-type]
-            qualifier=draft.qualifier, label=_as_written(draft, original),  # type: ignore[arg-type]
-            indicator=draft.indicator,
-            indicator_source=draft.indicator_source,  # type: ignore[arg-type]
-            text=draft.text if original is None else written[draft.start:draft.end],
-            start=draft.start, end=draft.end, implicit=draft.implicit,
-            sentence=written[slice(*index_.sentence_bounds(draft.start, draft.end))].strip(),
-            section=[s.title for s in path],
-            section_kind=path[-1].kind if path else "other",  # type: ignore[arg-type]
-            period=draft.period, part_of=part_of, rate_of=rate_of,
-            checks=list(draft.checks),
+        start, end = draft.start, draft.end
+        out.append(_built(Record, {
+            "id": ids[index], "value": float(draft.value), "unit": draft.unit,
+            "kind": draft.kind, "qualifier": draft.qualifier,
+            "label": draft.label if original is None else _as_written(draft, original),
+            "indicator": draft.indicator, "indicator_source": draft.indicator_source,
+            "text": draft.text if original is None else written[start:end],
+            "start": start, "end": end, "implicit": bool(draft.implicit),
+            "sentence": sentence, "section": list(heading[0]), "section_kind": heading[1],
+            "period": draft.period, "part_of": part_of, "rate_of": rate_of,
+            "checks": list(draft.checks),
             # evidence for a link the record does not have is left out (as renumber does)
-            relation_evidence=[e for e in draft.evidence
-                               if (part_of if e.link == "part_of" else rate_of) is not None],
-        ))
+            "relation_evidence": [e for e in draft.evidence if (
+                part_of if e.link == "part_of" else rate_of) is not None] if draft.evidence
+            else [],
+        }))
     return Report(
         meta=_year_from_periods(meta or DocumentMeta(), records),
         records=out,
-        entities=[Entity(label=e.label, text=e.text if original is None else written[e.start:e.end],
-                         start=e.start, end=e.end)
-                  for e in entities],
-        sections=[Section(title=_title_as_written(s, text, written), level=s.level,
-                          kind=s.kind,  # type: ignore[arg-type]
-                          heading_kind=s.heading_kind,  # type: ignore[arg-type]
-                          start=s.start, end=s.end) for s in sections],
+        entities=[_built(Entity, {
+            "label": e.label, "text": e.text if original is None else written[e.start:e.end],
+            "start": e.start, "end": e.end}) for e in entities],
+        sections=[_built(Section, {
+            "title": s.title if original is None else _title_as_written(s, text, written),
+            "level": s.level, "kind": s.kind, "heading_kind": s.heading_kind,
+            "start": s.start, "end": s.end}) for s in sections],
     )
+
+
+_Model = TypeVar("_Model", Record, Entity, Section)
+
+
+def _built(model: type[_Model], values: dict[str, Any]) -> _Model:
+    """``model.model_construct(**values)`` for values of every field of ``model``, each of the
+    type the field asks for: what pydantic's ``model_construct`` sets, without its loop over
+    the fields in Python (which costs more than validating)."""
+    made = model.__new__(model)
+    object.__setattr__(made, "__dict__", values)
+    object.__setattr__(made, "__pydantic_fields_set__", set(values))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
 
 
 def _year_from_periods(meta: DocumentMeta, records: Sequence[RecordDraft]) -> DocumentMeta:
