@@ -316,6 +316,7 @@ class _Run:
         self._next_alike: list[int] | None = None  # _alike_ahead's table, built when first asked
         self._limits: dict[tuple[int, int], list[int]] = {}  # _scope_limits by its arguments
         self._concluded: dict[int, bool] = {}  # _is_concluded of each record asked about
+        self._colons: dict[int, bool] = {}  # _colon_after of each record asked about
         self._pendings: dict[int, bool] = {}  # _pending of each record asked about
         words: dict[int, list[int]] = {}  # clause start -> where its comparison words end
         spots = figures.spots
@@ -450,9 +451,9 @@ class _Run:
         semicolon, the end of the next one (at most ``most`` semicolons, within
         :data:`MAX_REACH`)."""
         found = self._limits.get((offset, most))
-        if found is None:
+        if found is None:  # (worked out once: the callers read the list, never change it)
             found = self._limits[(offset, most)] = self._find_scope_limits(offset, most)
-        return list(found)
+        return found
 
     def _find_scope_limits(self, offset: int, most: int) -> list[int]:
         limits = []
@@ -723,8 +724,8 @@ class _Run:
             if not self._free(record_index):
                 continue
             lead = self.text[max(0, record.start - 4):record.start].rstrip(" \t\u3000")
-            if not _BRACKET_TOTAL.search(lead):
-                continue
+            if ("共" not in lead and "合计" not in lead) or not _BRACKET_TOTAL.search(lead):
+                continue  # (what _BRACKET_TOTAL needs, tested first)
             close = _BRACKET_CLOSE.match(self.text, record.end)
             if close is None:
                 continue
@@ -840,6 +841,15 @@ class _Run:
         at = self.figures.position[total]
         return self._next_alike[at] - at <= _MAX_UNCUED
 
+    def _colon_after(self, total: int) -> bool:
+        """Whether a colon follows the figure (past blanks): 办理案件20件：… (once per figure)."""
+        found = self._colons.get(total)
+        if found is None:
+            end = self.records[total].end
+            found = self._colons[total] = \
+                self.text[end:end + 2].lstrip(" \t\u3000")[:1] in ("：", ":")
+        return found
+
     def _forward_items(self, total: int, limit: int) -> list[int]:
         items: list[int] = []
         value = self.records[total].value
@@ -862,7 +872,7 @@ class _Run:
         record = self.records[total]
         if total in self.compared or not self._alike_ahead(total):
             return
-        colon = self.text[record.end:record.end + 2].lstrip(" \t\u3000")[:1] in ("：", ":")
+        colon = self._colon_after(total)
         # 办理案件20件：维持12件；撤销5件: a colon after the total opens a list over its
         # sentence's semicolon items
         limits = self._scope_limits(record.end, _MAX_OPEN_ITEMS if colon else _MAX_SEMICOLONS)

@@ -16,7 +16,7 @@ from lawgov_ie.rules.screen import Screen
 from lawgov_ie.steps.relations.breakdowns import Breakdowns
 from lawgov_ie.steps.relations.checks import breakdown_checks, rate_checks
 from lawgov_ie.steps.relations.figures import Figures
-from lawgov_ie.steps.relations.periods import YEAR, Periods
+from lawgov_ie.steps.relations.periods import YEAR, Periods, YearMarks
 from lawgov_ie.steps.relations.rates import Rates
 from lawgov_ie.steps.relations.relations_patterns import (
     PartLabelPattern,
@@ -52,5 +52,6 @@ class RelationFinder:
         spots = figures.spots
         starts = spots.starts(YEAR, self.periods.previous, self.periods.span) \
             if spots is not None else None
+        marks = YearMarks(index.text)
         for record in records:
-            record.period = self.periods.period_of(index, record, year, spots, starts)
+            record.period = self.periods.period_of(index, record, year, spots, starts, marks)
