@@ -30,6 +30,10 @@ def needs_of(pattern: regex.Pattern[str]) -> frozenset[str] | None:
     return needed_strings(pattern.pattern)
 
 
+_MEMO = 4096  # texts whose answer a screen keeps
+_MEMO_TEXT = 64  # the longest text kept (labels, not sentences)
+
+
 class Screen:
     """The patterns of a list that may match a text, as a bit mask (bit ``k``: ``patterns[k]``;
     a None in the list never may)."""
@@ -52,16 +56,24 @@ class Screen:
                 if at == len(self._masks):
                     self._masks.append(0)
                 self._masks[at] |= 1 << number
+        self._memo: dict[str, int] = {}  # possible() of short texts (a pure function of them)
         self._automaton = ahocorasick_rs.AhoCorasick(
             list(keys), matchkind=ahocorasick_rs.MatchKind.Standard) if keys else None
 
     def possible(self, text: str) -> int:
-        """The bit mask of the patterns that may match somewhere in ``text``."""
-        mask = self.always
-        if self._automaton is not None:
-            masks = self._masks
-            for key, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
-                mask |= masks[key]
+        """The bit mask of the patterns that may match somewhere in ``text`` (kept for the last
+        :data:`_MEMO` texts asked about: a label is asked about again and again)."""
+        mask = self._memo.get(text)
+        if mask is None:
+            mask = self.always
+            if self._automaton is not None:
+                masks = self._masks
+                for key, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
+                    mask |= masks[key]
+            if len(text) <= _MEMO_TEXT:
+                if len(self._memo) >= _MEMO:
+                    self._memo.clear()
+                self._memo[text] = mask
         return mask
 
     def spots(self, text: str) -> Spots:

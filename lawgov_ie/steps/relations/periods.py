@@ -24,6 +24,7 @@ YEAR = regex.compile(
 # YEAR without its look-arounds and its optional 以来/来: where it can match in a document, found
 # once (year_marks); YearMarks.matches then does what YEAR.finditer does on a window of it
 _YEAR_CORE = regex.compile(r"(?:19|20)[0-9]{2}\s*年")
+_SPACE = regex.compile(r"\s")
 _NOT_BEFORE = frozenset("0123456789０１２３４５６７８９—-－~～/")  # YEAR's look-behind
 _NOT_AFTER = frozenset("0123456789—-－~～")  # YEAR's look-ahead
 
@@ -35,7 +36,15 @@ class YearMarks:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.marks = [m.span() for m in _YEAR_CORE.finditer(text)]  # they cannot overlap
+        self.marks: list[tuple[int, int]] = []  # (start, end) of each core, in order
+        at = text.find("年")
+        while at != -1:  # from each 年 back over blanks to the year (cores cannot overlap)
+            begin = at
+            while begin > 4 and _SPACE.match(text, begin - 1):
+                begin -= 1
+            if begin >= 4 and _YEAR_CORE.fullmatch(text, begin - 4, at + 1):
+                self.marks.append((begin - 4, at + 1))
+            at = text.find("年", at + 1)
         self.starts = [start for start, _ in self.marks]
 
     def matches(self, start: int, end: int) -> list[tuple[int, str, str]]:

@@ -7,7 +7,13 @@ import regex
 from report_helpers import record, report_of
 from spacy.language import Language
 
-from lawgov_ie.steps.relations.periods import _NOT_AFTER, _NOT_BEFORE, YEAR, YearMarks
+from lawgov_ie.steps.relations.periods import (
+    _NOT_AFTER,
+    _NOT_BEFORE,
+    _YEAR_CORE,
+    YEAR,
+    YearMarks,
+)
 
 
 @pytest.mark.parametrize(("text", "quantity", "period"), [
@@ -29,12 +35,14 @@ YEAR_TEXTS = [
     "12022年，２2021年，—2020年，/2019年，~2018年8件，2017年-3月，2016年～，2015年以",
     "2014年以来2件，2013年来3件，2012年以来-4件，2011年来～5件，2010年\n\n6件，2009\t年",
     "20202019年，19192020年以来，2021年以来以来，2022年来来，年2023年年",
+    "2020 \u3000\n年，１９2021年　年 2019\t\t年2018",
 ]
 
 
 @pytest.mark.parametrize("text", YEAR_TEXTS)
 def test_year_marks_read_a_window_as_year_finditer_does(text: str) -> None:
     marks = YearMarks(text)
+    assert marks.marks == [m.span() for m in _YEAR_CORE.finditer(text)]
     for start in range(len(text)):
         for end in range(start, len(text) + 1):
             expected = [(m.start(), m.group("year"), m.group("since") or "")
