@@ -825,8 +825,8 @@ class _Run:
 
     def _alike_ahead(self, total: int) -> bool:
         """Whether a figure of ``total``'s kind and unit, not implicit, stands among the
-        :data:`_MAX_UNCUED` after it: else no list follows it (:meth:`_forward_items` reads no
-        other), whatever is linked by then."""
+        :data:`_MAX_UNCUED` after it, and the first of them may be a part of it: else no list
+        follows it (:meth:`_forward_items` reads no other), whatever is linked by then."""
         if self._next_alike is None:  # for each place in text order, the next place of a
             # figure of its kind and unit that is not implicit (len(order): none)
             order, records = self.figures.order, self.records
@@ -839,7 +839,13 @@ class _Run:
                 if not record.implicit:
                     seen[key] = at
         at = self.figures.position[total]
-        return self._next_alike[at] - at <= _MAX_UNCUED
+        ahead = self._next_alike[at]
+        if ahead - at > _MAX_UNCUED or ahead == len(self.figures.order):
+            return False
+        first = self.figures.order[ahead]  # the loop of _forward_items stops at it, whatever
+        # is linked by then, when it opens or closes a list, is larger, or follows a year
+        return not (first in self.cues or self.records[first].value > self.records[total].value
+                    or self._year_before(first))
 
     def _colon_after(self, total: int) -> bool:
         """Whether a colon follows the figure (past blanks): 办理案件20件：… (once per figure)."""

@@ -31,6 +31,7 @@ import regex
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.models import RelationEvidence
 from lawgov_ie.rules.budget import compile_rule
+from lawgov_ie.rules.screen import Screen
 from lawgov_ie.steps.relations.figures import MAX_REACH, MAX_RECORDS, NUMBER, Figures, same_family
 from lawgov_ie.steps.relations.relations_patterns import RateLinkPattern
 
@@ -89,6 +90,7 @@ class Rates:
                             if r.denominator else None)
                       for r in links]
         self.share = share
+        self._rate_words = Screen([link.rate for link in self.links])  # bit k: links[k]
 
     def find(self, figures: Figures) -> list[RateFinding]:
         """Set ``rate_of`` of the rates in ``figures``; the rates whose counts disagree."""
@@ -172,7 +174,9 @@ class Rates:
     def _rate(self, figures: Figures, index: int) -> RateFinding | None:
         records = figures.records
         rate = records[index]
-        links = [link for link in self.links if link.rate.search(rate.label)]
+        possible = self._rate_words.possible(rate.label)  # the links whose rate words may match
+        links = [link for k, link in enumerate(self.links)
+                 if possible >> k & 1 and link.rate.search(rate.label)]
         stems = self._stems(rate.label)
         if not links and not stems:
             return None
