@@ -69,6 +69,7 @@ from lawgov_ie.steps.relations.relations_patterns import (
     RelationCuePattern,
     alternation,
 )
+from lawgov_ie.text.index import SENTENCE_WINDOW
 
 CUE = 2.0
 SUMS = 2.0
@@ -323,12 +324,22 @@ class _Run:
         self._cue_starts = spots.starts(rules.breakdown, rules.total, rules.total_if_sums) \
             if spots is not None else None
         compared = spots.starts(rules.compared) if spots is not None else None
+        # a clause is cut to a window around each figure only when it runs on (TextIndex):
+        # without such a clause, every figure of a clause reads the same one, and a figure
+        # with no comparison word's text in the 2 × SENTENCE_WINDOW characters before it
+        # (where its clause starts at the earliest) is compared with nothing
+        breaks = [0, *self.index.clause_ends_between(0, len(self.text)), len(self.text)]
+        gated = compared is not None and all(
+            b - a <= 2 * SENTENCE_WINDOW for a, b in itertools.pairwise(breaks))
         for record_index in figures.order:
             cue = self._cue_of(record_index)
             if cue is not None:
                 self.cues[record_index] = cue
             if rules.compared is not None:  # each clause searched once
                 record = self.records[record_index]
+                if gated and not holds(compared, record.start - 2 * SENTENCE_WINDOW,
+                                       record.start):
+                    continue
                 clause, clause_end = self.index.clause_bounds(record.start)
                 if clause not in words:
                     words[clause] = [m.end() for m in
