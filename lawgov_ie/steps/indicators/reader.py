@@ -33,7 +33,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, cast
+from typing import Any
 
 import regex
 
@@ -661,6 +661,11 @@ class _Document:
         return self.decided.get(before)
 
 
+def _part_of(name: str) -> Any:
+    """A property reading the part ``name`` of a :class:`_RecordContext`."""
+    return property(lambda context: context._part(name))
+
+
 class _RecordContext(Context):
     """The :class:`Context` of a record of a document, each part worked out when first read:
     most records are decided by their label, and read none of it (or only the sentence, for
@@ -684,30 +689,11 @@ class _RecordContext(Context):
                     document.sentence_of(i)
         return parts[name]
 
-    @property
-    def clause(self) -> str:
-        return cast(str, self._part("clause"))
-
-    @property
-    def sentence(self) -> str:
-        return cast(str, self._part("sentence"))
-
-    @property
-    def at(self) -> int | None:
-        return cast(int, self._part("at"))
-
-    @property
-    def linked(self) -> str:
-        return cast(str, self._part("linked"))
-
-    @property
-    def earlier(self) -> str:
-        return cast(str, self._part("earlier"))
-
-    @property
-    def sections(self) -> tuple[str, ...]:
-        return cast(tuple[str, ...], self._part("sections"))
-
-    @property
-    def section_kinds(self) -> tuple[str, ...]:
-        return cast(tuple[str, ...], self._part("section_kinds"))
+    # each field of Context read through _part (a property per field)
+    clause = _part_of("clause")
+    sentence = _part_of("sentence")
+    at = _part_of("at")
+    linked = _part_of("linked")
+    earlier = _part_of("earlier")
+    sections = _part_of("sections")
+    section_kinds = _part_of("section_kinds")
