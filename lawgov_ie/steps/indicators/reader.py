@@ -190,6 +190,14 @@ class IndicatorRules:
         self._open_of: dict[str, bool] | None = None  # is_open of the labels of one document
         self.open = _any([a for o in open_words for a in o.alternatives()],
                          "indicator_open patterns")
+        # a character neither of an open word nor a filler stays whatever is taken away: a
+        # label holding one is not open (found without the open words' regex). Only when the
+        # open lines are all words (an expression could match other characters)
+        self._kept: regex.Pattern[str] | None = None
+        if not any(o.regex for o in open_words):
+            chars = sorted({c for o in open_words for w in o.words for c in w})
+            self._kept = regex.compile(f"[^{_FILLER.pattern[1:-1]}"
+                                       f"{''.join(regex.escape(c) for c in chars)}]")
         units = {u for r in self.rules for u in r.units} | \
             {u for t in self.topics for u in t.units or ()}
         # the lines each unit can fit (a line without units fits any), in file order
@@ -235,8 +243,11 @@ class IndicatorRules:
             found = self._open_of.get(label)
             if found is not None:
                 return found
-        rest = self.open.sub("", label) if self.open is not None else label
-        found = not _FILLER.sub("", rest)
+        if self._kept is not None and self._kept.search(label):
+            found = False
+        else:
+            rest = self.open.sub("", label) if self.open is not None else label
+            found = not _FILLER.sub("", rest)
         if self._open_of is not None:
             self._open_of[label] = found
         return found

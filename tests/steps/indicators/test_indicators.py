@@ -12,7 +12,7 @@ from spacy.language import Language
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.rules.files import load_patterns
 from lawgov_ie.steps.indicators.indicators_patterns import IndicatorPattern, IndicatorTopicPattern
-from lawgov_ie.steps.indicators.reader import Context, IndicatorRules
+from lawgov_ie.steps.indicators.reader import _FILLER, Context, IndicatorRules
 from lawgov_ie.taxonomy import BY_ID, INDICATOR_IDS, TAXONOMY
 from lawgov_ie.text.index import TextIndex
 
@@ -163,6 +163,14 @@ def test_open_labels(rules: IndicatorRules) -> None:
     assert rules.is_open("")
     assert not rules.is_open("办结率")
     assert not rules.is_open("召开专题会议")
+
+
+@pytest.mark.parametrize("label", ["审结", "依法受理各类案件", "全年共办结12件", "受理行政复议案件",
+                                   "其中：", "办结率", "（已）处理", "案", "处置突发事件", "12、"])
+def test_an_open_label_is_one_the_open_words_and_fillers_take_away_whole(
+        rules: IndicatorRules, label: str) -> None:
+    assert rules.open is not None
+    assert rules.is_open(label) == (not _FILLER.sub("", rules.open.sub("", label)))
 
 
 def test_user_pattern_file_adds_an_id(tmp_path: Path) -> None:
