@@ -357,9 +357,10 @@ class _Run:
         found = self._years.get(record_index)
         if found is None:
             floor, lead = self.figures.lead(record_index)
+            marks = self.figures.year_marks
             found = self._years[record_index] = \
-                self.figures.may_match(YEAR, floor, floor + len(lead)) \
-                and YEAR.search(lead) is not None
+                bool(marks.matches(floor, floor + len(lead))) if marks is not None \
+                else YEAR.search(lead) is not None
         return found
 
     def _label_relation(self, total: int, part: int) -> str | None:

@@ -16,6 +16,7 @@ import regex
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.models import RelationEvidence
 from lawgov_ie.rules.screen import Spots
+from lawgov_ie.steps.relations.periods import YearMarks
 from lawgov_ie.text.index import TextIndex
 
 # Units that count the same things: a part in 起 may belong to a total in 件.
@@ -45,6 +46,7 @@ class Figures:
     index: TextIndex
     records: Sequence[RecordDraft]
     spots: Spots | None = None  # where the texts the cue patterns need stand (may_match)
+    year_marks: YearMarks | None = None  # where YEAR can match
     order: list[int] = field(init=False)  # record indexes in text order
     starts: list[int] = field(init=False)
     position: dict[int, int] = field(init=False)  # record index -> place in ``order``

@@ -47,6 +47,13 @@ class YearMarks:
             at = text.find("年", at + 1)
         self.starts = [start for start, _ in self.marks]
 
+    def starts_of(self, spots: Spots | None, *patterns: regex.Pattern[str] | None
+                  ) -> list[int] | None:
+        """:meth:`Spots.starts` of ``patterns`` with where the years stand (None without
+        ``spots``)."""
+        found = spots.starts(*patterns) if spots is not None else None
+        return sorted({*found, *self.starts}) if found is not None else None
+
     def matches(self, start: int, end: int) -> list[tuple[int, str, str]]:
         """The matches of YEAR in ``text[start:end]``: (where, relative to ``start``; the year;
         the 以来/来 after it, or "")."""
@@ -77,8 +84,8 @@ class Periods:
 
     def patterns(self) -> list[regex.Pattern[str] | None]:
         """The patterns :meth:`period_of` searches windows of a document with (for a
-        :class:`~lawgov_ie.rules.screen.Screen`)."""
-        return [YEAR, self.previous, self.span, self.not_moving]
+        :class:`~lawgov_ie.rules.screen.Screen`; YEAR is read from :class:`YearMarks`)."""
+        return [self.previous, self.span, self.not_moving]
 
     def period_of(self, index: TextIndex, record: RecordDraft, year: int | None,
                   spots: Spots | None = None, starts: list[int] | None = None,
@@ -99,8 +106,8 @@ class Periods:
             return pattern is not None and (
                 spots is None or spots.may_match(pattern, start, record.start))
 
-        years, previous, span = may(YEAR), year is not None and may(self.previous), \
-            may(self.span)
+        years = holds(marks.starts, start, record.start) if marks is not None else may(YEAR)
+        previous, span = year is not None and may(self.previous), may(self.span)
         if not (years or previous or span):
             return year
         found: list[tuple[int, int | None]] = []  # (position, period)

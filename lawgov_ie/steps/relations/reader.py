@@ -16,7 +16,7 @@ from lawgov_ie.rules.screen import Screen
 from lawgov_ie.steps.relations.breakdowns import Breakdowns
 from lawgov_ie.steps.relations.checks import breakdown_checks, rate_checks
 from lawgov_ie.steps.relations.figures import Figures
-from lawgov_ie.steps.relations.periods import YEAR, Periods, YearMarks
+from lawgov_ie.steps.relations.periods import Periods, YearMarks
 from lawgov_ie.steps.relations.rates import Rates
 from lawgov_ie.steps.relations.relations_patterns import (
     PartLabelPattern,
@@ -42,7 +42,8 @@ class RelationFinder:
     def relate(self, index: TextIndex, records: Sequence[RecordDraft], year: int | None) -> None:
         """Fill ``part_of``, ``rate_of``, ``evidence``, ``checks`` and ``period`` of every
         record in place (``index`` is the document's text index)."""
-        figures = Figures(index.text, index, records, self.screen.spots(index.text))
+        marks = YearMarks(index.text)
+        figures = Figures(index.text, index, records, self.screen.spots(index.text), marks)
         groups = self.breakdowns.find(figures)
         findings = self.rates.find(figures)
         breakdown_checks(records, groups)
@@ -50,8 +51,6 @@ class RelationFinder:
         for (record_index, _link), evidence in sorted(figures.evidence.items()):
             records[record_index].evidence.append(evidence)
         spots = figures.spots
-        starts = spots.starts(YEAR, self.periods.previous, self.periods.span) \
-            if spots is not None else None
-        marks = YearMarks(index.text)
+        starts = marks.starts_of(spots, self.periods.previous, self.periods.span)
         for record in records:
             record.period = self.periods.period_of(index, record, year, spots, starts, marks)
