@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Any
 
 import ahocorasick_rs
 import regex
@@ -57,8 +58,16 @@ class Screen:
                     self._masks.append(0)
                 self._masks[at] |= 1 << number
         self._memo: dict[str, int] = {}  # possible() of short texts (a pure function of them)
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            list(keys), matchkind=ahocorasick_rs.MatchKind.Standard) if keys else None
+        self._keys = list(keys)
+        self._automaton = _automaton(self._keys)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickles (the automaton does not: it is built again from the keys)."""
+        return {**self.__dict__, "_automaton": None, "_memo": {}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._automaton = _automaton(self._keys)
 
     def possible(self, text: str) -> int:
         """The bit mask of the patterns that may match somewhere in ``text`` (kept for the last
@@ -80,6 +89,11 @@ class Screen:
         """Where in ``text`` the texts each pattern needs stand: for many searches of parts of
         one document."""
         return Spots(self, text)
+
+
+def _automaton(keys: list[str]) -> ahocorasick_rs.AhoCorasick | None:
+    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard) \
+        if keys else None
 
 
 class Spots:

@@ -3,6 +3,8 @@ texts are not in it."""
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 import regex
 
@@ -56,3 +58,10 @@ def test_spots_say_where_a_pattern_may_match_in_a_part_of_a_text() -> None:
     assert spots.may_match(patterns[1], 0, 12)
     assert spots.starts(patterns[1]) == [10, 21]
     assert not holds(spots.starts(patterns[1]), 11, 21) and holds(None, 11, 21)
+
+
+def test_a_screen_pickles() -> None:
+    screen = Screen([regex.compile(p) for p in PATTERNS])
+    again = pickle.loads(pickle.dumps(screen))
+    for text in TEXTS:
+        assert again.possible(text) == screen.possible(text)
