@@ -80,11 +80,14 @@ def _built(model: type[_Model], values: dict[str, Any]) -> _Model:
     type the field asks for: what pydantic's ``model_construct`` sets, without its loop over
     the fields in Python (which costs more than validating)."""
     made = model.__new__(model)
-    object.__setattr__(made, "__dict__", values)
-    object.__setattr__(made, "__pydantic_fields_set__", set(values))
-    object.__setattr__(made, "__pydantic_extra__", None)
-    object.__setattr__(made, "__pydantic_private__", None)
+    _set(made, "__dict__", values)
+    _set(made, "__pydantic_fields_set__", set(values))
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
     return made
+
+
+_set = object.__setattr__  # (a model's own __setattr__ takes only its fields)
 
 
 def _year_from_periods(meta: DocumentMeta, records: Sequence[RecordDraft]) -> DocumentMeta:

@@ -10,14 +10,15 @@ from lawgov_ie.steps.report.builder import build_report
 
 class ReportAssembler:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.report = build_report(
+        ext = doc._  # (each doc._ makes an object)
+        ext.report = build_report(
             doc.text,
-            meta=doc._.lawgov_meta,
-            records=doc._.lawgov_records or [],
-            entities=doc._.lawgov_entities or [],
-            sections=doc._.lawgov_sections or [],
-            text_index=doc._.lawgov_index,
-            original=doc._.lawgov_original,
+            meta=ext.lawgov_meta,
+            records=ext.lawgov_records or [],
+            entities=ext.lawgov_entities or [],
+            sections=ext.lawgov_sections or [],
+            text_index=ext.lawgov_index,
+            original=ext.lawgov_original,
         )
         return doc
 
