@@ -70,20 +70,14 @@ class Figures:
 
     def after(self, index: int, limit: int, count: int = MAX_RECORDS) -> list[int]:
         """Up to ``count`` records after ``index`` that start before ``limit``, in text order."""
-        at = self.position[index] + 1
-        found = []
-        for later in self.order[at:at + count]:
-            if self.records[later].start >= limit:
-                break
-            found.append(later)
-        return found
+        at = self.position[index] + 1  # (starts are sorted: those before limit come first)
+        return self.order[at:bisect_left(self.starts, limit, at, min(at + count, len(self.starts)))]
 
     def before(self, index: int, floor: int, count: int = MAX_RECORDS) -> list[int]:
         """Up to ``count`` records before ``index`` that start at or after ``floor``, nearest
         last."""
-        at = self.position[index]
-        found = [i for i in self.order[max(0, at - count):at] if self.records[i].start >= floor]
-        return found
+        at = self.position[index]  # (starts are sorted: those at or after floor come last)
+        return self.order[bisect_left(self.starts, floor, max(0, at - count), at):at]
 
     def lead(self, index: int, size: int = 40) -> tuple[int, str]:
         """The text between the record before ``index`` (or ``size`` characters back, whichever
