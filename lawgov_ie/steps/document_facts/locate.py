@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -142,7 +143,7 @@ def _written_county(gaz: Gazetteer, place: Place, name: str, text: str) -> Place
     data holds it elsewhere (counties merged or split since the data): the text's, if its only
     such county; ``None`` when the text agrees with the data or says nothing."""
     written = set()
-    for match in regex.finditer(r"(\p{Han}{1,8}?[区县市旗])" + regex.escape(name), text):
+    for match in _written_before(name, text):
         for start in range(match.start(1), match.end(1) - 1):
             for county in gaz.lookup(text[start:match.end(1)]):
                 if county.level == "county" and county.city == place.city and \
@@ -152,6 +153,33 @@ def _written_county(gaz: Gazetteer, place: Place, name: str, text: str) -> Place
         return None
     county = written.pop()
     return county if county.name != place.county else None
+
+
+@lru_cache(maxsize=256)
+def _county_before(name: str) -> regex.Pattern[str]:
+    return regex.compile(r"(\p{Han}{1,8}?[区县市旗])" + regex.escape(name))
+
+
+def _written_before(name: str, text: str) -> list[regex.Match[str]]:
+    """What ``_county_before(name).finditer(text)`` finds, scanning only near where ``name`` is
+    written: a match ends with ``name`` and starts at most 9 characters before it, and the
+    expression looks neither behind its start nor past its end, so runs of such reaches that do
+    not touch each other are scanned on their own (a match cannot start in one and end in
+    another), and nothing outside them can match."""
+    reach = 9
+    runs: list[list[int]] = []
+    at = text.find(name)
+    while at >= 0:
+        begin, end = max(0, at - reach), at + len(name)
+        if runs and begin <= runs[-1][1]:
+            runs[-1][1] = end
+        else:
+            runs.append([begin, end])
+        at = text.find(name, at + 1)
+    if not runs:
+        return []
+    pattern = _county_before(name)
+    return [m for begin, end in runs for m in pattern.finditer(text, begin, end)]
 
 
 def _best_supported(candidates: Sequence[Place], context: Sequence[Place]) -> tuple[Place, ...]:

@@ -28,8 +28,7 @@ Every fact says where it came from in ``meta.fact_sources``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -54,8 +53,8 @@ _HAN = r"\p{Han}"
 _YEAR_WORDS = r"(?:" + YEAR + r"|[一二][〇零][〇零一二三四五六七八九]{2})"  # 2024, 二〇二四
 
 # Lines and their parts -------------------------------------------------------------------------
-_LINE = regex.compile(r"^.*$", regex.MULTILINE)
 _LEADING_DECORATION = regex.compile(r"^[\s#*>•·|\-–—]+")
+_DECORATION_CHARS = "#*>•·|-–—"  # the class above but \s
 _PROSE_PUNCT = regex.compile(r"[，,。；;]")
 _PAGE_NAV_WORDS = r"[>|•]|»|当前位置|位置[:：]|首页|索引号"
 _NAV = regex.compile(_PAGE_NAV_WORDS + r"|[:：]\s*$")
@@ -133,27 +132,49 @@ _COPY_COUNT = regex.compile(r"[（(][0-9一二三四五六七八九十]+份?[）
 _SIGNER = regex.compile(r"^[" + _HAN + r"·]{2,5}$")
 _LONE_UNIT = regex.compile(r"^[省市县区]")
 _UNIT_LEVEL = {"旗": "县", "街": "街道"}
+# What a SIGNATURE_DATE line can open with: its edge's spaces, a year's first digit (19xx, 20xx)
+# or a numeral of a year written in Chinese (二〇二四).
+_DATE_OPENERS = frozenset(" \t\u300012〇零一二三四五六七八九")
 
 
-@dataclass(frozen=True)
 class _Line:
-    start: int
-    text: str  # as in the document
-    core: str  # without decoration (#, *, bullets, table bars, spaces)
+    """One line: where it starts, its text as in the document, and its ``core`` without
+    decoration (#, *, bullets, table bars, spaces), found when first asked for (most lines of
+    a long report are only looked at for a date)."""
+
+    __slots__ = ("_core", "start", "text")
+
+    def __init__(self, start: int, text: str, core: str | None = None) -> None:
+        self.start = start
+        self.text = text
+        self._core = core
+
+    @property
+    def core(self) -> str:
+        if self._core is None:
+            self._core = _undecorated(self.text)
+        return self._core
 
 
 def _lines(text: str) -> list[_Line]:
+    """The lines of ``text`` (those ``^.*$`` finds in MULTILINE mode: the pieces between line
+    feeds, a last empty one after a final line feed included), with their cores."""
     out = []
-    for match in _LINE.finditer(text):
-        raw = match.group()
-        out.append(_Line(match.start(), raw, _undecorated(raw)))
+    start = 0
+    for raw in text.split("\n"):
+        out.append(_Line(start, raw))
+        start += len(raw) + 1
     return out
 
 
 def _undecorated(raw: str) -> str:
     """A line without leading #, *, bullets, table bars and spaces, nor trailing spaces, * and |
     (trailing ones stripped by a loop: a regex ending in ``[…]+$`` is quadratic on long runs)."""
-    core = _LEADING_DECORATION.sub("", raw, count=1)
+    if not raw:
+        return raw
+    first = raw[0]  # most lines open with text: no regex call (isspace holds for every \s)
+    core = _LEADING_DECORATION.sub("", raw, count=1) \
+        if first.isspace() or first in _DECORATION_CHARS else raw
     end = len(core)
     while end and (core[end - 1].isspace() or core[end - 1] in "*|"):
         end -= 1
@@ -375,7 +396,7 @@ class MetaReader:
     @staticmethod
     def _signature_block(lines: Sequence[_Line], spans: Sequence[tuple[int, int]]) -> str | None:
         for index, line in enumerate(lines):
-            if not SIGNATURE_DATE.match(line.text) or _inside(line.start, spans):
+            if not _is_date_line(line) or _inside(line.start, spans):
                 continue
             names: list[str] = []
             cursor = index
@@ -412,7 +433,7 @@ class MetaReader:
                 sources["year"] = "opening"
                 return _year_value(opening.group(1))
         for line in lines[:body + 200]:
-            heading = _HEADING_YEAR.match(line.core)
+            heading = _HEADING_YEAR.match(line.core) if "年" in line.core else None
             if heading:
                 sources["year"] = "heading"
                 return int(heading.group(1))
@@ -431,16 +452,16 @@ class MetaReader:
     @staticmethod
     def _date(lines: Sequence[_Line], text: str, spans: Sequence[tuple[int, int]],
               sources: dict[str, str]) -> str | None:
-        for match in SIGNATURE_DATE.finditer(text):
+        for match in _signature_dates(lines, text):
             iso = iso_date(match)
             if iso and not _inside(match.start(), spans):
                 sources["date"] = "signature"
                 return iso
-        for pattern, where in ((_WRITTEN_DATE, "page field"), (_PUBLISHED_DATE, "page field")):
-            for match in pattern.finditer(text):
+        for matches in (_WRITTEN_DATE.finditer(text), _published_dates(text)):
+            for match in matches:
                 iso = iso_date(match)
                 if iso:
-                    sources["date"] = where
+                    sources["date"] = "page field"
                     return iso
         return None
 
@@ -492,11 +513,46 @@ def _signature_lines(lines: Sequence[_Line], spans: Sequence[tuple[int, int]]) -
     """The lines just above each signature date (a date line outside every section)."""
     out = []
     for index, line in enumerate(lines):
-        if SIGNATURE_DATE.match(line.text) and not _inside(line.start, spans):
+        if _is_date_line(line) and not _inside(line.start, spans):
             previous = _previous_nonblank(lines, index, limit=4)
             if previous is not None:
                 out.append(lines[previous].core)
     return out
+
+
+def _signature_dates(lines: Sequence[_Line], text: str) -> Iterator[regex.Match[str]]:
+    """What ``SIGNATURE_DATE.finditer(text)`` finds, tried only where it can start: at a line's
+    start (its ``^``) whose first character can open a date (spaces, a year's digit); a match
+    may run over a line break, so the lines it covers are not tried again."""
+    after = 0
+    for line in lines:
+        if line.start < after or not line.text or line.text[0] not in _DATE_OPENERS:
+            continue
+        match = SIGNATURE_DATE.match(text, line.start)
+        if match is not None:
+            after = match.end()
+            yield match
+
+
+def _published_dates(text: str) -> Iterator[regex.Match[str]]:
+    """What ``_PUBLISHED_DATE.finditer(text)`` finds, tried only where one of its field names
+    can start: each holds 日期 or 时间, 0, 2 (发布) or 4 (公文生成) characters in."""
+    starts: set[int] = set()
+    for word in ("日期", "时间"):
+        at = text.find(word)
+        while at >= 0:
+            starts.update(start for start in (at, at - 2, at - 4) if start >= 0)
+            at = text.find(word, at + 1)
+    after = 0
+    for start in sorted(starts):
+        if start >= after and (match := _PUBLISHED_DATE.match(text, start)) is not None:
+            after = match.end()
+            yield match
+
+
+def _is_date_line(line: _Line) -> bool:
+    """Whether the line is only a date (:data:`SIGNATURE_DATE`; every date holds 年)."""
+    return "年" in line.text and SIGNATURE_DATE.match(line.text) is not None
 
 
 def _joined_title(lines: Sequence[_Line], index: int, stop: int) -> str:

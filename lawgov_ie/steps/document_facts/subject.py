@@ -29,7 +29,6 @@ from lawgov_ie.steps.document_facts.locate import named_by_unit
 from lawgov_ie.steps.entities.self_place import (
     dominant,
     self_references,
-    self_unit,
     written_township,
 )
 from lawgov_ie.text.gazetteer import Gazetteer
@@ -56,9 +55,10 @@ def subject_place(gaz: Gazetteer, text: str, entities: Sequence[EntityInfo]) -> 
     """The place the report speaks for, read from the text; ``None`` when the evidence is weak,
     and when the text speaks for a department (我局, 本委) more than for a place: a department
     that does not name itself is not its place."""
-    if len(_SELF_BODY.findall(text)) > len(self_references(text)):
+    references = self_references(text)
+    if len(_SELF_BODY.findall(text)) > len(references):
         return None
-    unit = self_unit(text)
+    unit = dominant(Counter(references))  # self_unit(text), from the references at hand
     slogans = _slogan_places(gaz, text, entities)
     if unit is not None:
         fitting = [name for name in slogans if name.endswith(unit)]
