@@ -596,29 +596,65 @@ def needed_chars(pattern: str) -> frozenset[str] | None:
 
 def needed_strings(pattern: str) -> frozenset[str] | None:
     """Texts at least one of which stands in every match of ``pattern``, as
-    :func:`needed_chars` finds characters, but taking for each alternative its longest run of
-    plain characters it must match in a row (``调解`` of ``(?:人民)?调解[^，]*``): what an
+    :func:`needed_chars` finds characters, but taking for each alternative its rarest run of
+    items it must match once each in a row, each one of a few fixed texts — a character, a set
+    of them, a group of such alternatives — read as their concatenations (``调解`` of
+    ``(?:人民)?调解[^，]*``; 两套班子 … 三大班子 of ``[两三](?:套|大)班子``): what an
     Aho–Corasick automaton can look for in one pass for many patterns. None when none is known."""
     return _needed(pattern, True)
 
 
-def _needed(pattern: str, runs: bool) -> frozenset[str] | None:
-    """:func:`needed_strings` (``runs``), else :func:`needed_chars`."""
+_MAX_STRINGS = 256  # a run read as more texts than this is cut there
+
+
+def _own_characters(pattern: str) -> list[list[Node]] | None:
+    """The structure of ``pattern`` when its items match their own characters (no inline flags,
+    fuzzy matching, back references or conditionals), else None. A leading ``(?r)`` (search
+    backwards) changes no match's text."""
+    pattern = pattern.removeprefix("(?r)")
     if _FUZZY.search(pattern) or _INLINE_FLAGS.search(pattern) or "\\L<" in pattern \
             or "(?(" in pattern or re.search(r"\\[1-9]|\\[gk][<{']|\(\?P=", pattern):
         return None
     try:
-        alternatives = _Scanner(pattern).parse()
+        return _Scanner(pattern).parse()
     except (IndexError, ValueError):
+        return None
+
+
+def _needed(pattern: str, runs: bool) -> frozenset[str] | None:
+    """:func:`needed_strings` (``runs``), else :func:`needed_chars`."""
+    alternatives = _own_characters(pattern)
+    if alternatives is None:
         return None
 
     def rank(found: frozenset[str]) -> tuple[int, int]:
         """Longer texts first (rarer), then fewer of them."""
         return min(map(len, found)), -len(found)
 
+    def fixed(node: Node) -> frozenset[str] | None:
+        """The texts an item matches when it matches one of a few of them exactly once."""
+        if node.low != 1 or node.high != 1:
+            return None
+        if node.kind == "char":
+            return _literals(node.charset)
+        if node.kind not in ("group", "atomic"):
+            return None
+        found: set[str] = set()
+        for alternative in node.alternatives:
+            texts = {""}
+            for item in alternative:
+                if item.kind in ("look", "empty"):
+                    continue
+                own = fixed(item)
+                if own is None or len(texts) * len(own) > _MAX_STRINGS:
+                    return None
+                texts = {a + b for a in texts for b in own}
+            found |= texts
+        return frozenset(found) if "" not in found else None
+
     def of_sequence(sequence: list[Node]) -> frozenset[str] | None:
         best: frozenset[str] | None = None
-        run = ""  # plain characters the sequence matches once each, in a row
+        run: set[str] = {""}  # the texts of the items matched once each, in a row, so far
 
         def consider(found: frozenset[str] | None) -> None:
             nonlocal best
@@ -628,17 +664,20 @@ def _needed(pattern: str, runs: bool) -> frozenset[str] | None:
         for node in sequence:
             if node.kind in ("look", "empty"):
                 continue  # no width: the characters around it stand together
-            own = None if node.nullable else of_node(node)
-            if runs and own is not None and len(own) == 1 and node.kind == "char" \
-                    and node.low == node.high == 1:
-                run += next(iter(own))
+            own = fixed(node) if runs else None
+            if own is not None:
+                if len(run) * len(own) <= _MAX_STRINGS:
+                    run = {a + b for a in run for b in own}
+                    continue
+                consider(frozenset(run) if run != {""} else None)
+                run = set(own)
                 continue
-            if run:
-                consider(frozenset([run]))
-                run = ""
-            consider(own)
-        if run:
-            consider(frozenset([run]))
+            if run != {""}:
+                consider(frozenset(run))
+                run = {""}
+            consider(None if node.nullable else of_node(node))
+        if run != {""}:
+            consider(frozenset(run))
         return best
 
     def of_node(node: Node) -> frozenset[str] | None:
@@ -658,3 +697,42 @@ def _needed(pattern: str, runs: bool) -> frozenset[str] | None:
         return frozenset(found)
 
     return of_alternatives(alternatives) if alternatives else None
+
+
+def max_width(pattern: str, looks: bool = False) -> int | None:
+    """The most characters a match of ``pattern`` can span (look-arounds reach outside it and
+    do not count), or None when a repeat has no bound or an item's width is not known (a
+    grapheme ``\\X``, a named list, a back reference, inline flags). ``looks``: count every
+    look-around's own width and a character for each anchor too — how far from a match's
+    ends the engine may read at most, trying it."""
+    alternatives = _own_characters(pattern)
+    if not alternatives:
+        return None
+
+    def of_node(node: Node) -> int | None:
+        if node.kind == "empty":
+            return 1 if looks else 0
+        if node.kind == "look":
+            return of_alternatives(node.alternatives) if looks else 0
+        if node.high is None:
+            return None
+        if node.kind == "char":
+            return None if node.charset == "\\X" else node.high
+        if node.kind in ("group", "atomic"):
+            width = of_alternatives(node.alternatives)
+            return None if width is None else width * node.high
+        return None
+
+    def of_alternatives(alts: list[list[Node]]) -> int | None:
+        most = 0
+        for alternative in alts:
+            total = 0
+            for node in alternative:
+                width = of_node(node)
+                if width is None:
+                    return None
+                total += width
+            most = max(most, total)
+        return most
+
+    return of_alternatives(alternatives)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import regex
 
-from lawgov_ie.rules.backtracking import growth, needed_chars, ways_bound
+from lawgov_ie.rules.backtracking import growth, max_width, needed_chars, ways_bound
 from lawgov_ie.rules.budget import (
     PatternTimeoutWarning,
     compile_rule,
@@ -114,6 +114,25 @@ def test_a_union_matches_where_any_of_its_patterns_matches() -> None:
 def test_needed_chars_are_those_one_of_which_every_match_holds(pattern: str,
                                                                needs: set[str] | None) -> None:
     assert needed_chars(pattern) == (frozenset(needs) if needs is not None else None)
+
+
+@pytest.mark.parametrize("pattern, width", [
+    ("abc", 3), ("a{2,5}b", 6), (r"(?:ab|cde){2}", 6), (r"(?<=。)[一二]是(?=[\p{Han}])", 2),
+    (r"\d{1,2}(?:[.．、](?![0-9])|[）)])", 3), (r"(?r)\p{Han}{1,8}?号", 9), (r"(?:ab|c)+", None),
+    (r"\X", None), (r"(a)\1", None), (r"a{0,3}", 3),
+])
+def test_max_width_is_the_longest_match(pattern: str, width: int | None) -> None:
+    assert max_width(pattern) == width
+    if width is not None:
+        for text in ["abcdeab", "一是制度", "12.3", "上海市号", "aaaa"]:
+            for m in regex.finditer(pattern, text, overlapped=True):
+                assert m.end() - m.start() <= width
+
+
+@pytest.mark.parametrize("pattern, width", [
+    (r"(?<=。)[一二]是(?=[\p{Han}])", 4), (r"a\b", 2), (r"(?<=a(?=bc))d", 4), ("ab", 2)])
+def test_max_width_with_looks_is_how_far_a_try_reads(pattern: str, width: int) -> None:
+    assert max_width(pattern, looks=True) == width
 
 
 @pytest.mark.parametrize("text", ["维持8件", "撤销", "", "审", "其中审结10件", "abc"])
