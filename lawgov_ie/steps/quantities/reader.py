@@ -12,9 +12,11 @@ files, read once when a :class:`QuantityReader` is built:
 Reading a text is a few scans with expressions compiled at construction: one scanner finds every
 number with what can surround it (a qualifier, a magnitude 万/亿, a unit, 第/前 before it, or
 百分之), one scan per ``not_record`` rule marks the stretches where numbers are not records,
-one per ``implicit_zero`` rule finds zeros in words. No expression holds a repeat inside a
-repeat, so none can backtrack without end. Offsets are into the text given, never a normalised
-copy: full-width digits and spaces are read where they stand.
+one per ``implicit_zero`` rule finds zeros in words. A rule is not run on a text that holds
+none of the strings one of which every match of it holds
+(:func:`~lawgov_ie.rules.backtracking.needed_strings`): it would find nothing there. No
+expression holds a repeat inside a repeat, so none can backtrack without end. Offsets are into
+the text given, never a normalised copy: full-width digits and spaces are read where they stand.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+import ahocorasick_rs
 import regex
 
+from lawgov_ie.rules.backtracking import max_width, needed_chars, needed_strings
 from lawgov_ie.rules.budget import compile_rule
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.quantities.filters_patterns import (
@@ -56,7 +60,7 @@ _PERCENT_UNITS = {"%": "%", "％": "%"}
 _LIST_JOIN = regex.compile(r"[ \t\u3000]{0,2}(?:、|和|及|与)[ \t\u3000]{0,2}")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Quantity:
     """One quantity found: where it is, what it says, and how it was read."""
 
@@ -83,6 +87,87 @@ class _Rule:
     origin: str
 
 
+Where = bool | list[tuple[int, int]]
+"""Where a pattern is to run on a text: nowhere (False), on the whole text (True), or in
+these windows ``(pos, endpos)``, which hold every match it has there."""
+
+
+class _Screen:
+    """Where each of some patterns may match a text, by the strings one of which each needs
+    (:func:`~lawgov_ie.rules.backtracking.needed_strings`, a string that holds another of its
+    set left out): a pattern that needs a character is looked for with ``in`` (a common one is
+    found at once), those that need longer strings share one Aho–Corasick pass.
+
+    A pattern of the pass whose matches are at most ``width`` long and whose look-arounds and
+    anchors read at most ``reach`` characters beyond them runs only in windows: a match holds
+    an occurrence of a needed string, so it lies within ``width`` of one; occurrences that
+    close are one stretch, and stretches closer than ``reach`` one too. Run from ``reach``
+    before a stretch to ``reach`` after it, every try reads what it reads in the whole text,
+    and no match elsewhere reaches in: the window finds what the whole text's scan finds
+    there, forwards or backwards (``(?r)``), and nothing else."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        needs = [_shortest(n) if (n := needed_strings(p)) else None for p in patterns]
+        many = sorted({s for n in needs if n and min(map(len, n)) > 1 for s in n})
+        index = {s: i for i, s in enumerate(many)}
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            many, implementation=ahocorasick_rs.Implementation.DFA) if many else None
+        self.users: list[list[int]] = [[] for _ in many]  # each string's patterns
+        # per pattern: None (may match anywhere), strings for ``in``, or the automaton's;
+        # then, for windows, its longest match and how far beyond one it reads (None: no windows)
+        self.needs: list[tuple[frozenset[str] | None, bool, int | None, int]] = []
+        for at, (pattern, n) in enumerate(zip(patterns, needs, strict=True)):
+            if n is None or min(map(len, n)) == 1:
+                self.needs.append((n, False, None, 0))
+                continue
+            for string in n:
+                self.users[index[string]].append(at)
+            self.needs.append((None, True, max_width(pattern), max_width(pattern, looks=True) or 0))
+
+    def where(self, text: str) -> list[Where]:
+        """For each pattern, where on ``text`` it is to run."""
+        held: dict[int, list[tuple[int, int]]] = {}
+        if self.automaton is not None:
+            users = self.users
+            for i, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
+                for at in users[i]:
+                    held.setdefault(at, []).append((start, end))
+        found: list[Where] = []
+        for at, (few, by_pass, width, reach) in enumerate(self.needs):
+            if not by_pass:
+                found.append(any(s in text for s in few) if few is not None else True)
+            elif at not in held:
+                found.append(False)
+            elif width is None:
+                found.append(True)
+            else:
+                found.append(_windows(held[at], width, reach, len(text)))
+        return found
+
+
+def _windows(held: list[tuple[int, int]], width: int, reach: int,
+             length: int) -> list[tuple[int, int]]:
+    """The windows of :class:`_Screen` around the occurrences ``held`` of needed strings."""
+    spans = sorted((end - width, start + width) for start, end in held)
+    windows: list[tuple[int, int]] = []
+    low, high = spans[0]
+    for start, end in spans[1:]:
+        if start < high + reach:
+            high = max(high, end)
+            continue
+        windows.append((max(0, low - reach), min(length, high + reach)))
+        low, high = start, end
+    windows.append((max(0, low - reach), min(length, high + reach)))
+    return windows
+
+
+def _shortest(strings: frozenset[str]) -> frozenset[str]:
+    """The strings that hold none of the others (a text holding 无发生 holds 无)."""
+    return frozenset(s for s in strings
+                     if not any(s[i:j] in strings for i in range(len(s))
+                                for j in range(i + 1, len(s) + 1) if j - i < len(s)))
+
+
 class QuantityReader:
     """Reads every quantity of a text; built once per pattern set, then only scans."""
 
@@ -100,6 +185,12 @@ class QuantityReader:
         self.qualifiers: dict[tuple[str, str], str] = {
             (q.position, q.word): q.qualifier for q in qualifiers}
         self.scanner = self._scanner()
+        index = self.scanner.groupindex
+        # every group of the scanner is named: a match's groups() zipped with these names is
+        # its groupdict() (which costs 20 times as much)
+        self.group_names = sorted(index, key=index.__getitem__)
+        assert [index[name] for name in self.group_names] == list(
+            range(1, self.scanner.groups + 1))
         prefixes = [w for (p, w) in self.qualifiers if p == "prefix"]
         inside = {q.word: q.not_after for q in qualifiers if q.position == "prefix" and q.not_after}
         words = sorted(set(prefixes), key=lambda w: (-len(w), w))
@@ -114,12 +205,15 @@ class QuantityReader:
             for p in not_records]
         self.implicit_zeros = [compile_rule(p.regex, f"implicit_zero {p.id!r}")
                                for p in implicit_zeros]
+        self.screen = _Screen([*(p.regex for p in not_records),
+                                   *(p.regex for p in implicit_zeros)])
         cues = _alternation(c.word for c in rank_cues)
         self.rank_cue = (regex.compile(rf"(?r)(?:{cues})[^，。；,;：:\n]{{0,8}}\Z")
                          if cues else None)
+        # with the characters one of which every match holds (a window without any: no cue)
         self.change_cues = [
             (compile_rule(rf"(?r)(?:{c.regex}){_SPACE}\Z", f"change_cue {c.id!r}"),
-             frozenset(c.units))
+             frozenset(c.units), needed_chars(c.regex))
             for c in change_cues]
 
     @classmethod
@@ -163,15 +257,17 @@ class QuantityReader:
         if not isinstance(text, str):
             raise TypeError(f"QuantityReader.read expects str, not {type(text).__name__}")
         candidates = [q for m in self.scanner.finditer(text) if (q := self._quantity(text, m))]
-        found = self._drop_not_records(text, candidates) if candidates else []
+        runs = self.screen.where(text)
+        count = len(self.not_records)
+        found = self._drop_not_records(text, candidates, runs[:count]) if candidates else []
         found = self._listed_changes(text, found)
-        found.extend(self._implicit_zeros(text))
+        found.extend(self._implicit_zeros(text, runs[count:]))
         found.sort(key=lambda q: (q.start, q.end))
         return found
 
     def _quantity(self, text: str, match: regex.Match[str]) -> tuple[Quantity, int, int] | None:
         """The quantity a scanner match stands for, with the span of its number and unit."""
-        groups = match.groupdict()
+        groups = dict(zip(self.group_names, match.groups(), strict=True))
         if groups["mark"]:
             return self._rank_or_number_after(text, match)
         unit_written = groups["unit"]
@@ -230,9 +326,15 @@ class QuantityReader:
         """``change`` (with its sign: -1 after a decrease word) when a change cue ends right
         before the quantity; a unit that is a change by itself (个百分点) is one either way."""
         window = max(0, start - 24)
-        for cue, units in self.change_cues:
+        before = None
+        for cue, units, needs in self.change_cues:
             if kind != "change" and units and unit not in units:
                 continue
+            if needs is not None:
+                if before is None:
+                    before = text[window:start]
+                if needs.isdisjoint(before):
+                    continue
             found = cue.search(text, window, start)
             if found is not None:
                 return "change", -1 if found.groupdict().get("down") else 1
@@ -277,13 +379,20 @@ class QuantityReader:
 
     # -- filters ------------------------------------------------------------------------------
 
-    def _drop_not_records(self, text: str, found: list[tuple[Quantity, int, int]]
-                          ) -> list[Quantity]:
-        """The quantities whose number and unit overlap no ``not_record`` match of their kind."""
+    def _drop_not_records(self, text: str, found: list[tuple[Quantity, int, int]],
+                          runs: list[Where]) -> list[Quantity]:
+        """The quantities whose number and unit overlap no ``not_record`` match of their kind
+        (each rule run where it may match)."""
         blocked: list[tuple[int, int, frozenset[str]]] = []
-        for rule in self.not_records:
-            blocked.extend((m.start(), m.end(), rule.kinds) for m in rule.pattern.finditer(text)
-                           if m.end() > m.start())
+        for rule, run in zip(self.not_records, runs, strict=True):
+            if run is True:
+                blocked.extend((m.start(), m.end(), rule.kinds)
+                               for m in rule.pattern.finditer(text) if m.end() > m.start())
+                continue
+            for pos, endpos in run or ():
+                blocked.extend((m.start(), m.end(), rule.kinds)
+                               for m in rule.pattern.finditer(text, pos, endpos)
+                               if m.end() > m.start())
         if not blocked:
             return [q for q, _, _ in found]
         blocked.sort()
@@ -306,11 +415,13 @@ class QuantityReader:
                 kept.append(quantity)
         return kept
 
-    def _implicit_zeros(self, text: str) -> list[Quantity]:
+    def _implicit_zeros(self, text: str, runs: list[Where]) -> list[Quantity]:
         zeros: list[Quantity] = []
         starts: list[int] = []  # the zeros taken so far, sorted and never overlapping
         ends: list[int] = []
-        for pattern in self.implicit_zeros:
+        for pattern, run in zip(self.implicit_zeros, runs, strict=True):
+            if not run:
+                continue
             for m in pattern.finditer(text):
                 at = bisect_left(starts, m.end())  # the first zero starting at or after our end
                 if at and ends[at - 1] > m.start():
