@@ -25,15 +25,27 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import regex
 
 from lawgov_ie.doc_data import SectionInfo
 
-SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
-CLAUSE_END = regex.compile(r"[。！？!?；;\n，,：:]")
-SCOPE_END = regex.compile(
-    r"[。！？!?；;]|\n(?=[ \t\u3000]*(?:#|\*\*|[一二三四五六七八九十]+[、．.]"
-    r"|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．]|$))")
+_STOPS = "。！？!?；;"  # end a sentence and a scope
+_SENTENCE_MARKS = _STOPS + "\n"
+_CLAUSE_MARKS = _SENTENCE_MARKS + "，,：:"
+#: a line break that opens a heading or a list item
+_SCOPE_BREAK = (r"\n(?=[ \t\u3000]*(?:#|\*\*|[一二三四五六七八九十]+[、．.]"
+                r"|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．]|$))")
+SENTENCE_END = regex.compile(f"[{_SENTENCE_MARKS}]")
+CLAUSE_END = regex.compile(f"[{_CLAUSE_MARKS}]")
+SCOPE_END = regex.compile(f"[{_STOPS}]|{_SCOPE_BREAK}")
+_SCOPE_BREAK_AT = regex.compile(_SCOPE_BREAK)
+# Each character's marks, one bit a kind (1 sentence, 2 clause, 4 stop): the ends of all three
+# kinds are read from one pass over the text's code points instead of one regex scan each.
+_MARKS = np.zeros(0x10000, dtype=np.uint8)
+for _bit, _chars in ((1, _SENTENCE_MARKS), (2, _CLAUSE_MARKS), (4, _STOPS)):
+    for _char in _chars:
+        _MARKS[ord(_char)] |= _bit
 SENTENCE_WINDOW = 200  # a "sentence" longer than twice this is cut to this much around a span
 
 
@@ -65,9 +77,9 @@ class SectionPaths:
 class _Ends:
     """Sorted end offsets of one kind of boundary, with the lookups every kind needs."""
 
-    def __init__(self, pattern: regex.Pattern[str], text: str) -> None:
-        self.ends = [m.end() for m in pattern.finditer(text)]
-        self.length = len(text)
+    def __init__(self, ends: list[int], length: int) -> None:
+        self.ends = ends
+        self.length = length
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         """From after the last boundary at or before ``start`` to the first boundary end after
@@ -93,9 +105,16 @@ class TextIndex:
 
     def __init__(self, text: str, sections: Sequence[SectionInfo] = ()) -> None:
         self.text = text
-        self._sentences = _Ends(SENTENCE_END, text)
-        self._clauses = _Ends(CLAUSE_END, text)
-        self._scopes = _Ends(SCOPE_END, text)
+        # the ends of SENTENCE_END's, CLAUSE_END's and SCOPE_END's matches (one character each)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        marks = _MARKS[np.minimum(codes, 0xFFFF)]  # (no mark beyond the first plane)
+        at = np.flatnonzero(marks)
+        kinds = marks[at]
+        at += 1
+        self._sentences = _Ends(at[(kinds & 1) != 0].tolist(), len(text))
+        self._clauses = _Ends(at.tolist(), len(text))
+        scopes = at[(kinds & 4) != 0].tolist() + [m.end() for m in _SCOPE_BREAK_AT.finditer(text)]
+        self._scopes = _Ends(sorted(scopes), len(text))
         self.sections = list(sections)
         self._paths = SectionPaths(self.sections)
         self._heading_starts = sorted(s.start for s in self.sections)
