@@ -15,10 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+import ahocorasick_rs
 import regex
 
 from lawgov_ie.doc_data import SectionInfo
+from lawgov_ie.rules.backtracking import max_width, needed_chars
 from lawgov_ie.rules.budget import compile_rule, compile_union
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.sections.sections_patterns import HeadingPattern, SectionKindPattern
@@ -26,9 +29,9 @@ from lawgov_ie.text.dates import signature_date
 
 # Decoration a heading line may carry in Markdown-ish text: "## ", "**", bullets.
 _DECORATION = regex.compile(r"[ \t\u3000#*]*")
+_DECORATION_CHARS = " \t\u3000#*"
 _TITLE_END = regex.compile(r"[。：:；;！!？?]|\*\*|$", regex.MULTILINE)
 _CLAUSE_END = regex.compile(r"[，,]")
-_LINE = regex.compile(r"^.*$", regex.MULTILINE)
 _MAX_TITLE = 60
 _SENTENCE_PUNCT = regex.compile(r"[。，,；;！!？?]")
 _MAX_SIGNATURE_LINE = 40
@@ -39,6 +42,7 @@ class _Style:
     marker: regex.Pattern[str]
     inline: regex.Pattern[str] | None
     level: int
+    inline_needs: frozenset[str] | None = None  # one of them stands in every inline match
 
 
 @dataclass(frozen=True)
@@ -58,11 +62,20 @@ class SectionReader:
                    compile_rule(r"(?<=[。；;！!？?][ \t\u3000*]*)(?:" + h.regex + ")",
                                 f"heading {h.id!r}")
                    if h.inline else None,
-                   h.level)
+                   h.level,
+                   needed_chars(h.regex) if h.inline else None)
             for h in headings]
         # most lines open with no marker: one call tells, instead of one per style
         self.any_marker = compile_union([h.regex for h in headings], "heading patterns (any)")
         self.kinds = [(k.section_kind, tuple(k.words)) for k in kinds]
+        # every kind word in one automaton, each to the first kind that lists it
+        first: dict[str, int] = {}
+        for at, (_, words) in enumerate(self.kinds):
+            for word in words:
+                first.setdefault(word, at)
+        self._always = first.pop("", None)  # an empty word is in every title
+        self._word_kind = list(first.values())
+        self._kind_words = ahocorasick_rs.AhoCorasick(list(first)) if first else None
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> SectionReader:
@@ -70,10 +83,12 @@ class SectionReader:
                    patterns.of("section_kind", SectionKindPattern))
 
     def heading_kind(self, title: str) -> str | None:
-        for kind, words in self.kinds:
-            if any(word in title for word in words):
-                return kind
-        return None
+        """The first kind one of whose words is in ``title``."""
+        found = [self._word_kind[n] for n, _, _ in self._kind_words.find_matches_as_indexes(
+            title, overlapping=True)] if self._kind_words is not None else []
+        if self._always is not None:
+            found.append(self._always)
+        return self.kinds[min(found)][0] if found else None
 
     def _title(self, text: str, begin: int, line_end: int,
                inline: bool = False) -> tuple[str, int] | None:
@@ -92,31 +107,45 @@ class SectionReader:
 
     def _headings(self, text: str) -> list[_Heading]:
         found: list[_Heading] = []
-        for line in _LINE.finditer(text):
-            decoration = _DECORATION.match(text, line.start(), line.end())
-            pos = decoration.end() if decoration else line.start()
-            marked = self.any_marker is None or \
-                self.any_marker.match(text, pos, line.end()) is not None or \
-                self.any_marker.given_up()
+        needs, width = _screen("|".join(f"(?:{style.marker.pattern})" for style in self.styles))
+        # each inline style with the characters one of which its every match holds (or none)
+        inline = [(style.inline, style.level, tuple(style.inline_needs or ()))
+                  for style in self.styles if style.inline is not None]
+        line_end = -1
+        for line in text.split("\n"):  # the lines of ^.*$ (regex's . is all but \n)
+            line_start = line_end + 1
+            line_end = line_start + len(line)
+            pos = line_end - len(line.lstrip(_DECORATION_CHARS))
+            if needs is not None and width is not None \
+                    and needs.isdisjoint(text[pos:min(line_end, pos + width)]):
+                marked = False  # no marker fits in its first characters
+            else:
+                marked = self.any_marker is None or \
+                    self.any_marker.match(text, pos, line_end) is not None or \
+                    self.any_marker.given_up()
             for style in self.styles if marked else ():
-                marker = style.marker.match(text, pos, line.end())
+                marker = style.marker.match(text, pos, line_end)
                 if marker is None:
                     continue
-                title_start = _DECORATION.match(text, marker.end(), line.end())
+                title_start = _DECORATION.match(text, marker.end(), line_end)
                 begin = title_start.end() if title_start else marker.end()
-                title = self._title(text, begin, line.end(), inline=style.inline is not None)
+                title = self._title(text, begin, line_end, inline=style.inline is not None)
                 if title:
-                    found.append(_Heading(line.start(), pos, title[1], style.level, title[0],
-                                          line.end() if style.inline else None))
+                    found.append(_Heading(line_start, pos, title[1], style.level, title[0],
+                                          line_end if style.inline else None))
                 break
-            for style in self.styles:
-                if style.inline is None:
-                    continue
-                for marker in style.inline.finditer(text, pos + 1, line.end()):
-                    title = self._title(text, marker.end(), line.end(), inline=True)
+            for pattern, level, chars in inline:
+                for char in chars:
+                    if text.find(char, pos + 1, line_end) >= 0:
+                        break
+                else:
+                    if chars:
+                        continue  # no match without one of these characters
+                for marker in pattern.finditer(text, pos + 1, line_end):
+                    title = self._title(text, marker.end(), line_end, inline=True)
                     if title:
                         found.append(_Heading(marker.start(), marker.start(), title[1],
-                                              style.level, title[0], line.end()))
+                                              level, title[0], line_end))
         found.sort(key=lambda h: h.start)
         return found
 
@@ -156,6 +185,15 @@ class SectionReader:
         for section in sections:
             section.end = _trim_end(text, section.start, section.end)
         return sections
+
+
+@lru_cache(maxsize=16)
+def _screen(pattern: str) -> tuple[frozenset[str] | None, int | None]:
+    """The characters one of which every match of ``pattern`` (the markers) holds, and the most
+    characters a match spans: a line whose first that many characters hold none of them opens
+    with no marker (whether the union of markers has run out of its budget or not)."""
+    needs = needed_chars(pattern)
+    return (needs, max_width(pattern)) if needs else (None, None)
 
 
 def _body_end(text: str, after: int) -> int:

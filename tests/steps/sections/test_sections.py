@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import warnings
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -14,6 +15,7 @@ from lawgov_ie.doc_data import SectionInfo
 from lawgov_ie.errors import PatternError
 from lawgov_ie.rules.budget import TimedPattern, document_budget
 from lawgov_ie.rules.files import load_patterns
+from lawgov_ie.steps.sections import reader as sections_reader
 from lawgov_ie.steps.sections.reader import SectionReader
 from lawgov_ie.text.index import SectionPaths
 
@@ -181,12 +183,30 @@ def test_one_call_for_any_marker_finds_the_headings_trying_each_style_finds(
     assert READER.read(text) == each_style.read(text)
 
 
+@given(st.lists(_LINE_PARTS, max_size=40))
+def test_lines_passed_over_by_their_first_characters_open_no_heading(parts: list[str]) -> None:
+    text = "".join(parts)
+    with mock.patch.object(sections_reader, "_screen", return_value=(None, None)):
+        every_line = READER.read(text)
+    assert READER.read(text) == every_line
+
+
 def test_headings_are_found_when_the_union_of_markers_runs_out_of_its_budget() -> None:
     reader = SectionReader.from_patterns(load_patterns())
     assert reader.any_marker is not None
-    reader.any_marker = TimedPattern(r"(?:a{1,2}){1,100}[0-9]", "heading patterns (any)")
+    reader.any_marker = TimedPattern(r"、?(?:a{1,2}){1,100}[0-9]", "heading patterns (any)")
+    text = "、" + "a" * 60 + "\n" + REPORT  # 、 lets the line be tried (a marker could hold it)
     with warnings.catch_warnings(record=True), document_budget(0.05):
         warnings.simplefilter("always")
-        found = reader.read("a" * 60 + "\n" + REPORT)
-    assert [s.title for s in found] == [s.title for s in READER.read("a" * 60 + "\n" + REPORT)]
+        found = reader.read(text)
+        assert reader.any_marker.given_up()
+    assert [s.title for s in found] == [s.title for s in READER.read(text)]
     assert len(found) >= 8
+
+
+@given(st.lists(st.sampled_from(["存在", "问题", "不足", "计划", "下一步", "述法", "工作", "主要",
+                                 "成效", "职责", "一、", "思路", "打算", "法治"]), max_size=6))
+def test_a_heading_takes_the_first_kind_one_of_whose_words_it_holds(parts: list[str]) -> None:
+    title = "".join(parts)
+    first = next((kind for kind, words in READER.kinds if any(w in title for w in words)), None)
+    assert READER.heading_kind(title) == first
