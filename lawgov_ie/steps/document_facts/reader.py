@@ -433,7 +433,7 @@ class MetaReader:
                 sources["year"] = "opening"
                 return _year_value(opening.group(1))
         for line in lines[:body + 200]:
-            heading = _HEADING_YEAR.match(line.core) if "年" in line.core else None
+            heading = _HEADING_YEAR.match(line.core) if "年" in line.text else None
             if heading:
                 sources["year"] = "heading"
                 return int(heading.group(1))
