@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import ahocorasick_rs
 import regex
 
 from lawgov_ie.doc_data import EntityInfo
@@ -94,6 +95,38 @@ def _branches(node: _Trie) -> str:
     if "" in node:
         return "(?:" + "|".join(alternatives) + ")?"
     return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+class Literals:
+    """A set of literal words found by one Aho–Corasick automaton (``ahocorasick-rs``, as the
+    gazetteer's): what ``re`` finds with their alternation, longest first, in a third of the
+    time, and without a Python step per match."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = sorted({w for w in words if w})
+        self._leftmost = ahocorasick_rs.AhoCorasick(
+            self.words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.DFA) if self.words else None
+        self._all = ahocorasick_rs.AhoCorasick(
+            self.words, implementation=ahocorasick_rs.Implementation.DFA) if self.words else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of what ``finditer`` of :func:`alternation` of the words finds:
+        leftmost first, the longest word at a place, none overlapping."""
+        if self._leftmost is None:
+            return []
+        return [(start, end) for _, start, end in self._leftmost.find_matches_as_indexes(text)]
+
+    def starts(self, text: str) -> list[tuple[int, int]]:
+        """Every place a word stands, overlapping ones included, ``(start, end)`` sorted by
+        start, the longest first at a start: the first at or after a position is the match
+        of the words' alternation, longest first, searched from there."""
+        if self._all is None:
+            return []
+        found = [(start, end) for _, start, end in
+                 self._all.find_matches_as_indexes(text, overlapping=True)]
+        found.sort(key=lambda span: (span[0], -span[1]))
+        return found
 
 
 class StopWords:
@@ -566,12 +599,11 @@ class PersonGrammar:
         self.before_suffixes = tuple(self.before_words)  # for one str.endswith call
         self.start_suffixes = tuple(self.start_words)
         self.not_names = tuple(words.get("not_name", ()))
-        before = alternation(words.get("post_before", ()))
-        after = alternation(words.get("post_after", ()))
         line = alternation(words.get("line_before", ()))
-        # literal alternations (re is faster for these); _best checks the name is Han
-        self.before_re = re.compile(before) if before else None
-        self.after_re = re.compile(after) if after else None
+        # the posts before and after a name, each scanned as their alternation, longest first,
+        # would be; _best checks the name is Han
+        self.before_posts = Literals(words.get("post_before", ()))
+        self.after_posts = Literals(words.get("post_after", ()))
         posts = alternation((*words.get("post_before", ()), *words.get("post_after", ())))
         self.post_re = re.compile(posts) if posts else None
         self.longest_post = max(map(len, (*words.get("post_before", ()),
@@ -585,18 +617,14 @@ class PersonGrammar:
 
     def find(self, text: str) -> list[EntityInfo]:
         found: list[EntityInfo] = []
-        if self.before_re is not None:
-            for match in self.before_re.finditer(text):
-                span = self._best(text, [(match.end(), match.end() + size) for size in (2, 3)],
-                                  after=True)
-                if span:
-                    found.append(EntityInfo("PERSON", *span, text[span[0]:span[1]]))
-        if self.after_re is not None:
-            for match in self.after_re.finditer(text):
-                span = self._best(text, [(match.start() - size, match.start()) for size in (3, 2)],
-                                  after=False)
-                if span:
-                    found.append(EntityInfo("PERSON", *span, text[span[0]:span[1]]))
+        for _, end in self.before_posts.spans(text):
+            span = self._best(text, [(end, end + size) for size in (2, 3)], after=True)
+            if span:
+                found.append(EntityInfo("PERSON", *span, text[span[0]:span[1]]))
+        for start, _ in self.after_posts.spans(text):
+            span = self._best(text, [(start - size, start) for size in (3, 2)], after=False)
+            if span:
+                found.append(EntityInfo("PERSON", *span, text[span[0]:span[1]]))
         if self.line_re is not None:
             for match in self.line_re.finditer(text):  # 签发人：X Y
                 for name in self.line_name.finditer(text, match.start(1), match.end(1)):

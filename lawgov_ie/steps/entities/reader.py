@@ -34,6 +34,7 @@ from lawgov_ie.steps.entities.entities_patterns import (
     PersonWordsPattern,
 )
 from lawgov_ie.steps.entities.grammar import (
+    Literals,
     OrgGrammar,
     PersonGrammar,
     PlaceChain,
@@ -87,46 +88,20 @@ class _RegexRule:
 @dataclass(frozen=True)
 class _PhraseRule:
     """Literal phrases of one label, found where a scan of their alternation (longest first)
-    finds them, from one scan for their last two characters (宪法, 罚法, 条例): each hit is
-    checked backwards against the phrases that end so, not every phrase at every character."""
+    finds them: leftmost first, the longest at a place, none overlapping (one automaton)."""
 
     label: str
-    by_end: dict[str, tuple[str, ...]]  # last two characters (one, for a one-character phrase)
-    ends: re.Pattern[str]  # … of every phrase
+    phrases: Literals
     trim: None = None  # phrases are never cut
     anchor: None = None
 
     @classmethod
     def of(cls, label: str, phrases: Sequence[str]) -> _PhraseRule:
-        by_end: dict[str, list[str]] = {}
-        for phrase in set(phrases):
-            if phrase:
-                by_end.setdefault(phrase[-2:], []).append(phrase)
-        return cls(label, {end: tuple(sorted(words, key=len, reverse=True))
-                           for end, words in by_end.items()},
-                   re.compile(alternation(by_end) or "(?!)"))
+        return cls(label, Literals(phrases))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the phrases stand: leftmost first, the longest at a place, none overlapping."""
-        by_end = self.by_end
-        found: list[tuple[int, int]] = []  # every place a phrase stands
-        for hit in self.ends.finditer(text):
-            at = hit.start()
-            # a two-character hit hides one that starts on its second character
-            for end_at in (at, at + 1) if hit.end() - at == 2 else (at,):
-                for tail in {text[end_at:end_at + 2], text[end_at]}:
-                    for phrase in by_end.get(tail, ()):
-                        start = end_at + len(tail) - len(phrase)
-                        if start >= 0 and text.startswith(phrase, start):
-                            found.append((start, end_at + len(tail)))
-        found.sort(key=lambda span: (span[0], span[0] - span[1]))
-        chosen: list[tuple[int, int]] = []
-        last = 0  # where the last phrase taken ends
-        for start, end in found:
-            if start >= last:
-                chosen.append((start, end))
-                last = end
-        return chosen
+        return self.phrases.spans(text)
 
 
 def _windows(anchor: regex.Pattern[str] | re.Pattern[str], text: str, before: int,
