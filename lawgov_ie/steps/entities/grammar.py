@@ -249,9 +249,13 @@ class OrgGrammar:
             f"(?P<level>{levels})(?P<ordinal>{_ORDINAL.pattern})?"
             f"(?P<body>{role['head'].regex() or '(?!)'}){sub_part}")
         self.name_re = re.compile(f"(?P<body>{role['name'].regex() or '(?!)'}){sub_part}")
-        suffixes = alternation((*role["suffix"].words, *role["short_suffix"].words,
-                                 *role["chain_suffix"].words))
-        self.suffix_re = re.compile(f"(?P<body>{suffixes or '(?!)'}){sub_part}")
+        # the scans for closed names and for suffixes (with their subs), one automaton each
+        # (:meth:`_scan`)
+        self.name_words = Literals(role["name"].words)
+        self.suffix_words = Literals((*role["suffix"].words, *role["short_suffix"].words,
+                                      *role["chain_suffix"].words))
+        self.subs_re = re.compile(f"(?:{subs})*") if subs else None
+        self.sub_firsts = frozenset(w[0] for w in role["sub"].words if w)
         # phrases inside a name, matched whole before a stop word may cut one (依法 in
         # 依法治镇委员会, 治国 in 依法治国办)
         self.internal_re = re.compile(alternation((*role["sub"].words, *role["name"].words))
@@ -357,21 +361,38 @@ class OrgGrammar:
             org = self._headed(text, match)
             if org is not None:
                 found.append(org)
-        for match in self.name_re.finditer(text):
-            if not self.words["name"].blocked(match.group("body"), text, match.end("body")):
-                found.append(self._placed(text, match.start(), match.end()))
+        for start, body_end, end in self._scan(self.name_words, text):  # name_re's matches
+            if not self.words["name"].blocked(text[start:body_end], text, body_end):
+                found.append(self._placed(text, start, end))
         not_before = self.suffix_not_before
-        for match in self.suffix_re.finditer(text):
-            suffix_at, suffix_end = match.span("body")
+        for suffix_at, suffix_end, end in self._scan(self.suffix_words, text):
             if text.startswith(not_before[text[suffix_at:suffix_end]], suffix_end):
                 continue  # 办理, 处置, 队伍: no body's suffix (most matches end here)
-            org = self._open(text, match)
+            org = self._open(text, suffix_at, suffix_end, end)
             if org is not None:
                 found.append(org)
         chosen = _longest_first(found)
         chosen = self._with_ellipsis(text, chosen)
         return [EntityInfo("ORG", org.start, org.end, text[org.start:org.end])
                 for org in _merged(chosen)]
+
+    def _scan(self, bodies: Literals, text: str) -> list[tuple[int, int, int]]:
+        """``(start, body's end, end)`` of each match ``finditer`` of ``(?P<body>bodies)(?P<subs>
+        subs*)`` finds (closed names, suffixes): the longest body at the leftmost place at or after
+        the last match's end, then as many subs as follow, each the longest."""
+        found = []
+        last = 0  # where the last match ended
+        subs, firsts = self.subs_re, self.sub_firsts
+        for start, body_end in bodies.starts(text):
+            if start < last:
+                continue
+            end = body_end
+            if subs is not None and text[body_end:body_end + 1] in firsts:
+                more = subs.match(text, body_end)  # (?:subs)* matches everywhere
+                end = body_end if more is None else more.end()
+            found.append((start, body_end, end))
+            last = end
+        return found
 
     def _placed(self, text: str, start: int, end: int) -> _Org:
         """A closed name with the place or level written before it (石门镇公共法律服务工作站,
@@ -423,22 +444,22 @@ class OrgGrammar:
             start -= 2
         return _Org(start, match.end(), named)
 
-    def _open(self, text: str, match: re.Match[str]) -> _Org | None:
-        """区湿地保护局, 桃源县规划设计院, 石门公路巡查大队: a stem before a suffix, cut at a
-        boundary (:meth:`find` has dropped a suffix one of its ``not_before`` words follows)."""
-        suffix_at, suffix_end = match.span("body")
+    def _open(self, text: str, suffix_at: int, suffix_end: int, end: int) -> _Org | None:
+        """区湿地保护局, 桃源县规划设计院, 石门公路巡查大队: a stem before the suffix at
+        ``text[suffix_at:suffix_end]`` (its subs reach ``end``), cut at a boundary (:meth:`find`
+        has dropped a suffix one of its ``not_before`` words follows)."""
         suffix = text[suffix_at:suffix_end]  # not followed by one of its not_before words
         low = _han_run_start(text, suffix_at)
         if suffix in self.short_suffixes and self._short_suffix_fails(text, low, suffix_at):
             return None
-        start = self._stem_start(text, low, suffix_at, match.end())
+        start = self._stem_start(text, low, suffix_at, end)
         if start is None or start >= suffix_at:
             return None
         start = self._inner_place(text, start, suffix_at)
         name = text[start:suffix_at]
         if "级" in name or "的" in name:
             return None  # 省级X中心, 村级X站: a rank, not a body's name; X的Y队: a description
-        whole = text[start:match.end("body")]
+        whole = text[start:suffix_end]
         if whole in self.generic or whole.endswith(self.not_body):
             return None
         level = self._first_level(text, start, suffix_at)
@@ -446,14 +467,14 @@ class OrgGrammar:
         if level is not None:
             chain_start = self.place_chain_start(text, level[1], start)
             named = chain_start == start and chain_start < level[0]
-        if not named and _COUNTED.match(text, match.end()):
+        if not named and _COUNTED.match(text, end):
             return None  # X调解委员会8个: a count of a kind, not one body
         if suffix in self.chain_suffixes and not named:
             return None  # 法治政府建设领导小组: no body's name
         if suffix in self.short_suffixes and name not in self.stems and (
                 level is None or suffix_at - level[1] < 2):
             return None  # 大局, 格局, 街道自办; 司法局 alone is a body
-        return _Org(start, match.end(), named)
+        return _Org(start, end, named)
 
     def _short_suffix_fails(self, text: str, low: int, suffix_at: int) -> bool:
         """The last test of :meth:`_open` for a one-character suffix, made before the costly

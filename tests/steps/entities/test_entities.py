@@ -192,8 +192,8 @@ def test_no_bundled_rule_reads_words() -> None:
     assert [p.id for p in rules.of("entity", EntityPattern) if p.tokens is not None] == []
 
 
-# Phrases are found from their last two characters and word lists are compiled as tries: both
-# must find what a scan of the plain alternation, longest word first, finds.
+# Phrases are found by an automaton and word lists are compiled as tries: both must find what a
+# scan of the plain alternation, longest word first, finds.
 PHRASE_SETS = [["宪法", "民法典", "法典", "典"], ["行政处罚法", "处罚法", "罚法"],
                ["法法", "立法法", "法"]]
 PHRASE_PIECES = ["宪法", "民法", "典", "行政", "处罚", "法", "立", "，", "\n", "《", "》"]
@@ -214,3 +214,27 @@ def test_phrases_and_word_tries_find_what_a_full_scan_finds(pieces: list[str]) -
         rules = _rules(*(EntityPattern(id=f"p{n}", label="LAW", phrase=word)
                          for n, word in enumerate(words)))
         assert [(e.start, e.end) for e in rules.find_in_text(text)] == expected
+
+
+# The ORG grammar's name and suffix words with their subs (区委 + 办公室 + 党组) are found by an
+# automaton and the subs matched after each body: the matches of the regex body + subs*.
+ORG_SUFFIXES = ["委员会", "委", "会", "办公室", "室", "组织部", "中心"]
+ORG_SUBS = ["办公室", "办", "党组", "常委会", "委员会"]
+ORG_PIECES = ["委员", "会", "办公", "室", "办", "党组", "织部", "组", "常委", "中心", "区", "，"]
+
+
+@given(st.lists(st.sampled_from(ORG_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_org_words_with_subs_are_found_as_the_regex_finds_them(pieces: list[str]) -> None:
+    import re
+
+    from lawgov_ie.steps.entities.entities_patterns import OrgWordsPattern
+    from lawgov_ie.steps.entities.grammar import OrgGrammar, StopWords, alternation
+
+    text = "".join(pieces)
+    grammar = OrgGrammar([OrgWordsPattern(id="s", role="suffix", words=ORG_SUFFIXES),
+                          OrgWordsPattern(id="b", role="sub", words=ORG_SUBS)], StopWords(()))
+    regex = re.compile(f"(?P<body>{alternation(ORG_SUFFIXES)})"
+                       f"(?P<subs>(?:{alternation(ORG_SUBS)})*)")
+    assert grammar._scan(grammar.suffix_words, text) == \
+        [(m.start(), m.end("body"), m.end()) for m in regex.finditer(text)]
