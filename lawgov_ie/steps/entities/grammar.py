@@ -45,7 +45,7 @@ _ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,3}届")  # 十二
 _ORDINAL_BEFORE = re.compile(r"第?[一二三四五六七八九十]{1,3}届$")
 _CONJUNCTIONS = frozenset("、和及与")
 _ALL_HAN = regex.compile(r"\p{Han}+")
-_HAN_RUN_BEFORE = regex.compile(r"\p{Han}*\Z")  # searched from _MAX_STEM before a suffix
+_LAST_NOT_HAN = regex.compile(r"(?r)\P{Han}")  # searched backwards from a suffix
 _COUNTED = regex.compile(r"[ ]?[0-9０-９一二两三四五六七八九十百几多]+[ ]?[个家所支座]")
 
 
@@ -66,8 +66,9 @@ _Trie = dict[str, "_Trie"]
 def _han_run_start(text: str, end: int) -> int:
     """Where the run of Han characters that ends at ``end`` starts, at most ``_MAX_STEM``
     characters back."""
-    found = _HAN_RUN_BEFORE.search(text, max(0, end - _MAX_STEM), end)
-    return end if found is None else found.start()
+    low = max(0, end - _MAX_STEM)
+    found = _LAST_NOT_HAN.search(text, low, end)  # a few characters back, not a forward scan
+    return low if found is None else found.end()
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -379,20 +380,37 @@ class OrgGrammar:
     def _scan(self, bodies: Literals, text: str) -> list[tuple[int, int, int]]:
         """``(start, body's end, end)`` of each match ``finditer`` of ``(?P<body>bodies)(?P<subs>
         subs*)`` finds (closed names, suffixes): the longest body at the leftmost place at or after
-        the last match's end, then as many subs as follow, each the longest."""
-        found = []
+        the last match's end, then as many subs as follow, each the longest.
+
+        The bodies' leftmost-longest scan gives these places as long as no subs reach into a
+        body it found after them; where one does, the rest is read from every place a body
+        stands (:meth:`Literals.starts`)."""
+        found: list[tuple[int, int, int]] = []
         last = 0  # where the last match ended
-        subs, firsts = self.subs_re, self.sub_firsts
-        for start, body_end in bodies.starts(text):
+        for start, body_end in bodies.spans(text):
             if start < last:
-                continue
-            end = body_end
-            if subs is not None and text[body_end:body_end + 1] in firsts:
-                more = subs.match(text, body_end)  # (?:subs)* matches everywhere
-                end = body_end if more is None else more.end()
-            found.append((start, body_end, end))
-            last = end
+                if body_end <= last:
+                    continue  # inside the subs: the scan goes on from its end, as finditer's
+                self._scan_from(bodies.starts(text), text, last, found)
+                return found
+            last = self._subs_end(text, body_end)
+            found.append((start, body_end, last))
         return found
+
+    def _scan_from(self, places: list[tuple[int, int]], text: str, last: int,
+                   found: list[tuple[int, int, int]]) -> None:
+        """:meth:`_scan`'s matches from ``last`` on, from every place a body stands."""
+        for start, body_end in places:
+            if start >= last:
+                last = self._subs_end(text, body_end)
+                found.append((start, body_end, last))
+
+    def _subs_end(self, text: str, at: int) -> int:
+        """Where the subs that follow a body ending at ``at`` end (``at`` when none does)."""
+        if self.subs_re is None or text[at:at + 1] not in self.sub_firsts:
+            return at
+        more = self.subs_re.match(text, at)  # (?:subs)* matches everywhere
+        return at if more is None else more.end()
 
     def _placed(self, text: str, start: int, end: int) -> _Org:
         """A closed name with the place or level written before it (石门镇公共法律服务工作站,

@@ -217,8 +217,9 @@ def test_phrases_and_word_tries_find_what_a_full_scan_finds(pieces: list[str]) -
 
 
 # The ORG grammar's name and suffix words with their subs (区委 + 办公室 + 党组) are found by an
-# automaton and the subs matched after each body: the matches of the regex body + subs*.
-ORG_SUFFIXES = ["委员会", "委", "会", "办公室", "室", "组织部", "中心"]
+# automaton and the subs matched after each body (党组 reaching into 组织部 hides 部): the
+# matches of the regex body + subs*.
+ORG_SUFFIXES = ["委员会", "委", "会", "办公室", "室", "组织部", "部", "中心"]
 ORG_SUBS = ["办公室", "办", "党组", "常委会", "委员会"]
 ORG_PIECES = ["委员", "会", "办公", "室", "办", "党组", "织部", "组", "常委", "中心", "区", "，"]
 
