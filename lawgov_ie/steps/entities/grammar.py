@@ -63,10 +63,10 @@ def _is_han(char: str) -> bool:
 _Trie = dict[str, "_Trie"]
 
 
-def _han_run_start(text: str, end: int) -> int:
-    """Where the run of Han characters that ends at ``end`` starts, at most ``_MAX_STEM``
-    characters back."""
-    low = max(0, end - _MAX_STEM)
+def han_run_start(text: str, end: int, reach: int = _MAX_STEM) -> int:
+    r"""Where the run of Han characters that ends at ``end`` starts, at most ``reach``
+    characters back (what ``\p{Han}*\Z`` searched from there finds)."""
+    low = max(0, end - reach)
     found = _LAST_NOT_HAN.search(text, low, end)  # a few characters back, not a forward scan
     return low if found is None else found.end()
 
@@ -467,7 +467,7 @@ class OrgGrammar:
         ``text[suffix_at:suffix_end]`` (its subs reach ``end``), cut at a boundary (:meth:`find`
         has dropped a suffix one of its ``not_before`` words follows)."""
         suffix = text[suffix_at:suffix_end]  # not followed by one of its not_before words
-        low = _han_run_start(text, suffix_at)
+        low = han_run_start(text, suffix_at)
         if suffix in self.short_suffixes and self._short_suffix_fails(text, low, suffix_at):
             return None
         start = self._stem_start(text, low, suffix_at, end)

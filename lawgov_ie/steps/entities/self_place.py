@@ -11,6 +11,8 @@ from typing import Any
 
 import regex
 
+from lawgov_ie.steps.entities.grammar import Literals
+
 # 我镇, 本区, 我街道 (not 我市民, 本市场: the unit word ends the word, so a Han word-start follows
 # only for the units that are whole words; 我县 before 委/政府 counts, it is the same place).
 _SELF = re.compile(r"[我本](街道|镇|乡|县|区|市|旗|街)(?!民|场|级|域|属|间|长|委员)")
@@ -20,7 +22,9 @@ _LONGER = ("化", "区", "村", "社区")  # after a township's name: a longer w
 _WRITTEN_TOWNSHIP = regex.compile(
     r"(?:^|(?<=[\s，,。；;：:、（(“\"《]|年|在|由|对))(?P<name>(?P<stem>\p{Han}{2,4}?)"
     r"(?P<unit>街道|镇|乡|街))(?!化|区|村|社区|\p{Han}?[镇乡街])", regex.MULTILINE)
-_UNIT_START = re.compile(r"[街镇乡]")  # the first character of _WRITTEN_TOWNSHIP's units
+# the first character of _WRITTEN_TOWNSHIP's units (an automaton: a re scan of a class of Han
+# characters tests each character slowly)
+_UNIT_START = Literals(("街", "镇", "乡"))
 _BOUNDARY_CHARS = frozenset("，,。；;：:、（(“\"《年在由对")  # its look-behind's, but \s
 # Stems of words, not names: 小城镇, 特色小镇, 步行街, 全乡, 各街道.
 _NOT_A_TOWNSHIP = regex.compile(r"^(?:全|各|本|我|该|其|此|每|小城|特色|重点|建制|中心|示范|集镇"
@@ -70,8 +74,8 @@ def _written(text: str) -> list[regex.Match[str]]:
     found: list[regex.Match[str]] = []
     last = 0  # where the last match ended: a scan goes on from there
     tried = 0  # every start before this was tried
-    for unit in _UNIT_START.finditer(text):
-        for at in range(max(tried, last, unit.start() - 4), unit.start() - 1):
+    for unit, _ in _UNIT_START.spans(text):
+        for at in range(max(tried, last, unit - 4), unit - 1):
             # the look-behind's characters (\s: str.isspace is true for all of them), a cheap
             # test before the match
             if at and text[at - 1] not in _BOUNDARY_CHARS and not text[at - 1].isspace():
@@ -80,7 +84,7 @@ def _written(text: str) -> list[regex.Match[str]]:
                 found.append(match)
                 last = match.end()
                 break
-        tried = max(tried, unit.start() - 1)
+        tried = max(tried, unit - 1)
     return found
 
 
