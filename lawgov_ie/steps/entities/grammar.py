@@ -25,6 +25,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick_rs
 import regex
@@ -110,15 +111,26 @@ class Literals:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = sorted({w for w in words if w})
-        many = len(self.words) > _FEW
         # no word begins another: no two places start together, a plain sort orders them
         self._prefix_free = not any(a != b and b.startswith(a) for a in self.words
                                     for b in self.words)
+        self._build()
+
+    def _build(self) -> None:
+        many = len(self.words) > _FEW
         self._leftmost = ahocorasick_rs.AhoCorasick(
             self.words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
             implementation=ahocorasick_rs.Implementation.DFA) if many else None
         self._all = ahocorasick_rs.AhoCorasick(
             self.words, implementation=ahocorasick_rs.Implementation.DFA) if many else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickles (an automaton does not: it is built again from the words)."""
+        return {**self.__dict__, "_leftmost": None, "_all": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._build()
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` of what ``finditer`` of :func:`alternation` of the words finds:

@@ -240,3 +240,14 @@ def test_org_words_with_subs_are_found_as_the_regex_finds_them(pieces: list[str]
                        f"(?P<subs>(?:{alternation(ORG_SUBS)})*)")
     assert grammar._scan(grammar.suffix_words, text) == \
         [(m.start(), m.end("body"), m.end()) for m in regex.finditer(text)]
+
+
+def test_word_sets_pickle() -> None:
+    import pickle
+
+    from lawgov_ie.steps.entities.grammar import Literals
+
+    words = Literals(["人民政府", "政府", "司法所", "律师事务所", "中心", "委员会"])
+    text = "县人民政府、司法所和青松律师事务所"
+    assert pickle.loads(pickle.dumps(words)).spans(text) == words.spans(text) == \
+        [(1, 5), (6, 9), (12, 17)]
