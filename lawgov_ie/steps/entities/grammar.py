@@ -270,6 +270,7 @@ class OrgGrammar:
         self.not_place = tuple(role["not_place"].words)
         self.short_suffixes = frozenset(role["short_suffix"].words)
         self.stem_sizes = sorted({len(w) for w in self.stems}, reverse=True)
+        self.stem_lasts = frozenset(w[-1] for w in self.stems)
         # each suffix word's not_before words, of every role it has (one look-up a match)
         self.suffix_not_before: dict[str, tuple[str, ...]] = {}
         for name in ("suffix", "short_suffix", "chain_suffix"):
@@ -494,7 +495,8 @@ class OrgGrammar:
         start = min(start, level_start)
         if not named and not self._bare_level_ok(text, level_start, match.end("level")):
             return None  # 各乡镇党委, 全县政府: generic; 我县 is a pronoun
-        ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 5), start)
+        ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 5), start) if start > 0 \
+            and text[start - 1] == "届" else None  # its last character, tested first
         if ordinal is not None:
             start = ordinal.start()  # 十三届县委: the session is part of the name
         if text.startswith("中共", start - 2):
@@ -540,9 +542,10 @@ class OrgGrammar:
         level lies two characters or more before it."""
         if low > 0 and _is_han(text[low - 1]):
             return False  # a stem longer than _MAX_STEM: the name may start before ``low``
-        for size in self.stem_sizes:
-            if suffix_at - size >= low and text[suffix_at - size:suffix_at] in self.stems:
-                return False
+        if text[suffix_at - 1] in self.stem_lasts:  # a stem may end at the suffix
+            for size in self.stem_sizes:
+                if suffix_at - size >= low and text[suffix_at - size:suffix_at] in self.stems:
+                    return False
         return suffix_at - 2 <= low or self.level_re.search(text, low, suffix_at - 2) is None
 
     def _inner_place(self, text: str, start: int, high: int) -> int:
