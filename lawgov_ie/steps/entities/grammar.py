@@ -102,22 +102,80 @@ def _branches(node: _Trie) -> str:
 _FEW = 4  # a set of this many words or fewer is found by str.find, word by word
 
 
+class SharedScan:
+    """One Aho–Corasick pass (``ahocorasick-rs``, a compact automaton) for several sets of words
+    (the ORG grammar's, the PERSON posts, the phrases): each set's places in a text, from one
+    pass over it, kept for the last text asked about. One small automaton costs less than one
+    per set where the CPU caches are cold (after pkuseg's segmentation), and as little where
+    they are warm."""
+
+    def __init__(self) -> None:
+        self._sets: list[list[str]] = []
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None
+        self._of_key: list[tuple[int, ...]] = []  # the sets of each key of the automaton
+        self._last: tuple[str | None, list[list[tuple[int, int]]]] = (None, [])
+
+    def add(self, words: list[str]) -> int:
+        """Another set of (non-empty, distinct) words: its number."""
+        self._sets.append(words)
+        self._automaton = None  # built again at the next scan
+        self._last = (None, [])
+        return len(self._sets) - 1
+
+    def _build(self) -> ahocorasick_rs.AhoCorasick:
+        of_key: dict[str, list[int]] = {}
+        for number, words in enumerate(self._sets):
+            for word in words:
+                of_key.setdefault(word, []).append(number)
+        keys = sorted(of_key)
+        self._of_key = [tuple(of_key[key]) for key in keys]
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+        return self._automaton
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickles (the automaton does not: it is built again at the next scan)."""
+        return {**self.__dict__, "_automaton": None, "_last": (None, [])}
+
+    def places(self, text: str, number: int) -> list[tuple[int, int]]:
+        """Every place a word of set ``number`` stands in ``text``, overlapping ones included,
+        ``(start, end)`` sorted by start, the longest first at a start (do not change it)."""
+        last, found = self._last
+        if last is not text:
+            found = self._scan(text)
+            self._last = (text, found)
+        return found[number]
+
+    def _scan(self, text: str) -> list[list[tuple[int, int]]]:
+        automaton = self._automaton if self._automaton is not None else self._build()
+        found: list[list[tuple[int, int]]] = [[] for _ in self._sets]
+        of_key = self._of_key
+        for key, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+            for number in of_key[key]:
+                found[number].append((start, end))
+        for places in found:
+            places.sort(key=lambda span: (span[0], -span[1]))
+        return found
+
+
 class Literals:
     """A set of literal words found by one Aho–Corasick automaton (``ahocorasick-rs``, as the
-    gazetteer's): what ``re`` finds with their alternation, longest first, in a third of the
-    time, and without a Python step per match. A few words (quotes, 村/社区) are found by
+    gazetteer's), or by a :class:`SharedScan`'s: what ``re`` finds with their alternation,
+    longest first, in a third of the time. A few words (quotes, 村/社区) are found by
     ``str.find``, faster still than an automaton's pass (and than ``re``, which tests every
     character against a class of Han characters slowly)."""
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], shared: SharedScan | None = None) -> None:
         self.words = sorted({w for w in words if w})
         # no word begins another: no two places start together, a plain sort orders them
         self._prefix_free = not any(a != b and b.startswith(a) for a in self.words
                                     for b in self.words)
+        self._shared = shared if shared is not None and len(self.words) > _FEW else None
+        self._number = self._shared.add(self.words) if self._shared is not None else -1
         self._build()
 
     def _build(self) -> None:
-        many = len(self.words) > _FEW
+        many = len(self.words) > _FEW and self._shared is None
         self._leftmost = ahocorasick_rs.AhoCorasick(
             self.words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
             implementation=ahocorasick_rs.Implementation.DFA) if many else None
@@ -138,7 +196,7 @@ class Literals:
         if self._leftmost is not None:
             return [(start, end) for _, start, end in
                     self._leftmost.find_matches_as_indexes(text)]
-        chosen = []
+        chosen: list[tuple[int, int]] = []
         last = 0  # where the last word taken ends
         for start, end in self.starts(text):
             if start >= last:
@@ -150,6 +208,8 @@ class Literals:
         """Every place a word stands, overlapping ones included, ``(start, end)`` sorted by
         start, the longest first at a start: the first at or after a position is the match
         of the words' alternation, longest first, searched from there."""
+        if self._shared is not None:
+            return self._shared.places(text, self._number)
         if self._all is not None:
             found = [(start, end) for _, start, end in
                      self._all.find_matches_as_indexes(text, overlapping=True)]
@@ -255,7 +315,8 @@ class OrgGrammar:
     """Finds ORG spans in a text by the grammar above; words from ``org_words`` patterns."""
 
     def __init__(self, patterns: Sequence[OrgWordsPattern], stops: StopWords,
-                 place_chain: PlaceChain | None = None) -> None:
+                 place_chain: PlaceChain | None = None, shared: SharedScan | None = None) -> None:
+        """``shared``: the scan the word sets join (one pass for all, :class:`SharedScan`)."""
         self.stops = stops
         self.place_chain: PlaceChain | None = place_chain
         role = {name: _Words.of(patterns, name) for name in (
@@ -292,9 +353,9 @@ class OrgGrammar:
         self.name_re = re.compile(f"(?P<body>{role['name'].regex() or '(?!)'}){sub_part}")
         # the scans for closed names and for suffixes (with their subs), one automaton each
         # (:meth:`_scan`)
-        self.name_words = Literals(role["name"].words)
+        self.name_words = Literals(role["name"].words, shared)
         self.suffix_words = Literals((*role["suffix"].words, *role["short_suffix"].words,
-                                      *role["chain_suffix"].words))
+                                      *role["chain_suffix"].words), shared)
         self.subs_re = re.compile(f"(?:{subs})*") if subs else None
         self.sub_firsts = frozenset(w[0] for w in role["sub"].words if w)
         # phrases inside a name, matched whole before a stop word may cut one (依法 in
@@ -666,7 +727,8 @@ class PersonGrammar:
 
     THRESHOLD = 2.5
 
-    def __init__(self, patterns: Sequence[PersonWordsPattern], stops: StopWords) -> None:
+    def __init__(self, patterns: Sequence[PersonWordsPattern], stops: StopWords,
+                 shared: SharedScan | None = None) -> None:
         words: dict[str, list[str]] = {}
         for pattern in patterns:
             words.setdefault(pattern.role, []).extend(pattern.words)
@@ -683,8 +745,8 @@ class PersonGrammar:
         line = alternation(words.get("line_before", ()))
         # the posts before and after a name, each scanned as their alternation, longest first,
         # would be; _best checks the name is Han
-        self.before_posts = Literals(words.get("post_before", ()))
-        self.after_posts = Literals(words.get("post_after", ()))
+        self.before_posts = Literals(words.get("post_before", ()), shared)
+        self.after_posts = Literals(words.get("post_after", ()), shared)
         posts = alternation((*words.get("post_before", ()), *words.get("post_after", ())))
         self.post_re = re.compile(posts) if posts else None
         self.longest_post = max(map(len, (*words.get("post_before", ()),

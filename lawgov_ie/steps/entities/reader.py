@@ -38,6 +38,7 @@ from lawgov_ie.steps.entities.grammar import (
     OrgGrammar,
     PersonGrammar,
     PlaceChain,
+    SharedScan,
     alternation,
     stop_words,
 )
@@ -96,8 +97,9 @@ class _PhraseRule:
     anchor: None = None
 
     @classmethod
-    def of(cls, label: str, phrases: Sequence[str]) -> _PhraseRule:
-        return cls(label, Literals(phrases))
+    def of(cls, label: str, phrases: Sequence[str],
+           shared: SharedScan | None = None) -> _PhraseRule:
+        return cls(label, Literals(phrases, shared))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the phrases stand: leftmost first, the longest at a place, none overlapping."""
@@ -131,8 +133,9 @@ class EntityRules:
         char segmenter makes none); ``place_chain`` finds the place names before an ORG's body
         (a gazetteer's; :meth:`OrgGrammar.place_chain_start`)."""
         stops = stop_words(trims)
-        self.orgs = OrgGrammar(org_words, stops, place_chain)
-        self.persons = PersonGrammar(person_words, stops)
+        shared = SharedScan()  # one pass over a text for the grammar's words and the phrases
+        self.orgs = OrgGrammar(org_words, stops, place_chain, shared)
+        self.persons = PersonGrammar(person_words, stops, shared)
         trim_words: dict[str, set[str]] = {}
         for trim in trims:
             for label in trim.labels:
@@ -157,7 +160,7 @@ class EntityRules:
                 self.matcher.add(pattern.label + "\t" + pattern.id, [pattern.tokens])
                 self.has_token_rules = True
         for label, words in phrases.items():
-            self.regexes.append(_PhraseRule.of(label, words))
+            self.regexes.append(_PhraseRule.of(label, words, shared))
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet, vocab: Vocab, token_rules: bool = True,

@@ -231,15 +231,17 @@ def test_org_words_with_subs_are_found_as_the_regex_finds_them(pieces: list[str]
     import re
 
     from lawgov_ie.steps.entities.entities_patterns import OrgWordsPattern
-    from lawgov_ie.steps.entities.grammar import OrgGrammar, StopWords, alternation
+    from lawgov_ie.steps.entities.grammar import OrgGrammar, SharedScan, StopWords, alternation
 
     text = "".join(pieces)
-    grammar = OrgGrammar([OrgWordsPattern(id="s", role="suffix", words=ORG_SUFFIXES),
-                          OrgWordsPattern(id="b", role="sub", words=ORG_SUBS)], StopWords(()))
     regex = re.compile(f"(?P<body>{alternation(ORG_SUFFIXES)})"
                        f"(?P<subs>(?:{alternation(ORG_SUBS)})*)")
-    assert grammar._scan(grammar.suffix_words, text) == \
-        [(m.start(), m.end("body"), m.end()) for m in regex.finditer(text)]
+    expected = [(m.start(), m.end("body"), m.end()) for m in regex.finditer(text)]
+    words = [OrgWordsPattern(id="s", role="suffix", words=ORG_SUFFIXES),
+             OrgWordsPattern(id="b", role="sub", words=ORG_SUBS)]
+    for shared in (None, SharedScan()):  # its own automaton, or one pass shared with others
+        grammar = OrgGrammar(words, StopWords(()), shared=shared)
+        assert grammar._scan(grammar.suffix_words, text) == expected
 
 
 def test_word_sets_pickle() -> None:
