@@ -215,6 +215,24 @@ def staged(nlp: Any, docs: list[str], profile: cProfile.Profile | None = None,
     }
 
 
+def piped(nlp: Any, docs: list[str], rounds: int = 2) -> dict[str, float]:
+    """``nlp.pipe(docs)`` (each component reads a batch of documents in a row:
+    lawgov_ie/stages.py) against bare segmentation (``make_doc``) of the same documents, in CPU
+    time, the two alternating, best of ``rounds``."""
+    clock = time.process_time
+    bare = pipe = float("inf")
+    for _ in range(rounds):
+        start = clock()
+        for text in docs:
+            nlp.make_doc(text)
+        bare = min(bare, clock() - start)
+        start = clock()
+        for _doc in nlp.pipe(docs):
+            pass
+        pipe = min(pipe, clock() - start)
+    return {"bare_seconds": bare, "pipe_seconds": pipe, "ratio": pipe / bare}
+
+
 def full_rate(docs: list[str], segmenter: str, rounds: int = 1) -> dict[str, float]:
     """``extract`` on every document: wall-clock and CPU time (CPU time is what a busy shared
     machine does not decide), the best of ``rounds`` passes."""
@@ -390,6 +408,9 @@ def benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str,
         result[f"staged_{segmenter}"] = staged(  # char: as extract() reads; pkuseg: nlp(text)
             nlp, docs, profile if segmenter == "char" else None, reading=segmenter == "char")
         say(f"{segmenter}: tokenizer and components measured")
+        if segmenter == "pkuseg":
+            result["piped_pkuseg"] = piped(nlp, docs)
+            say("pkuseg: nlp.pipe measured")
         result[f"full_{segmenter}"] = full_rate(docs, segmenter, 1 if segmenter == "pkuseg" else 3)
         say(f"{segmenter}: full pipeline measured")
 
@@ -533,7 +554,8 @@ def render(r: dict[str, Any]) -> str:
         f"  default extract (no segmentation) >= {GOAL_DEFAULT_SPEEDUP:.0f}x bare segmentation:"
         f" {speedup:.1f}x  {'met' if speedup >= GOAL_DEFAULT_SPEEDUP else 'NOT met'}",
         f"  pkuseg-words pipeline <= {1 + GOAL_COMPONENT_SHARE:.2f}x bare segmentation:"
-        f" {1 + share:.2f}x  {'met' if share <= GOAL_COMPONENT_SHARE else 'NOT met'}",
+        f" nlp(text) a document at a time {1 + share:.2f}x"
+        f"  {'met' if share <= GOAL_COMPONENT_SHARE else 'NOT met'}",
         f"  default reading >= {GOAL_CHAR_RATE:,} chars per CPU-second: {char_rate:,.0f}"
         f"  {'met' if char_rate >= GOAL_CHAR_RATE else 'NOT met'}",
         f"  pkuseg load() warm <= {GOAL_LOAD_S} s (CPU, so a busy machine does not decide it):"
@@ -542,6 +564,10 @@ def render(r: dict[str, Any]) -> str:
         f" (built in the background); char load() {load['char']:.2f} s wall"
         f"  {'met' if load_cpu <= GOAL_LOAD_S else 'NOT met'}",
     ]
+    if "piped_pkuseg" in r:
+        ratio = r["piped_pkuseg"]["ratio"]
+        lines.append(f"    nlp.pipe(texts), components a batch at a time: {ratio:.2f}x"
+                     f"  {'met' if ratio <= 1 + GOAL_COMPONENT_SHARE else 'NOT met'}")
     jobs = r.get("parallel", {}).get("jobs", {})
     pairs = [(s, jobs[f"{s}_jobs1"], jobs[f"{s}_jobs2"]) for s in ("char", "pkuseg")
              if f"{s}_jobs2" in jobs]

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lawgov_ie.models import Record, Report
+from lawgov_ie.stages import StagedPipe, named
 from lawgov_ie.text.index import TextIndex
 
 SPANS_KEY = "quantities"
@@ -122,7 +123,7 @@ def quantity_spans(doc: Doc, records: list[Record]) -> list[Span]:
     return [span for span in spans if span is not None]
 
 
-class DocView:
+class DocView(StagedPipe):
     def __call__(self, doc: Doc) -> Doc:
         if not doc._.lawgov_views:
             return doc
@@ -139,7 +140,7 @@ class DocView:
                   requires=["doc._.lawgov_index", "doc._.report"],
                   assigns=["token.is_sent_start", "doc.spans"])
 def make_doc_view(nlp: Language, name: str) -> DocView:
-    return DocView()
+    return named(DocView(), name)
 
 
 register_span_extensions()

@@ -24,6 +24,7 @@ from typing import Any
 from spacy.language import Language
 
 from lawgov_ie.rules.files import PatternSet, files_of, load_patterns
+from lawgov_ie.stages import StagedPipe
 
 SAVED = "saved:"
 """A pattern path in a saved config: the N-th user layer, copied into the pipeline folder."""
@@ -31,7 +32,7 @@ _LISTING = "patterns.json"
 _FOLDER = "patterns"
 
 
-class PatternComponent:
+class PatternComponent(StagedPipe):
     """A component built from the bundled pattern files with the user's ``patterns`` (files or
     folders) merged over them. Subclasses build their rules in :meth:`build`."""
 

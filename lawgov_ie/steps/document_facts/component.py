@@ -5,10 +5,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lawgov_ie.stages import StagedPipe, named
 from lawgov_ie.steps.document_facts.reader import MetaReader
 
 
-class DocumentFacts:
+class DocumentFacts(StagedPipe):
     def __init__(self) -> None:
         self.reader = MetaReader()
 
@@ -25,4 +26,4 @@ class DocumentFacts:
                   requires=["doc._.lawgov_entities", "doc._.lawgov_sections"],
                   assigns=["doc._.lawgov_meta"])
 def make_document_facts(nlp: Language, name: str) -> DocumentFacts:
-    return DocumentFacts()
+    return named(DocumentFacts(), name)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from lawgov_ie.doc_view import set_entities
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.rules.saved import PatternComponent
+from lawgov_ie.stages import named
 from lawgov_ie.steps.entities.known_places import KnownPlaces
 from lawgov_ie.steps.entities.places import find_gpes
 from lawgov_ie.steps.entities.reader import EntityRules, longest_first
@@ -45,4 +46,4 @@ class EntityRuler(PatternComponent):
                   requires=[],
                   assigns=["doc._.lawgov_entities", "doc.ents"])
 def make_entities(nlp: Language, name: str, patterns: list[str]) -> EntityRuler:
-    return EntityRuler(nlp, patterns)
+    return named(EntityRuler(nlp, patterns), name)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.rules.saved import PatternComponent
+from lawgov_ie.stages import named
 from lawgov_ie.steps.indicators.reader import IndicatorRules
 from lawgov_ie.text.index import TextIndex
 
@@ -29,4 +30,4 @@ class IndicatorTagger(PatternComponent):
                   requires=["doc._.lawgov_records", "doc._.lawgov_index"],
                   assigns=["doc._.lawgov_records"])
 def make_indicators(nlp: Language, name: str, patterns: list[str]) -> IndicatorTagger:
-    return IndicatorTagger(patterns)
+    return named(IndicatorTagger(patterns), name)

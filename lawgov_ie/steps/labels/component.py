@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.rules.saved import PatternComponent
+from lawgov_ie.stages import named
 from lawgov_ie.steps.labels.reader import LabelReader
 
 
@@ -31,4 +32,4 @@ class Labeller(PatternComponent):
                   requires=["doc._.lawgov_records", "doc._.lawgov_index", "doc._.lawgov_entities"],
                   assigns=["doc._.lawgov_records"])
 def make_labels(nlp: Language, name: str, patterns: list[str]) -> Labeller:
-    return Labeller(patterns)
+    return named(Labeller(patterns), name)

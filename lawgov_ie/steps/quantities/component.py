@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from lawgov_ie.doc_data import RecordDraft
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.rules.saved import PatternComponent
+from lawgov_ie.stages import named
 from lawgov_ie.steps.quantities.reader import QuantityReader
 
 
@@ -40,4 +41,4 @@ class QuantityFinder(PatternComponent):
                   requires=[],
                   assigns=["doc._.lawgov_records", "doc.spans"])
 def make_quantities(nlp: Language, name: str, patterns: list[str]) -> QuantityFinder:
-    return QuantityFinder(patterns)
+    return named(QuantityFinder(patterns), name)

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.rules.saved import PatternComponent
+from lawgov_ie.stages import named
 from lawgov_ie.steps.relations.reader import RelationFinder
 from lawgov_ie.text.index import TextIndex
 
@@ -31,4 +32,4 @@ class Relations(PatternComponent):
                   requires=["doc._.lawgov_records", "doc._.lawgov_meta", "doc._.lawgov_index"],
                   assigns=["doc._.lawgov_records"])
 def make_relations(nlp: Language, name: str, patterns: list[str]) -> Relations:
-    return Relations(patterns)
+    return named(Relations(patterns), name)

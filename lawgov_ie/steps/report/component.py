@@ -5,10 +5,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lawgov_ie.stages import StagedPipe, named
 from lawgov_ie.steps.report.builder import build_report
 
 
-class ReportAssembler:
+class ReportAssembler(StagedPipe):
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._  # (each doc._ makes an object)
         ext.report = build_report(
@@ -28,4 +29,4 @@ class ReportAssembler:
                             "doc._.lawgov_sections", "doc._.lawgov_index"],
                   assigns=["doc._.report"])
 def make_report(nlp: Language, name: str) -> ReportAssembler:
-    return ReportAssembler()
+    return named(ReportAssembler(), name)

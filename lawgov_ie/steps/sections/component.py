@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from lawgov_ie.doc_data import SectionInfo
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.rules.saved import PatternComponent
+from lawgov_ie.stages import named
 from lawgov_ie.steps.sections.reader import SectionReader
 from lawgov_ie.text.index import TextIndex
 
@@ -33,4 +34,4 @@ class SectionDetector(PatternComponent):
                   requires=[],
                   assigns=["doc._.lawgov_sections", "doc._.lawgov_index", "doc.spans"])
 def make_sections(nlp: Language, name: str, patterns: list[str]) -> SectionDetector:
-    return SectionDetector(patterns)
+    return named(SectionDetector(patterns), name)
