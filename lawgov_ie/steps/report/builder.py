@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -27,15 +29,21 @@ def build_report(text: str, *, meta: DocumentMeta | None, records: Sequence[Reco
     # step may give an int), the lists are new, the checks and evidence are models the steps
     # validated (tests/steps/report: the report equals its validated copy).
     out: list[Record] = []
-    headings: dict[tuple[int, ...], tuple[list[str], str]] = {}  # titles and kind, by path
+    # A record's section path holds the sections from whose start to whose end (or heading
+    # line's end, whichever is later) its start lies, so it is the same for every offset
+    # between two such edges: the records, in text order, look it up again only when one
+    # starts at or past the next edge.
+    edges = sorted({edge for s in index_.sections for edge in (s.start, max(s.end, s.title_end))})
+    heading: tuple[list[str], str] = ([], "other")  # titles and kind of the path
+    until = -1  # where the path of the last look-up may change
     sentences: dict[tuple[int, int], str] = {}
     for index in ordered:
         draft = records[index]
-        path = index_.section_path(draft.start)
-        key = tuple(map(id, path))
-        heading = headings.get(key)
-        if heading is None:
-            heading = headings[key] = ([s.title for s in path], path[-1].kind if path else "other")
+        if draft.start >= until:
+            path = index_.section_path(draft.start)
+            heading = ([s.title for s in path], path[-1].kind if path else "other")
+            at = bisect_right(edges, draft.start)
+            until = edges[at] if at < len(edges) else sys.maxsize
         bounds = index_.sentence_bounds(draft.start, draft.end)  # (shared by its records)
         sentence = sentences.get(bounds)
         if sentence is None:

@@ -37,3 +37,33 @@ def test_a_report_read_in_the_callers_script_keeps_its_offsets() -> None:
     assert report == Report.model_validate(report.model_dump())
     for found in report.records:
         assert text[found.start:found.end] == found.text
+
+
+def test_each_record_has_the_section_path_of_its_start() -> None:
+    """The builder looks a section path up again only where a section starts or ends; every
+    record still gets the path the text index gives for its start (nested, touching, ending
+    sections; records before, inside and after them)."""
+    import random
+
+    from lawgov_ie.doc_data import RecordDraft, SectionInfo
+    from lawgov_ie.steps.report.builder import build_report
+    from lawgov_ie.text.index import TextIndex
+
+    text = "一二三四五六七八九十" * 20
+    chooser = random.Random(21)
+    for _ in range(200):
+        sections = []
+        for number in range(chooser.randint(0, 6)):
+            start = chooser.randrange(len(text))
+            end = chooser.randint(start, len(text))
+            sections.append(SectionInfo(f"s{number}", chooser.randint(1, 3), "other", "other",
+                                        start, end, min(end, start + chooser.randint(0, 8))))
+        index = TextIndex(text, sections)
+        starts = sorted(chooser.randrange(len(text)) for _ in range(chooser.randint(1, 30)))
+        records = [RecordDraft(at, at + 1, text[at], 1.0, "件", "count", "") for at in starts]
+        report = build_report(text, meta=None, records=records, entities=[], sections=sections,
+                              text_index=index)
+        for record in report.records:
+            path = index.section_path(record.start)
+            assert record.section == [s.title for s in path]
+            assert record.section_kind == (path[-1].kind if path else "other")
