@@ -121,6 +121,20 @@ def _lexicon(alternatives: list[str], template: str, name: str, *, opens: bool =
                    opens=opens, spaces=spaces, at_end=at_end)
 
 
+def _openings(*lexicons: Lexicon | None) -> frozenset[str] | None:
+    """Every character a match of one of ``lexicons`` at a place may open with (their
+    :attr:`Lexicon.opening`: ``match`` answers None at once at a place holding none of them);
+    None when one of them has no such set."""
+    chars: set[str] = set()
+    for lexicon in lexicons:
+        if lexicon is None:
+            continue
+        if lexicon.opening is None:
+            return None
+        chars |= lexicon.opening
+    return frozenset(chars)
+
+
 def _matches(lexicon: Lexicon | None, text: str) -> bool:
     return lexicon is not None and lexicon.is_whole(text)
 
@@ -183,6 +197,13 @@ class LabelReader:
             closing_total=words("closing_total",
                                 r"\s*[，,；;]\s*(?:{})\s*(?:[:：为是达]\s*)?", opens=False),
         )
+
+        grammar = self.grammar
+        #: the characters a word of after_stop, predicate, adverbial or verb may open with
+        #: (what the noun scan of ``_after`` asks about at each place); None when one of them
+        #: may open with any
+        self._noun_enders = _openings(self.cues.after_stop, grammar.predicate,
+                                      grammar.adverbial, grammar.verb)
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> LabelReader:
@@ -352,6 +373,7 @@ class LabelReader:
                 return (begin, close + 1), True
         stop = begin
         limit = min(len(text), begin + _MAX_AFTER)
+        enders = self._noun_enders
         complete = False
         people_list = False
         while stop < limit:
@@ -380,6 +402,9 @@ class LabelReader:
                 # 3千米法治文化走廊、法律图书室: 、 ends a list item after the number
                 complete = True
                 break
+            if enders is not None and char not in enders:
+                stop += 1  # no word of the lexicons below opens here: none of them ends it
+                continue
             if stop > begin + 1 and self.grammar.opens_adverbial(text, stop):
                 complete = True  # 14名在编干部通过培训及考试: 通过… opens the predicate
                 break
