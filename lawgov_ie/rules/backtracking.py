@@ -736,3 +736,51 @@ def max_width(pattern: str, looks: bool = False) -> int | None:
         return most
 
     return of_alternatives(alternatives)
+
+
+def held_characters(pattern: str) -> tuple[str, int] | None:
+    """What a match of ``pattern`` is made of: an expression for one character that matches
+    every character a match can hold (look-arounds left out), and how far beyond the characters
+    it takes a try may read (its widest look-around, a character for an anchor) — or None when
+    either is not known, or a match may be empty. A character that expression does not match
+    stands in no match, so no match runs across it: a scan started right after one finds, from
+    there on, what a scan of the whole text finds."""
+    alternatives = _own_characters(pattern)
+    if not alternatives or any(all(n.nullable for n in alt) for alt in alternatives):
+        return None
+    source = pattern.removeprefix("(?r)")
+    literals: set[str] = set()
+    classes: list[str] = []
+    reach = 0
+
+    def walk(alts: list[list[Node]]) -> bool:
+        nonlocal reach
+        for alternative in alts:
+            for node in alternative:
+                if node.kind == "empty":
+                    reach = max(reach, 1)
+                elif node.kind == "look":
+                    width = max_width(source[node.start:node.end], looks=True)
+                    if width is None:
+                        return False
+                    reach = max(reach, width)
+                elif node.kind == "char":
+                    if node.charset == "\\X":
+                        return False
+                    own = _literals(node.charset)
+                    if own is None:
+                        classes.append(node.charset)
+                    else:
+                        literals.update(own)
+                elif node.kind in ("group", "atomic"):
+                    if not walk(node.alternatives):
+                        return False
+                else:
+                    return False
+        return True
+
+    if not walk(alternatives):
+        return None
+    if literals:
+        classes.append("[" + "".join(regex.escape(c) for c in sorted(literals)) + "]")
+    return "|".join(dict.fromkeys(classes)), reach

@@ -8,7 +8,7 @@ import pickle
 import pytest
 import regex
 
-from lawgov_ie.rules.backtracking import needed_strings
+from lawgov_ie.rules.backtracking import held_characters, needed_strings
 from lawgov_ie.rules.screen import Screen, holds
 
 PATTERNS = [r"(?:人民)?调解[^，]*", r"审结|办结", r"^(?!.*(?:纠纷|矛盾)).*(?:复议|诉讼)", r"\d+件",
@@ -65,3 +65,15 @@ def test_a_screen_pickles() -> None:
     again = pickle.loads(pickle.dumps(screen))
     for text in TEXTS:
         assert again.possible(text) == screen.possible(text)
+
+
+def test_held_characters_are_what_a_match_can_take_and_how_far_a_try_reads() -> None:
+    held = held_characters(r"(?:超过|[0-9]+\p{Han}?)(?=以上)吨的(?=\p{Han})")
+    assert held is not None
+    source, reach = held
+    one = regex.compile(f"(?:{source})")
+    assert all(one.fullmatch(c) for c in "超过5吨的货")
+    assert not any(one.fullmatch(c) for c in "，。\n《a")
+    assert reach == 2  # 以上
+    assert held_characters("a*") is None  # a match may be empty
+    assert held_characters(r"(\d)x\1") is None  # a back reference

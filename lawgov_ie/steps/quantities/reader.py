@@ -14,7 +14,9 @@ number with what can surround it (a qualifier, a magnitude 万/亿, a unit, 第/
 百分之), one scan per ``not_record`` rule marks the stretches where numbers are not records,
 one per ``implicit_zero`` rule finds zeros in words. A rule is not run on a text that holds
 none of the strings one of which every match of it holds
-(:func:`~lawgov_ie.rules.backtracking.needed_strings`): it would find nothing there. No
+(:func:`~lawgov_ie.rules.backtracking.needed_strings`): it would find nothing there; a
+``not_record`` rule whose matches have no bound runs only on the stretches, between characters
+none of its matches holds, around the quantities it may block (:class:`_Stretches`). No
 expression holds a repeat inside a repeat, so none can backtrack without end. Offsets are into
 the text given, never a normalised copy: full-width digits and spaces are read where they stand.
 """
@@ -28,9 +30,15 @@ from decimal import Decimal
 from operator import itemgetter
 
 import ahocorasick_rs
+import numpy as np
 import regex
 
-from lawgov_ie.rules.backtracking import max_width, needed_chars, needed_strings
+from lawgov_ie.rules.backtracking import (
+    held_characters,
+    max_width,
+    needed_chars,
+    needed_strings,
+)
 from lawgov_ie.rules.budget import compile_rule
 from lawgov_ie.rules.files import PatternSet
 from lawgov_ie.steps.quantities.filters_patterns import (
@@ -87,6 +95,74 @@ class _Rule:
     pattern: regex.Pattern[str]
     kinds: frozenset[str]
     origin: str
+    stretches: _Stretches | None = None
+
+
+class _Stretches:
+    """Where a ``not_record`` rule whose matches have no bound (so no windows of
+    :class:`_Screen`) can block a quantity: the stretches between two characters no match of it
+    holds (:func:`~lawgov_ie.rules.backtracking.held_characters`: for a rule made of numbers,
+    spaces and Han characters, every punctuation mark and line break) that hold the number and
+    unit of a quantity it applies to, and one of the strings every match needs.
+
+    A match that overlaps a quantity lies in its stretch: it runs across no such character. A
+    scan started before a stretch's first character tries that character (no match runs
+    across the one before it), and from there on tries what the whole text's scan tries; run
+    from ``reach`` before the stretch to ``reach`` after it, each try reads what it reads in
+    the whole text. So its matches that start in the stretch are the whole text's there."""
+
+    def __init__(self, held: str, reach: int, needs: frozenset[str] | None) -> None:
+        # each character of the first plane: held by no match? (beyond it: taken as held, so
+        # never a stretch's end: a stretch only grows)
+        plane = "".join(map(chr, range(0x10000)))
+        self.apart = np.ones(0x10001, dtype=bool)
+        self.apart[-1] = False
+        for found in regex.finditer(f"(?:{held})", plane):
+            self.apart[found.start()] = False
+        self.reach = reach
+        self.needs = needs
+
+    @classmethod
+    def of(cls, pattern: str) -> _Stretches | None:
+        """For a forward pattern with no bound on its matches' width, when what its matches
+        hold is known; else None (it runs on the whole text, or in :class:`_Screen`'s windows)."""
+        if pattern.startswith("(?r)") or max_width(pattern) is not None:
+            return None
+        held = held_characters(pattern)
+        if held is None:
+            return None
+        needs = needed_strings(pattern)
+        return cls(*held, _shortest(needs) if needs else None)
+
+    def windows(self, text: str, cores: list[tuple[int, int]]
+                ) -> list[tuple[int, int, int, int]]:
+        """For the ``cores`` (number and unit spans, sorted) the rule applies to: each stretch
+        that holds one of them and a needed string, as ``(pos, endpos, start, end)`` — the scan's
+        span, and the stretch whose matches are kept."""
+        length = len(text)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        apart = np.flatnonzero(self.apart[np.minimum(codes, 0x10000)])
+        if not apart.size:
+            spans = [[0, length]]
+        else:
+            # from after the last character apart before a core (or 0) to the first one at
+            # or after its end (or the text's end); stretches that meet are one
+            last = apart.size - 1
+            at = np.searchsorted(apart, [start for start, _ in cores])
+            lows = np.where(at > 0, apart[at - 1] + 1, 0).tolist()
+            at = np.searchsorted(apart, [end for _, end in cores])
+            highs = np.where(at <= last, apart[np.minimum(at, last)], length).tolist()
+            spans = []
+            for low, high in zip(lows, highs, strict=True):
+                if spans and low <= spans[-1][1]:
+                    if high > spans[-1][1]:
+                        spans[-1][1] = high
+                else:
+                    spans.append([low, high])
+        needs, reach = self.needs, self.reach
+        return [(max(0, low - reach), min(length, high + reach), low, high)
+                for low, high in spans
+                if needs is None or any(text.find(s, low, high) >= 0 for s in needs)]
 
 
 Where = bool | list[tuple[int, int]]
@@ -216,7 +292,8 @@ class QuantityReader:
         #: a space of _SPACE
         self.prefix_last = frozenset(w[-1] for w in prefixes) | frozenset(_SPACE_CHARS)
         self.not_records = [
-            _Rule(compile_rule(p.regex, f"not_record {p.id!r}"), frozenset(p.applies_to), p.id)
+            _Rule(compile_rule(p.regex, f"not_record {p.id!r}"), frozenset(p.applies_to), p.id,
+                  _Stretches.of(p.regex))
             for p in not_records]
         self.implicit_zeros = [compile_rule(p.regex, f"implicit_zero {p.id!r}")
                                for p in implicit_zeros]
@@ -393,6 +470,15 @@ class QuantityReader:
         (each rule run where it may match)."""
         blocked: list[tuple[int, int, frozenset[str]]] = []
         for rule, run in zip(self.not_records, runs, strict=True):
+            if run is True and rule.stretches is not None:
+                kinds = rule.kinds
+                cores = sorted((start, end) for quantity, start, end in found
+                               if not kinds or quantity.kind in kinds)
+                for pos, endpos, low, high in rule.stretches.windows(text, cores):
+                    blocked.extend((m.start(), m.end(), kinds)
+                                   for m in rule.pattern.finditer(text, pos, endpos)
+                                   if low <= m.start() < high and m.end() > m.start())
+                continue
             if run is True:
                 blocked.extend((m.start(), m.end(), rule.kinds)
                                for m in rule.pattern.finditer(text) if m.end() > m.start())

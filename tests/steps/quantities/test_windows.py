@@ -4,6 +4,8 @@ hold those strings close together, apart, at the text's ends and across lines.""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -51,3 +53,26 @@ def test_windows_are_used_and_a_text_without_the_strings_is_not_scanned() -> Non
     assert sum(end - start for start, end in windows) < 40
     furniture = next(p for p in PATTERNS if "索引号" in p)
     assert where[furniture] is False
+
+
+_UNBOUNDED = QuantityReader.from_patterns(load_patterns())
+_UNBOUNDED.not_records = [replace(rule, stretches=None) for rule in _UNBOUNDED.not_records]
+_STRETCH_PIECES = st.sampled_from([
+    "超过", "不少于", "罚款", "5000", "75", "１２", "3.5", "二十", "万", "元", "吨", "件", "辆",
+    "以上", "及以下", "的", "案件", "货车", "，", "。", "、", "\n", " ", "《", "》", "共", "办理",
+    "全年", "个", "%", "以", "下"])
+
+
+@settings(max_examples=300)
+@given(st.lists(_STRETCH_PIECES, max_size=40))
+def test_a_rule_without_windows_reads_only_the_stretches_of_quantities_as_the_whole_text(
+        pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert READER.read(text) == _UNBOUNDED.read(text)
+
+
+def test_the_unbounded_threshold_rule_reads_stretches_and_still_drops_its_bound() -> None:
+    assert any(rule.stretches is not None for rule in READER.not_records)
+    text = "查处总重超过75吨的货车31辆，罚款5000元以上的案件12件。" * 3
+    assert [q.text for q in READER.read(text)] == ["31辆", "12件"] * 3
+    assert READER.read(text) == _UNBOUNDED.read(text)
