@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick_rs
 import regex
@@ -76,6 +75,20 @@ class SectionReader:
         self._always = first.pop("", None)  # an empty word is in every title
         self._word_kind = list(first.values())
         self._kind_words = ahocorasick_rs.AhoCorasick(list(first)) if first else None
+        # a line whose first max_width(markers) characters after its decoration hold none of
+        # the characters every marker needs opens with no marker (read from the styles, so
+        # right whether the union has run out of its budget or not): the lines that may, in
+        # one scan of the text, and the test on one line
+        union = "|".join(f"(?:{h.regex})" for h in headings)
+        needs, width = (needed_chars(union), max_width(union)) if headings else (None, None)
+        self._marker_lines: regex.Pattern[str] | None = None
+        self._marker_screen: regex.Pattern[str] | None = None
+        if needs and width:
+            chars = "".join(regex.escape(c) for c in sorted(needs))
+            near = f"(?=[^\\n]{{0,{width - 1}}}[{chars}])"
+            self._marker_lines = regex.compile(
+                f"(?m)^[{_DECORATION_CHARS}]*+{near}")
+            self._marker_screen = regex.compile(near)
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> SectionReader:
@@ -107,17 +120,12 @@ class SectionReader:
 
     def _headings(self, text: str) -> list[_Heading]:
         found: list[_Heading] = []
-        needs, width = _screen("|".join(f"(?:{style.marker.pattern})" for style in self.styles))
         # each inline style with the characters one of which its every match holds (or none)
         inline = [(style.inline, style.level, tuple(style.inline_needs or ()))
                   for style in self.styles if style.inline is not None]
-        line_end = -1
-        for line in text.split("\n"):  # the lines of ^.*$ (regex's . is all but \n)
-            line_start = line_end + 1
-            line_end = line_start + len(line)
-            pos = line_end - len(line.lstrip(_DECORATION_CHARS))
-            if needs is not None and width is not None \
-                    and needs.isdisjoint(text[pos:min(line_end, pos + width)]):
+        for line_start, pos, line_end in self._lines(text, inline):
+            if self._marker_screen is not None \
+                    and self._marker_screen.match(text, pos, line_end) is None:
                 marked = False  # no marker fits in its first characters
             else:
                 marked = self.any_marker is None or \
@@ -148,6 +156,44 @@ class SectionReader:
                                               level, title[0], line_end))
         found.sort(key=lambda h: h.start)
         return found
+
+    def _lines(self, text: str, inline: list[tuple[regex.Pattern[str], int, tuple[str, ...]]]
+               ) -> list[tuple[int, int, int]]:
+        """The lines of ``text`` that may hold a heading, in order: ``(start, pos, end)``, pos
+        after the line's decoration. Every line, unless the markers have needed characters and
+        a bounded width and every inline style needed characters: then only the lines whose
+        first characters hold one of the markers' (one scan for them all) and those holding an
+        inline style's after their first character."""
+        if self._marker_lines is None or any(not chars for _, _, chars in inline):
+            lines = []
+            line_end = -1
+            for line in text.split("\n"):  # the lines of ^.*$ (regex's . is all but \n)
+                line_start = line_end + 1
+                line_end = line_start + len(line)
+                lines.append((line_start, line_end - len(line.lstrip(_DECORATION_CHARS)),
+                              line_end))
+            return lines
+        starts = {m.start(): m.end() for m in self._marker_lines.finditer(text)}
+        for _, _, chars in inline:
+            for char in chars:
+                at = text.find(char)
+                while at >= 0:
+                    line_start = text.rfind("\n", 0, at) + 1
+                    if line_start not in starts:
+                        # (the line's decoration ends before the character: it is none)
+                        pos = at + 1 - len(text[line_start:at + 1].lstrip(_DECORATION_CHARS))
+                        if at == pos:  # the line's first: the inline search starts after it
+                            at = text.find(char, at + 1)
+                            continue
+                        starts[line_start] = pos
+                    line_end = text.find("\n", at)  # the line is in: on to the next one
+                    at = text.find(char, line_end + 1) if line_end >= 0 else -1
+        length = len(text)
+        lines = []
+        for line_start in sorted(starts):
+            line_end = text.find("\n", line_start)
+            lines.append((line_start, starts[line_start], line_end if line_end >= 0 else length))
+        return lines
 
     def read(self, text: str) -> list[SectionInfo]:
         headings = self._headings(text)
@@ -185,15 +231,6 @@ class SectionReader:
         for section in sections:
             section.end = _trim_end(text, section.start, section.end)
         return sections
-
-
-@lru_cache(maxsize=16)
-def _screen(pattern: str) -> tuple[frozenset[str] | None, int | None]:
-    """The characters one of which every match of ``pattern`` (the markers) holds, and the most
-    characters a match spans: a line whose first that many characters hold none of them opens
-    with no marker (whether the union of markers has run out of its budget or not)."""
-    needs = needed_chars(pattern)
-    return (needs, max_width(pattern)) if needs else (None, None)
 
 
 def _body_end(text: str, after: int) -> int:
