@@ -10,7 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+import regex
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from quantity_rows import Row, rows
 from spacy.language import Language
@@ -159,6 +160,31 @@ def test_rules_come_from_pattern_files(reader: QuantityReader, tmp_path: Path) -
 
 def test_scanner_cannot_backtrack_without_end(reader: QuantityReader) -> None:
     assert find_runaway(reader.scanner.pattern) is None
+
+
+_SCANNED = QuantityReader.from_patterns(load_patterns()).scanner
+_AS_REGEX = regex.compile(_SCANNED.pattern)  # the ``regex`` module reading the same expression
+_SCAN_PIECES = st.sampled_from([
+    "1", "２", "3.5", ",000", "一", "十", "两", "百", "千", "万", "亿", "第", "前", "百分之", "近",
+    "最近", "超过", "逾", "将近", "余", "多", "以上", "左右", "件", "人次", "元", "%", "％", "名",
+    "个百分点", " ", "\u3000", "\n", "\t", "\x1c", "\x1f", "\x85", "\u2028", "\u200b",
+    "\ufeff", "\xa0", "A", "-", "，", "。", "的"])
+
+
+@settings(max_examples=400)
+@given(st.lists(_SCAN_PIECES, max_size=30))
+@example(["1", "\x1c", "件"])
+@example(["近", "千", "\x85", "\u2028", "人次"])
+@example(["最近", "千", "人次", "超过", "百", "余", "元"])
+def test_the_scanner_finds_under_re_what_regex_finds(pieces: list[str]) -> None:
+    """The scanner runs on the standard library's ``re``; ``regex`` reads its expression the
+    same way (spaces: ``re``'s \\s would take \\x1c–\\x1f too, so they are spelled out)."""
+    text = "".join(pieces)
+    found = [(m.span(), m.groups()) for m in _SCANNED.finditer(text)]
+    assert found == [(m.span(), m.groups()) for m in _AS_REGEX.finditer(text)]
+    for start in range(len(text)):  # a match from inside the text (a number after 前)
+        one, other = _SCANNED.match(text, start), _AS_REGEX.match(text, start)
+        assert (one and (one.span(), one.groups())) == (other and (other.span(), other.groups()))
 
 
 @pytest.mark.parametrize("text", [
