@@ -21,6 +21,7 @@ Definitions (docs/architecture.md):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
@@ -39,7 +40,7 @@ _SCOPE_BREAK = (r"\n(?=[ \t\u3000]*(?:#|\*\*|[一二三四五六七八九十]+[�
 SENTENCE_END = regex.compile(f"[{_SENTENCE_MARKS}]")
 CLAUSE_END = regex.compile(f"[{_CLAUSE_MARKS}]")
 SCOPE_END = regex.compile(f"[{_STOPS}]|{_SCOPE_BREAK}")
-_SCOPE_BREAK_AT = regex.compile(_SCOPE_BREAK)
+_SCOPE_BREAK_AT = re.compile(_SCOPE_BREAK)  # (re scans for it faster; it reads alike)
 # Each character's marks, one bit a kind (1 sentence, 2 clause, 4 stop): the ends of all three
 # kinds are read from one pass over the text's code points instead of one regex scan each.
 _MARKS = np.zeros(0x10000, dtype=np.uint8)
