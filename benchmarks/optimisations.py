@@ -8,6 +8,7 @@
     python benchmarks/optimisations.py entities    # where the entities component's time goes
     python benchmarks/optimisations.py many        # extract_many(n_process=2): before vs now
     python benchmarks/optimisations.py versus --commit C  # extract() at commit C vs this tree
+    python benchmarks/optimisations.py cold        # the components after pkuseg: cold caches
 
 ``tokenizer`` runs the same pipeline (same components, same pkuseg segmenter object) with spaCy's
 stock tokenizer and with ours, alternating rounds and keeping each one's best, so the load of a
@@ -418,10 +419,53 @@ def render_features(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def cold(copies: int, rounds: int) -> dict[str, Any]:
+    """The char components' CPU per character on each document as ``extract()`` reads it,
+    alone ("warm") and right after pkuseg segmented that text ("cold": what ``nlp(text)`` with
+    words costs them, views aside), and each component reading a whole batch in a row after
+    the batch was segmented (``nlp.pipe``'s order, lawgov_ie/stages.py); alternating, best of
+    ``rounds``."""
+    from lawgov_ie import load
+
+    docs = [text for _ in range(copies) for text in seed_texts()]
+    words, chars = load(segmenter="pkuseg"), load(segmenter="char")
+    words("热身")
+    clock = time.process_time
+    best = dict.fromkeys(("warm", "cold", "batch"), float("inf"))
+    for _ in range(rounds):
+        for mode in best:
+            spent = 0.0
+            made = [words.make_doc(text) for text in docs] if mode == "batch" else []
+            reading = [chars.tokenizer.reading_doc(text) for text in docs] if made else []
+            for _name, proc in chars.pipeline if made else ():
+                start = clock()
+                reading = [proc(doc) for doc in reading]
+                spent += clock() - start
+            for text in docs if not made else ():
+                if mode == "cold":
+                    words.make_doc(text)
+                doc = chars.tokenizer.reading_doc(text)
+                start = clock()
+                for _, proc in chars.pipeline:
+                    doc = proc(doc)
+                spent += clock() - start
+            best[mode] = min(best[mode], spent)
+    per_char = 1e6 / chars_of(docs)
+    return {"chars": chars_of(docs), **{f"{mode}_us_per_char": seconds * per_char
+                                        for mode, seconds in best.items()}}
+
+
+def render_cold(r: dict[str, Any]) -> str:
+    return (f"char components, µs of CPU per character ({r['chars']:,} chars): alone"
+            f" {r['warm_us_per_char']:.2f}; each document right after pkuseg segmented it"
+            f" {r['cold_us_per_char']:.2f}; a batch segmented, then each component over it"
+            f" {r['batch_us_per_char']:.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("what", choices=("tokenizer", "features", "share", "scaling", "entities",
-                                         "many", "versus"))
+                                         "many", "versus", "cold"))
     parser.add_argument("--commit", default="HEAD~1", help="versus: the commit before")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--size-mb", type=float, default=0.5)
@@ -445,6 +489,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.what == "scaling":
         result = scaling(args.copies)
         text = render_scaling(result)
+    elif args.what == "cold":
+        result = cold(args.copies, args.rounds)
+        text = render_cold(result)
     elif args.what == "share":
         result = share(args.rounds)
         text = render_share(result)
