@@ -184,59 +184,40 @@ class TimedPattern:
     def search(self, string: str, pos: int | None = None, endpos: int | None = None,
                concurrent: bool | None = None, partial: bool = False,
                timeout: float | None = None) -> regex.Match[str] | None:
-        if concurrent is not None or partial or timeout is not None:
-            return self._call(self._search, None, (string, pos, endpos),
-                              _options(concurrent, partial))
-        if pos is None and endpos is None:
-            span = len(string)
-            if span <= self._screen_upto and self._needs.isdisjoint(string):
-                return None
-        else:
-            span = _span(string, pos, endpos)
-        if span <= self._quick_span:
-            budget = _CURRENT.get()
-            if budget is None:
-                return self._search(string, pos, endpos)
-            return self._quick(self._search, None, budget, string, pos, endpos)
-        return self._call(self._search, None, (string, pos, endpos, None, False))
+        return self._at(self._search, self._quick_span, string, pos, endpos, concurrent,
+                        partial, timeout)
 
     def match(self, string: str, pos: int | None = None, endpos: int | None = None,
               concurrent: bool | None = None, partial: bool = False,
               timeout: float | None = None) -> regex.Match[str] | None:
-        if concurrent is not None or partial or timeout is not None:
-            return self._call(self._match, None, (string, pos, endpos),
-                              _options(concurrent, partial))
-        if pos is None and endpos is None:
-            span = len(string)
-            if span <= self._screen_upto and self._needs.isdisjoint(string):
-                return None
-        else:
-            span = _span(string, pos, endpos)
-        if span <= self._quick_match_span:
-            budget = _CURRENT.get()
-            if budget is None:
-                return self._match(string, pos, endpos)
-            return self._quick(self._match, None, budget, string, pos, endpos)
-        return self._call(self._match, None, (string, pos, endpos, None, False))
+        return self._at(self._match, self._quick_match_span, string, pos, endpos, concurrent,
+                        partial, timeout)
 
     def fullmatch(self, string: str, pos: int | None = None, endpos: int | None = None,
                   concurrent: bool | None = None, partial: bool = False,
                   timeout: float | None = None) -> regex.Match[str] | None:
+        return self._at(self._fullmatch, self._quick_match_span, string, pos, endpos,
+                        concurrent, partial, timeout)
+
+    def _at(self, method: Callable[..., regex.Match[str] | None], quick_span: int, string: str,
+            pos: int | None, endpos: int | None, concurrent: bool | None, partial: bool,
+            timeout: float | None) -> regex.Match[str] | None:
+        """``search``, ``match`` or ``fullmatch`` (``method``; ``quick_span``: the longest span
+        it may run over without a timeout), as the comment above says."""
         if concurrent is not None or partial or timeout is not None:
-            return self._call(self._fullmatch, None, (string, pos, endpos),
-                              _options(concurrent, partial))
+            return self._call(method, None, (string, pos, endpos), _options(concurrent, partial))
         if pos is None and endpos is None:
             span = len(string)
             if span <= self._screen_upto and self._needs.isdisjoint(string):
                 return None
         else:
             span = _span(string, pos, endpos)
-        if span <= self._quick_match_span:
+        if span <= quick_span:
             budget = _CURRENT.get()
             if budget is None:
-                return self._fullmatch(string, pos, endpos)
-            return self._quick(self._fullmatch, None, budget, string, pos, endpos)
-        return self._call(self._fullmatch, None, (string, pos, endpos, None, False))
+                return method(string, pos, endpos)
+            return self._quick(method, None, budget, string, pos, endpos)
+        return self._call(method, None, (string, pos, endpos, None, False))
 
     def findall(self, string: str, *args: Any, **kwargs: Any) -> list[Any]:
         return self._call(self._findall, [], (string, *args), kwargs)
