@@ -24,7 +24,7 @@ from lawgov_ie.text.tokenizer import (
 )
 
 # Text like a report's, with the whitespace that trips alignment: spaces, runs, tabs, newlines.
-_ALPHABET = st.sampled_from([*"法治政府建设年度报告调处纠纷起件%0123.5ab",
+_ALPHABET = st.sampled_from([*"治法府政设建度年告报调处纠纷起件%0123.5ab",
                              " ", "  ", "\n", "\n\n", "\t", "\u3000", " \n", "\r\n"])
 texts = st.lists(_ALPHABET, max_size=60).map("".join)
 

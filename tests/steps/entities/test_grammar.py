@@ -33,8 +33,8 @@ def found(rules: EntityRules, text: str, label: str) -> list[str]:
     ("桃源县青石镇人民政府印发通知。", ["桃源县青石镇人民政府"]),
     ("中共桃源县青石镇委员会召开会议。", ["中共桃源县青石镇委员会"]),
     # sub words continue the name
-    ("提请区委常委会审议，由区委依法治区委员会办公室督办。",
-     ["区委常委会", "区委依法治区委员会办公室"]),
+    ("提请县委常委会审议，由县委审计委员会办公室督办。",
+     ["县委常委会", "县委审计委员会办公室"]),
     ("报县委依法治县办备案。", ["县委依法治县办"]),
     # a verb or preposition before the level is not part of the name
     ("草案经法制审核后提交镇党委研究决定。", ["镇党委"]),
@@ -42,12 +42,12 @@ def found(rules: EntityRules, text: str, label: str) -> list[str]:
     ("会同县综合行政执法大队和县市场监督管理局开展检查。",
      ["县综合行政执法大队", "县市场监督管理局"]),
     # a conjunction inside a department's name is no cut
-    ("市住房和城乡建设局、区人力资源和社会保障局参加。",
-     ["市住房和城乡建设局", "区人力资源和社会保障局"]),
+    ("市住房和城乡建设局、区文化广电和旅游局参加。",
+     ["市住房和城乡建设局", "区文化广电和旅游局"]),
     # open stems before a suffix, starting after punctuation or a non-name word
     ("聘请青松律师事务所提供服务。", ["青松律师事务所"]),
     ("联合区交通巡警支队、白石公路巡查大队开展整治。", ["区交通巡警支队", "白石公路巡查大队"]),
-    ("由镇司法所牵头，镇公共法律服务工作站配合。", ["镇司法所", "镇公共法律服务工作站"]),
+    ("由镇司法所牵头，镇法律援助工作站配合。", ["镇司法所", "镇法律援助工作站"]),
     ("依托石门镇党群服务中心开展服务。", ["石门镇党群服务中心"]),
     # national bodies by name; a post after a body leaves the body
     ("贯彻党中央、国务院的部署。", ["党中央", "国务院"]),

@@ -51,7 +51,7 @@ def _found(nlp: Language, text: str, label: str) -> list[str]:
     # a department's body, then another body's: 代理 is a verb
     ("英林镇司法所代理镇政府出庭。", ["英林镇司法所", "镇政府"]),
     # 以下称 introduces a short name; it is no part of it
-    ("市人力资源和社会保障局(以下称市人社局)印发通知。", ["市人力资源和社会保障局", "市人社局"]),
+    ("市住房和城乡建设局(以下称市住建局)印发通知。", ["市住房和城乡建设局", "市住建局"]),
     ("由街道全面依法治街委员会统筹。", ["街道全面依法治街委员会"]),
     # a long run of words after a body is no name: 执行 is a verb
     ("县教育局领导班子严格执行党委集体决策制度。", ["县教育局"]),

@@ -21,7 +21,7 @@ CLASSES = [
     ("司法所参与合法性审核40件，其中重大执法决定法制审核5件、涉企政策文件审查11件。", "11件",
      "legal_review.documents"),
     ("镇政府重大事项决策前征求法律顾问法律意见27次。", "27次", "legal_review.documents"),
-    ("全年完成重大行政决策合法性审查8件。", "8件", "decisions.major"),
+    ("本年度重大行政决策共8件，均经过合法性审查。", "8件", "decisions.major"),
     ("重大行政决策事项4项，均经合法性审查。", "4项", "decisions.major"),
     ("清理规范性文件9件。", "9件", "normative_docs.issued"),
     # the parts of a total of cases the officials appeared in are cases by outcome
@@ -81,7 +81,7 @@ SYNONYMS = [
     ("审查政府合同、协议21件。", "21件", "legal_review.contracts"),
     ("公职律师出具法律审查意见33份。", "33份", "legal_review.documents"),
     ("对行政执法决定开展法制审核27件。", "27件", "legal_review.documents"),
-    ("重大行政决策合法性审查率100%。", "100%", "legal_review.review_rate"),
+    ("重大行政决策的合法性审查率达到100%。", "100%", "legal_review.review_rate"),
     # decisions, documents, normative documents
     ("提交集体讨论决定的重大事项6项。", "6项", "decisions.major"),
     ("全年以政府名义印发公文112件。", "112件", "documents.issued"),

@@ -68,7 +68,7 @@ CLASSES: list[Row] = [
     ("全街共有法治宣传栏19个。", "19个", 19, "个", "exact", "count", "法治宣传栏"),
     ("班子成员平均得分96分。", "96分", 96, "分", "exact", "measure", "平均得分"),
     # titles and lists: no label starts inside a title; a bare noun after 等 keeps its list
-    ("组织学习《中华人民共和国行政复议法实施条例》专题测试3次。", "3次", 3, "次", "exact",
+    ("组织学习《中华人民共和国土地管理法实施条例》专题测试3次。", "3次", 3, "次", "exact",
      "count", "专题测试"),
     ("开展依法行政、合同管理等培训4次。", "4次", 4, "次", "exact", "count",
      "开展依法行政、合同管理等培训"),
